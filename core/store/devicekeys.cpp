@@ -1,0 +1,92 @@
+#include "devicekeys.h"
+
+#include "core/crypto/fieldcipher.h"
+#include "database.h"
+#include "sqlerror.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace outreach::core::store {
+
+namespace {
+
+Result<crypto::WrappedKey> readWrapped(const Database &db)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT wrapped FROM local_key WHERE id = 1")))
+        return sqlError(q, QStringLiteral("read the device key"));
+    if (!q.next())
+        return Error{QString(), QStringLiteral("No passcode has been set on this device yet."),
+                     QStringLiteral("no_key")};
+    return crypto::WrappedKey::fromJson(q.value(0).toString().toUtf8());
+}
+
+Status writeWrapped(Database &db, const crypto::WrappedKey &wrapped)
+{
+    // local_key is local-only (no triggers); a plain upsert is the whole write.
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("INSERT INTO local_key (id, wrapped, created_at) VALUES (1, ?, ?) "
+                             "ON CONFLICT(id) DO UPDATE SET wrapped = excluded.wrapped"));
+    q.addBindValue(QString::fromUtf8(wrapped.toJson()));
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("store the device key"));
+    return {};
+}
+
+} // namespace
+
+bool DeviceKeys::hasKey(const Database &db)
+{
+    QSqlQuery q(db.connection());
+    return q.exec(QStringLiteral("SELECT 1 FROM local_key WHERE id = 1")) && q.next();
+}
+
+Status DeviceKeys::create(Database &db, const QString &passcode, Strength strength)
+{
+    if (hasKey(db))
+        return Error{QString(), QStringLiteral("This device already has a passcode; change it instead."),
+                     QStringLiteral("exists")};
+    if (Status s = crypto::KeyWrap::checkPasscode(passcode); !s)
+        return s;
+    crypto::SecretKey key = crypto::SecretKey::generate();
+    auto wrapped = crypto::KeyWrap::wrap(key, passcode, strength);
+    if (!wrapped)
+        return wrapped.errors();
+    if (Status s = writeWrapped(db, wrapped.value()); !s)
+        return s;
+    db.setCipher(std::make_unique<crypto::FieldCipher>(key));
+    return {};
+}
+
+Status DeviceKeys::unlock(Database &db, const QString &passcode)
+{
+    auto wrapped = readWrapped(db);
+    if (!wrapped)
+        return wrapped.errors();
+    auto key = crypto::KeyWrap::unwrap(wrapped.value(), passcode);
+    if (!key)
+        return key.errors();
+    db.setCipher(std::make_unique<crypto::FieldCipher>(key.value()));
+    return {};
+}
+
+Status DeviceKeys::changePasscode(Database &db, const QString &oldPasscode, const QString &newPasscode,
+                                  Strength strength)
+{
+    if (Status s = crypto::KeyWrap::checkPasscode(newPasscode); !s)
+        return s;
+    auto wrapped = readWrapped(db);
+    if (!wrapped)
+        return wrapped.errors();
+    auto key = crypto::KeyWrap::unwrap(wrapped.value(), oldPasscode);
+    if (!key)
+        return key.errors();
+    auto rewrapped = crypto::KeyWrap::wrap(key.value(), newPasscode, strength);
+    if (!rewrapped)
+        return rewrapped.errors();
+    return writeWrapped(db, rewrapped.value());
+}
+
+} // namespace outreach::core::store

@@ -1,0 +1,406 @@
+#include "sessionrepository.h"
+
+#include "columns.h"
+#include "database.h"
+#include "participantrepository.h"
+#include "programmecatalogue.h"
+#include "sqlerror.h"
+#include "writetransaction.h"
+
+#include "core/domain/ids.h"
+#include "core/domain/validation.h"
+#include "core/domain/vocabulary.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+namespace outreach::core::store {
+
+namespace col = columns;
+
+namespace {
+
+const OutcomeMeasure *findMeasure(const Programme &p, const QString &id)
+{
+    for (const OutcomeMeasure &m : p.measures) {
+        if (m.id == id)
+            return &m;
+    }
+    return nullptr;
+}
+
+std::optional<double> total(const QList<int> &items, const std::optional<double> &given)
+{
+    if (items.isEmpty())
+        return given;
+    double sum = 0;
+    for (int x : items)
+        sum += x;
+    return sum;
+}
+
+// Ids of the live child rows of a session in `table`, to soft-delete those the new record no longer has.
+Result<QStringList> childIds(const QSqlDatabase &db, QStringView table, const QString &sessionId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id FROM %1 WHERE session_id = ? AND deleted = 0").arg(table));
+    q.addBindValue(sessionId);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read the session's %1 rows").arg(table));
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+Status softDeleteMissing(WriteTransaction &tx, QStringView table, const QString &sessionId, const QSet<QString> &keep)
+{
+    auto existing = childIds(tx.database().connection(), table, sessionId);
+    if (!existing)
+        return existing.errors();
+    for (const QString &id : existing.value()) {
+        if (keep.contains(id))
+            continue;
+        if (auto r = tx.softDelete(table, id); !r)
+            return r.errors();
+    }
+    return {};
+}
+
+Result<bool> write(WriteTransaction &tx, QStringView table, const QString &id, QVariantMap values)
+{
+    values.insert(QStringLiteral("deleted"), 0); // saving a row that was removed earlier brings it back
+    return tx.upsert(table, id, values);
+}
+
+} // namespace
+
+Errors SessionRepository::checkAgainstStore(const SessionRecord &r) const
+{
+    Errors errors;
+    const ProgrammeCatalogue catalogue(m_db.connection());
+    const QDate date = r.session.sessionDate();
+    if (!r.session.venueId.isEmpty() && !catalogue.venue(r.session.venueId))
+        errors << Error{QStringLiteral("session.venueId"), QStringLiteral("That venue is not in the catalogue."),
+                        QStringLiteral("unknown_venue")};
+    if (!r.session.wardId.isEmpty() && !catalogue.ward(r.session.wardId))
+        errors << Error{QStringLiteral("session.wardId"), QStringLiteral("That ward is not in the catalogue."),
+                        QStringLiteral("unknown_ward")};
+
+    const ParticipantRepository people(m_db);
+    const auto personCheck = [&](const QString &participantId, const QString &field) {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT code, deleted FROM participant WHERE id = ?"));
+        q.addBindValue(participantId);
+        if (!q.exec() || !q.next()) {
+            errors << Error{field, QStringLiteral("This young person is not on this device."),
+                            QStringLiteral("unknown_participant")};
+            return;
+        }
+        const QString code = q.value(0).toString();
+        if (q.value(1).toBool()) {
+            errors << Error{field, QStringLiteral("%1's record has been deleted.").arg(code),
+                            QStringLiteral("deleted_participant")};
+            return;
+        }
+        auto enrolled = people.isEnrolled(participantId, r.session.programmeId, date);
+        if (!enrolled)
+            errors += enrolled.errors();
+        else if (!enrolled.value())
+            errors << Error{field,
+                            QStringLiteral("%1 is not enrolled in this programme on %2: enrol them first.")
+                                .arg(code, date.toString(Qt::ISODate)),
+                            QStringLiteral("not_enrolled")};
+    };
+    for (int i = 0; i < r.attendance.size(); ++i)
+        personCheck(r.attendance[i].participantId, QStringLiteral("attendance[%1].participantId").arg(i));
+    for (int i = 0; i < r.concerns.size(); ++i) {
+        const QString pid = r.concerns[i].participantId;
+        if (pid.isEmpty())
+            continue;
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT 1 FROM participant WHERE id = ? AND deleted = 0"));
+        q.addBindValue(pid);
+        if (!q.exec() || !q.next())
+            errors << Error{QStringLiteral("concerns[%1].participantId").arg(i),
+                            QStringLiteral("This young person is not on this device."),
+                            QStringLiteral("unknown_participant")};
+    }
+    return errors;
+}
+
+Result<QString> SessionRepository::save(SessionRecord r)
+{
+    Session &s = r.session;
+    if (s.id.isEmpty())
+        s.id = newId();
+    const ProgrammeCatalogue catalogue(m_db.connection());
+    const auto programme = catalogue.programme(s.programmeId);
+    if (!programme)
+        return Error{QStringLiteral("session.programmeId"), QStringLiteral("Choose a programme from the catalogue."),
+                     QStringLiteral("unknown_programme")};
+    if (s.wardId.isEmpty() && !s.venueId.isEmpty()) {
+        if (const auto venue = catalogue.venue(s.venueId))
+            s.wardId = venue->wardId;
+    }
+    Errors errors = Validation::sessionRecord(r, *programme);
+    if (errors.isEmpty())
+        errors = checkAgainstStore(r);
+    if (!errors.isEmpty())
+        return errors;
+
+    const QDate date = s.sessionDate();
+    const QString dateText = date.toString(Qt::ISODate);
+    WriteTransaction tx(m_db);
+    write(tx, u"session", s.id,
+          {{QStringLiteral("programme_id"), s.programmeId},
+           {QStringLiteral("module_id"), col::text(s.moduleId)},
+           {QStringLiteral("cohort_id"), col::text(s.cohortId)},
+           {QStringLiteral("session_type"), s.sessionType},
+           {QStringLiteral("status"), s.status},
+           {QStringLiteral("venue_id"), col::text(s.venueId)},
+           {QStringLiteral("street_area"), col::text(s.streetArea.trimmed())},
+           {QStringLiteral("ward_id"), col::text(s.wardId)},
+           {QStringLiteral("start_at"), col::instant(s.start)},
+           {QStringLiteral("end_at"), col::instant(s.end)},
+           {QStringLiteral("session_date"), dateText},
+           {QStringLiteral("facilitators"), col::list(s.facilitators)},
+           {QStringLiteral("notes"), col::text(s.notes)},
+           {QStringLiteral("recorded_by"), col::text(s.recordedBy)}});
+
+    // Register: the id is UUIDv5(session, participant), so two devices marking the same person write one row.
+    const ParticipantRepository people(m_db);
+    QSet<QString> keep;
+    for (const Attendance &a : r.attendance) {
+        const QString id = attendanceId(s.id, a.participantId);
+        keep.insert(id);
+        // Age band at the time of the session: reports count age as it was, and it needs no decryption later.
+        QString band = QStringLiteral("not_recorded");
+        if (auto person = people.get(a.participantId)) {
+            band = person->dateOfBirth.isValid() ? Vocabulary::ageBandFor(person->dateOfBirth, date) : person->ageBand;
+        } else {
+            tx.fail(person.error());
+        }
+        write(tx, u"attendance", id,
+              {{QStringLiteral("programme_id"), s.programmeId},
+               {QStringLiteral("session_id"), s.id},
+               {QStringLiteral("participant_id"), a.participantId},
+               {QStringLiteral("status"), a.status},
+               {QStringLiteral("session_date"), dateText},
+               {QStringLiteral("age_band"), band}});
+    }
+    softDeleteMissing(tx, u"attendance", s.id, keep);
+
+    keep.clear();
+    for (const Headcount &h : r.headcounts) {
+        const QString id = idText(QUuid::createUuidV5(QUuid(s.id), QStringLiteral("headcount:%1/%2").arg(h.ageBand, h.gender)));
+        keep.insert(id);
+        write(tx, u"headcount", id,
+              {{QStringLiteral("programme_id"), s.programmeId},
+               {QStringLiteral("session_id"), s.id},
+               {QStringLiteral("session_date"), dateText},
+               {QStringLiteral("age_band"), h.ageBand},
+               {QStringLiteral("gender"), h.gender},
+               {QStringLiteral("new_count"), h.newCount},
+               {QStringLiteral("returning_count"), h.returningCount}});
+    }
+    softDeleteMissing(tx, u"headcount", s.id, keep);
+
+    keep.clear();
+    for (OutcomeObservation o : r.outcomes) {
+        if (o.id.isEmpty())
+            o.id = newId();
+        keep.insert(o.id);
+        const OutcomeMeasure *m = findMeasure(*programme, o.measureId);
+        o.preScore = total(o.preItems, o.preScore);
+        o.postScore = total(o.postItems, o.postScore);
+        std::optional<bool> achieved = m && m->isScale() ? Validation::scaleImproved(*m, o) : o.achieved;
+        write(tx, u"outcome", o.id,
+              {{QStringLiteral("programme_id"), s.programmeId},
+               {QStringLiteral("participant_id"), o.participantId},
+               {QStringLiteral("session_id"), s.id},
+               {QStringLiteral("measure_id"), o.measureId},
+               {QStringLiteral("observed_on"), col::date(o.observedOn.isValid() ? o.observedOn : date)},
+               {QStringLiteral("achieved"), achieved ? QVariant(*achieved ? 1 : 0) : QVariant()},
+               {QStringLiteral("pre_score"), col::optional(o.preScore)},
+               {QStringLiteral("post_score"), col::optional(o.postScore)},
+               {QStringLiteral("pre_items"), o.preItems.isEmpty() ? QVariant() : QVariant(col::intList(o.preItems))},
+               {QStringLiteral("post_items"), o.postItems.isEmpty() ? QVariant() : QVariant(col::intList(o.postItems))},
+               {QStringLiteral("evidence"), col::text(o.evidence)},
+               {QStringLiteral("recorded_by"), col::text(s.recordedBy)}});
+    }
+    softDeleteMissing(tx, u"outcome", s.id, keep);
+
+    keep.clear();
+    for (Certificate c : r.certificates) {
+        if (c.id.isEmpty())
+            c.id = idText(QUuid::createUuidV5(QUuid(s.id), QStringLiteral("certificate:") + c.participantId));
+        keep.insert(c.id);
+        write(tx, u"certificate", c.id,
+              {{QStringLiteral("programme_id"), s.programmeId},
+               {QStringLiteral("participant_id"), c.participantId},
+               {QStringLiteral("session_id"), s.id},
+               {QStringLiteral("cohort_id"), col::text(s.cohortId)},
+               {QStringLiteral("title"), c.title.isEmpty() ? programme->certificateTitle : c.title},
+               {QStringLiteral("issued_on"), col::date(c.issuedOn.isValid() ? c.issuedOn : date)}});
+    }
+    softDeleteMissing(tx, u"certificate", s.id, keep);
+
+    keep.clear();
+    for (SafeguardingConcern c : r.concerns) {
+        if (c.id.isEmpty())
+            c.id = newId();
+        keep.insert(c.id);
+        write(tx, u"concern", c.id,
+              {{QStringLiteral("programme_id"), s.programmeId},
+               {QStringLiteral("participant_id"), col::text(c.participantId)},
+               {QStringLiteral("session_id"), s.id},
+               {QStringLiteral("categories"), col::list(c.categories)},
+               {QStringLiteral("urgency"), c.urgency},
+               {QStringLiteral("raised_on"), col::date(c.raisedOn)},
+               {QStringLiteral("raised_by"), col::text(c.raisedBy.isEmpty() ? s.recordedBy : c.raisedBy)},
+               {QStringLiteral("details"), col::text(c.details)},
+               {QStringLiteral("action_taken"), col::text(c.actionTaken)}});
+        for (Referral ref : c.referrals) {
+            if (ref.id.isEmpty())
+                ref.id = newId();
+            write(tx, u"referral", ref.id,
+                  {{QStringLiteral("programme_id"), s.programmeId},
+                   {QStringLiteral("participant_id"), col::text(c.participantId)},
+                   {QStringLiteral("concern_id"), c.id},
+                   {QStringLiteral("destination"), ref.destination},
+                   {QStringLiteral("referred_on"), col::date(ref.referredOn)},
+                   {QStringLiteral("reference"), col::text(ref.reference)},
+                   {QStringLiteral("notes"), col::text(ref.notes)}});
+        }
+    }
+    softDeleteMissing(tx, u"concern", s.id, keep);
+
+    if (Status st = tx.commit(); !st)
+        return st.errors();
+    return s.id;
+}
+
+Result<SessionRecord> SessionRepository::load(const QString &sessionId) const
+{
+    const QSqlDatabase &db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT * FROM session WHERE id = ?"));
+    q.addBindValue(sessionId);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read the session"));
+    if (!q.next())
+        return Error{QString(), QStringLiteral("That session no longer exists on this device."),
+                     QStringLiteral("not_found")};
+    Errors errors;
+    const auto decrypt = [&](const QVariant &v, const QString &rowId, const char *column) {
+        auto r = m_db.decrypt(v.toString(), rowId, QLatin1String(column));
+        if (!r) {
+            errors += r.errors();
+            return QString();
+        }
+        return r.value();
+    };
+    SessionRecord r;
+    Session &s = r.session;
+    s.id = sessionId;
+    s.programmeId = q.value(QStringLiteral("programme_id")).toString();
+    s.moduleId = q.value(QStringLiteral("module_id")).toString();
+    s.cohortId = q.value(QStringLiteral("cohort_id")).toString();
+    s.sessionType = q.value(QStringLiteral("session_type")).toString();
+    s.status = q.value(QStringLiteral("status")).toString();
+    s.venueId = q.value(QStringLiteral("venue_id")).toString();
+    s.streetArea = q.value(QStringLiteral("street_area")).toString();
+    s.wardId = q.value(QStringLiteral("ward_id")).toString();
+    s.start = col::toInstant(q.value(QStringLiteral("start_at")));
+    s.end = col::toInstant(q.value(QStringLiteral("end_at")));
+    s.facilitators = col::toList(q.value(QStringLiteral("facilitators")));
+    s.notes = decrypt(q.value(QStringLiteral("notes")), sessionId, "notes");
+    s.recordedBy = q.value(QStringLiteral("recorded_by")).toString();
+    s.deleted = q.value(QStringLiteral("deleted")).toBool();
+
+    const auto children = [&](const char *sql) {
+        QSqlQuery c(db);
+        c.prepare(QLatin1String(sql));
+        c.addBindValue(sessionId);
+        if (!c.exec())
+            errors << sqlError(c, QStringLiteral("read what was recorded in the session"));
+        return c;
+    };
+    for (QSqlQuery c = children("SELECT participant_id, status FROM attendance WHERE session_id = ? AND deleted = 0 "
+                                "ORDER BY rowid");
+         c.next();)
+        r.attendance << Attendance{c.value(0).toString(), c.value(1).toString()};
+    for (QSqlQuery c = children("SELECT age_band, gender, new_count, returning_count FROM headcount "
+                                "WHERE session_id = ? AND deleted = 0 ORDER BY rowid");
+         c.next();)
+        r.headcounts << Headcount{c.value(0).toString(), c.value(1).toString(), c.value(2).toInt(), c.value(3).toInt()};
+    for (QSqlQuery c = children("SELECT * FROM outcome WHERE session_id = ? AND deleted = 0 ORDER BY rowid");
+         c.next();) {
+        OutcomeObservation o;
+        o.id = c.value(QStringLiteral("id")).toString();
+        o.participantId = c.value(QStringLiteral("participant_id")).toString();
+        o.measureId = c.value(QStringLiteral("measure_id")).toString();
+        o.observedOn = col::toDate(c.value(QStringLiteral("observed_on")));
+        const QVariant achieved = c.value(QStringLiteral("achieved"));
+        if (!achieved.isNull())
+            o.achieved = achieved.toInt() != 0;
+        o.preItems = col::toIntList(decrypt(c.value(QStringLiteral("pre_items")), o.id, "pre_items"));
+        o.postItems = col::toIntList(decrypt(c.value(QStringLiteral("post_items")), o.id, "post_items"));
+        if (!c.value(QStringLiteral("pre_score")).isNull())
+            o.preScore = c.value(QStringLiteral("pre_score")).toDouble();
+        if (!c.value(QStringLiteral("post_score")).isNull())
+            o.postScore = c.value(QStringLiteral("post_score")).toDouble();
+        o.evidence = decrypt(c.value(QStringLiteral("evidence")), o.id, "evidence");
+        r.outcomes << o;
+    }
+    for (QSqlQuery c = children("SELECT id, participant_id, title, issued_on FROM certificate "
+                                "WHERE session_id = ? AND deleted = 0 ORDER BY rowid");
+         c.next();)
+        r.certificates << Certificate{c.value(0).toString(), c.value(1).toString(), c.value(2).toString(),
+                                      col::toDate(c.value(3))};
+    for (QSqlQuery c = children("SELECT * FROM concern WHERE session_id = ? AND deleted = 0 ORDER BY rowid");
+         c.next();) {
+        SafeguardingConcern k;
+        k.id = c.value(QStringLiteral("id")).toString();
+        k.participantId = c.value(QStringLiteral("participant_id")).toString();
+        k.categories = col::toList(c.value(QStringLiteral("categories")));
+        k.urgency = c.value(QStringLiteral("urgency")).toString();
+        k.raisedOn = col::toDate(c.value(QStringLiteral("raised_on")));
+        k.raisedBy = c.value(QStringLiteral("raised_by")).toString();
+        k.details = decrypt(c.value(QStringLiteral("details")), k.id, "details");
+        k.actionTaken = decrypt(c.value(QStringLiteral("action_taken")), k.id, "action_taken");
+        QSqlQuery rq(db);
+        rq.prepare(QStringLiteral("SELECT * FROM referral WHERE concern_id = ? AND deleted = 0 ORDER BY rowid"));
+        rq.addBindValue(k.id);
+        rq.exec();
+        while (rq.next()) {
+            Referral ref;
+            ref.id = rq.value(QStringLiteral("id")).toString();
+            ref.destination = rq.value(QStringLiteral("destination")).toString();
+            ref.referredOn = col::toDate(rq.value(QStringLiteral("referred_on")));
+            ref.reference = decrypt(rq.value(QStringLiteral("reference")), ref.id, "reference");
+            ref.notes = decrypt(rq.value(QStringLiteral("notes")), ref.id, "notes");
+            k.referrals << ref;
+        }
+        r.concerns << k;
+    }
+    if (!errors.isEmpty())
+        return errors;
+    return r;
+}
+
+Status SessionRepository::remove(const QString &sessionId)
+{
+    WriteTransaction tx(m_db);
+    auto present = tx.exists(u"session", sessionId);
+    if (present && !present.value())
+        return Error{QString(), QStringLiteral("That session no longer exists on this device."),
+                     QStringLiteral("not_found")};
+    tx.softDelete(u"session", sessionId);
+    for (QStringView table : {u"attendance", u"headcount", u"outcome", u"certificate", u"concern"})
+        softDeleteMissing(tx, table, sessionId, {});
+    return tx.commit();
+}
+
+} // namespace outreach::core::store
