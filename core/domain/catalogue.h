@@ -36,7 +36,7 @@ struct Venue
     QString id;
     QString code;
     QString name;
-    QString kind;   // "venue" (a building) or "area" (a street / hotspot area for detached work)
+    QString kind; // "venue" (a building) or "area" (a street / hotspot area for detached work)
     QString wardId; // empty when not known
     QString description;
 
@@ -74,11 +74,11 @@ struct OutcomeMeasure
     QString code;
     QString label;
     QString definition; // what counts, shown beside the figure
-    QString kind;       // "achieved" (yes/no) or "scale" (pre/post instrument)
+    QString kind; // "achieved" (yes/no) or "scale" (pre/post instrument)
     std::optional<int> scaleItems;
     std::optional<int> scaleMin; // per item
     std::optional<int> scaleMax; // per item
-    QString improvedWhen;        // scales only: "lower" (a distress scale) or "higher"
+    QString improvedWhen; // scales only: "lower" (a distress scale) or "higher"
     int position = 0;
 
     bool isScale() const { return kind == QLatin1String("scale"); }
@@ -93,9 +93,9 @@ struct Target
     QString programmeId;
     QString code;
     QString label;
-    QString metric;      // sessions | sessions_of_type | people_engaged | outcome | certificates | contacts
+    QString metric; // sessions | sessions_of_type | people_engaged | outcome | certificates | contacts
     QString sessionType; // a Vocabulary session type code, or empty
-    QString measureId;   // an OutcomeMeasure id of the same programme, or empty
+    QString measureId; // an OutcomeMeasure id of the same programme, or empty
     std::optional<int> count;
     std::optional<double> percent; // 0–100
     std::optional<int> denominator;
@@ -118,8 +118,8 @@ struct Programme
     std::optional<int> maxAge;
     QDate activeFrom; // invalid when open-ended
     QDate activeTo;
-    QStringList sessionTypes;  // Vocabulary session type codes offered
-    QString certificateTitle;  // null when the programme gives no certificate
+    QStringList sessionTypes; // Vocabulary session type codes offered
+    QString certificateTitle; // null when the programme gives no certificate
     int position = 0;
     QList<ProgrammeModule> modules;
     QList<EligibilityCriterion> eligibility; // meeting any one is enough

@@ -192,7 +192,7 @@ std::optional<bool> Validation::scaleImproved(const OutcomeMeasure &m, const Out
 Errors Validation::concern(const SafeguardingConcern &c, const QString &prefix, const QDate &today)
 {
     Errors errors;
-    const auto f = [&prefix](const char *name) { return prefix + QLatin1Char('.') + QLatin1String(name); };
+    const auto f = [&prefix](const char *name) -> QString { return prefix + QLatin1Char('.') + QLatin1String(name); };
     if (c.categories.isEmpty())
         errors << Error{f("categories"), QStringLiteral("Choose at least one concern category."),
                         QStringLiteral("required")};

@@ -133,7 +133,7 @@ void Database::lock()
     m_cipher.reset();
 }
 
-Result<QString> Database::encrypt(const QString &plaintext, const QString &rowId, QStringView column) const
+Result<QString> Database::encrypt(const QString &plaintext, const QString &rowId, QAnyStringView column) const
 {
     if (plaintext.isNull())
         return QString();
@@ -143,7 +143,7 @@ Result<QString> Database::encrypt(const QString &plaintext, const QString &rowId
     return m_cipher->encrypt(plaintext, rowId, column.toString());
 }
 
-Result<QString> Database::decrypt(const QString &stored, const QString &rowId, QStringView column) const
+Result<QString> Database::decrypt(const QString &stored, const QString &rowId, QAnyStringView column) const
 {
     if (stored.isNull())
         return QString();

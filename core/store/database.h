@@ -5,6 +5,7 @@
 #include "core/domain/hlc.h"
 #include "core/result.h"
 
+#include <QAnyStringView>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -45,8 +46,8 @@ public:
     void lock();
 
     // Sensitive column helpers (AAD = row id + column).
-    Result<QString> encrypt(const QString &plaintext, const QString &rowId, QStringView column) const;
-    Result<QString> decrypt(const QString &stored, const QString &rowId, QStringView column) const;
+    Result<QString> encrypt(const QString &plaintext, const QString &rowId, QAnyStringView column) const;
+    Result<QString> decrypt(const QString &stored, const QString &rowId, QAnyStringView column) const;
 
     // Hybrid logical clock: the physical part is the local clock plus the offset estimated from the server.
     Hlc nextHlc();

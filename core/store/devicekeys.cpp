@@ -72,18 +72,13 @@ Status DeviceKeys::unlock(Database &db, const QString &passcode)
     return {};
 }
 
-Status DeviceKeys::changePasscode(Database &db, const QString &oldPasscode, const QString &newPasscode,
-                                  Strength strength)
+Status DeviceKeys::changePasscode(Database &db, const QString &oldPasscode, const QString &newPasscode)
 {
-    if (Status s = crypto::KeyWrap::checkPasscode(newPasscode); !s)
-        return s;
     auto wrapped = readWrapped(db);
     if (!wrapped)
         return wrapped.errors();
-    auto key = crypto::KeyWrap::unwrap(wrapped.value(), oldPasscode);
-    if (!key)
-        return key.errors();
-    auto rewrapped = crypto::KeyWrap::wrap(key.value(), newPasscode, strength);
+    // rewrap checks the new passcode first (instant) and names which passcode is at fault.
+    auto rewrapped = crypto::KeyWrap::rewrap(wrapped.value(), oldPasscode, newPasscode);
     if (!rewrapped)
         return rewrapped.errors();
     return writeWrapped(db, rewrapped.value());

@@ -19,8 +19,8 @@ public:
     static Status create(Database &db, const QString &passcode, Strength strength = Strength::Interactive);
     // Unwraps the key and unlocks the database; a wrong passcode leaves it locked and says so.
     static Status unlock(Database &db, const QString &passcode);
-    static Status changePasscode(Database &db, const QString &oldPasscode, const QString &newPasscode,
-                                 Strength strength = Strength::Interactive);
+    // Re-wraps the same data key (nothing is re-encrypted); keeps the key-derivation strength.
+    static Status changePasscode(Database &db, const QString &oldPasscode, const QString &newPasscode);
 };
 
 } // namespace outreach::core::store

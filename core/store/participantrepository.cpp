@@ -123,6 +123,9 @@ Result<QString> ParticipantRepository::registerParticipant(Participant p, Enrolm
     if (!programme)
         errors << Error{QStringLiteral("programmeId"), QStringLiteral("Choose a programme from the catalogue."),
                         QStringLiteral("unknown_programme")};
+    if (!p.wardId.isEmpty() && !catalogue.ward(p.wardId))
+        errors << Error{QStringLiteral("wardId"), QStringLiteral("That ward is not in the catalogue."),
+                        QStringLiteral("unknown_ward")};
     for (Error err : Validation::enrolment(e, programme ? &*programme : nullptr)) {
         err.field = QStringLiteral("enrolment.") + err.field;
         errors << err;

@@ -67,10 +67,12 @@ Status softDeleteMissing(WriteTransaction &tx, QStringView table, const QString 
     return {};
 }
 
-Result<bool> write(WriteTransaction &tx, QStringView table, const QString &id, QVariantMap values)
+// Failures are recorded by the transaction, which then refuses to commit; callers need not check each write.
+Status write(WriteTransaction &tx, QStringView table, const QString &id, QVariantMap values)
 {
     values.insert(QStringLiteral("deleted"), 0); // saving a row that was removed earlier brings it back
-    return tx.upsert(table, id, values);
+    auto r = tx.upsert(table, id, values);
+    return r ? Status() : Status(r.errors());
 }
 
 } // namespace
@@ -397,7 +399,8 @@ Status SessionRepository::remove(const QString &sessionId)
     if (present && !present.value())
         return Error{QString(), QStringLiteral("That session no longer exists on this device."),
                      QStringLiteral("not_found")};
-    tx.softDelete(u"session", sessionId);
+    if (auto r = tx.softDelete(u"session", sessionId); !r)
+        return r.errors();
     for (QStringView table : {u"attendance", u"headcount", u"outcome", u"certificate", u"concern"})
         softDeleteMissing(tx, table, sessionId, {});
     return tx.commit();

@@ -150,20 +150,19 @@ Result<bool> WriteTransaction::update(QStringView table, const QString &id, cons
     if (failed())
         return m_errors;
     if (!isIdentifier(table))
-        return Errors{record(badIdentifier(table)).errors()};
+        return record(badIdentifier(table)).errors();
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (!isIdentifier(it.key()))
-            return Errors{record(badIdentifier(it.key())).errors()};
+            return record(badIdentifier(it.key())).errors();
     }
     QSqlQuery current(m_db.connection());
     current.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(values.keys().join(QStringLiteral(", ")), table));
     current.addBindValue(id);
     if (!current.exec())
-        return Errors{record(sqlError(current, QStringLiteral("read %1 %2").arg(table, id))).errors()};
+        return record(sqlError(current, QStringLiteral("read %1 %2").arg(table, id))).errors();
     if (!current.next())
-        return Errors{record(Error{QString(), QStringLiteral("The %1 being changed no longer exists.").arg(table),
-                                   QStringLiteral("not_found")})
-                          .errors()};
+        return record(Error{QString(), QStringLiteral("The %1 being changed no longer exists.").arg(table),
+                                   QStringLiteral("not_found")}).errors();
 
     QStringList assignments;
     QVariantList binds;
@@ -172,13 +171,13 @@ Result<bool> WriteTransaction::update(QStringView table, const QString &id, cons
         if (SyncedTables::isSensitive(table, it.key())) {
             auto plain = m_db.decrypt(stored.toString(), id, it.key());
             if (!plain)
-                return Errors{record(plain.errors()).errors()};
+                return record(plain.errors()).errors();
             const QString wanted = it.value().isNull() ? QString() : it.value().toString();
             if (plain.value() == wanted && plain.value().isNull() == wanted.isNull())
                 continue;
             auto encrypted = m_db.encrypt(wanted, id, it.key());
             if (!encrypted)
-                return Errors{record(encrypted.errors()).errors()};
+                return record(encrypted.errors()).errors();
             assignments << it.key() + QStringLiteral(" = ?");
             binds << (encrypted.value().isNull() ? QVariant() : QVariant(encrypted.value()));
         } else {
@@ -202,7 +201,7 @@ Result<bool> WriteTransaction::upsert(QStringView table, const QString &id, cons
 {
     auto present = exists(table, id);
     if (!present)
-        return Errors{record(present.errors()).errors()};
+        return record(present.errors()).errors();
     if (present.value())
         return update(table, id, values);
     if (Status s = insert(table, id, values); !s)
@@ -232,6 +231,16 @@ Status WriteTransaction::exec(const QString &sql, const QVariantList &values)
         return record(sqlError(q, QStringLiteral("save")));
     }
     return {};
+}
+
+Result<QSqlQuery> WriteTransaction::prepare(const QString &sql)
+{
+    if (failed())
+        return m_errors;
+    QSqlQuery q(m_db.connection());
+    if (!q.prepare(sql))
+        return record(sqlError(q, QStringLiteral("prepare a write"))).errors();
+    return q;
 }
 
 Status WriteTransaction::commit()

@@ -6,6 +6,7 @@
 #include "core/domain/hlc.h"
 #include "core/result.h"
 
+#include <QSqlQuery>
 #include <QVariantMap>
 
 namespace outreach::core::store {
@@ -45,6 +46,9 @@ public:
     // Raw statement with bound values, for the few writes the helpers above don't express. Still guarded by
     // the triggers: a synced table written here gets its outbox entry like any other.
     Status exec(const QString &sql, const QVariantList &values = {});
+    // A statement prepared once for many executions inside this transaction (bulk loads: the benchmark data
+    // set, sync pages). The triggers guard it like any other write; report a failed exec() with fail().
+    Result<QSqlQuery> prepare(const QString &sql);
 
     // Records a failure so that commit() refuses (e.g. validation found during the write).
     void fail(const Error &error);

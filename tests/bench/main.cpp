@@ -1,0 +1,215 @@
+// outreach-bench: measures the budgets of DESIGN.md on the borough-scale data set and prints one line per
+// figure, "name value unit". Built by the project, run by hand (never by ctest): see docs/benchmarks.md.
+#include "boroughdata.h"
+
+#include "core/crypto/fieldcipher.h"
+#include "core/domain/ids.h"
+#include "core/reports/crossprogrammereport.h"
+#include "core/reports/programmereport.h"
+#include "core/store/catalogueloader.h"
+#include "core/store/database.h"
+#include "core/store/programmecatalogue.h"
+#include "core/store/sessionrepository.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace outreach;
+using namespace outreach::core;
+
+namespace {
+
+void print(const char *name, double value, const char *unit)
+{
+    std::printf("%s %.2f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+double percentile(QList<double> samples, double p)
+{
+    if (samples.isEmpty())
+        return 0;
+    std::sort(samples.begin(), samples.end());
+    const qsizetype index = std::min<qsizetype>(samples.size() - 1, qsizetype(p * double(samples.size() - 1) + 0.5));
+    return samples.at(index);
+}
+
+template<typename F>
+QList<double> timeRuns(int runs, F &&f)
+{
+    QList<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f(i);
+        ms << double(t.nsecsElapsed()) / 1e6;
+    }
+    return ms;
+}
+
+qint64 scalar(store::Database &db, const char *sql)
+{
+    QSqlQuery q(db.connection());
+    return q.exec(QLatin1String(sql)) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+int fail(const QString &what, const Errors &errors)
+{
+    std::fprintf(stderr, "outreach-bench: %s: %s\n", qPrintable(what), qPrintable(describe(errors)));
+    return 1;
+}
+
+// Save a session with 30 attendees and an outcome for each, as a worker would at the end of a session.
+int benchSaveSession(store::Database &db, int runs)
+{
+    const QString programmeId = catalogueId(u"programme", u"ignite_gangs_work");
+    const store::ProgrammeCatalogue catalogue(db.connection());
+    const auto programme = catalogue.programme(programmeId);
+    if (!programme || programme->measures.isEmpty())
+        return fail(QStringLiteral("save session"), {Error{QString(), QStringLiteral("no gangs-work programme"), {}}});
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT participant_id FROM enrolment WHERE programme_id = ? AND deleted = 0 LIMIT 30"));
+    q.addBindValue(programmeId);
+    q.exec();
+    QStringList people;
+    while (q.next())
+        people << q.value(0).toString();
+    if (people.size() < 30)
+        return fail(QStringLiteral("save session"), {Error{QString(), QStringLiteral("fewer than 30 people enrolled"), {}}});
+
+    store::SessionRepository repo(db);
+    Errors failure;
+    const QList<double> ms = timeRuns(runs, [&](int i) {
+        SessionRecord r;
+        r.session.programmeId = programmeId;
+        r.session.sessionType = QStringLiteral("detached");
+        r.session.venueId = catalogueId(u"venue", u"rayners_lane_estate");
+        r.session.start = QDateTime(QDate(2023, 5, 1).addDays(i % 300), QTime(18, 0), Qt::UTC);
+        r.session.end = r.session.start.addSecs(7200);
+        r.session.notes = QStringLiteral("Benchmark session %1").arg(i);
+        r.headcounts << Headcount{QStringLiteral("14_15"), QStringLiteral("male"), 3, 2};
+        for (const QString &p : people) {
+            r.attendance << Attendance{p, QStringLiteral("present")};
+            OutcomeObservation o;
+            o.participantId = p;
+            o.measureId = programme->measures.first().id;
+            o.achieved = true;
+            r.outcomes << o;
+        }
+        auto saved = repo.save(r);
+        if (!saved && failure.isEmpty())
+            failure = saved.errors();
+    });
+    if (!failure.isEmpty())
+        return fail(QStringLiteral("save session"), failure);
+    print("save_session_30_median", percentile(ms, 0.5), "ms");
+    print("save_session_30_p95", percentile(ms, 0.95), "ms");
+    return 0;
+}
+
+int benchReports(store::Database &db, int runs)
+{
+    const store::ProgrammeCatalogue catalogue(db.connection());
+    const reports::Period year = reports::Period::financialYear(2022);
+    QStringList all;
+    for (const Programme &p : catalogue.programmes())
+        all << p.id;
+    const QString gangs = catalogue.programmeByCode(QStringLiteral("ignite_gangs_work"))->id;
+    Errors failure;
+    const QList<double> one = timeRuns(runs, [&](int) {
+        auto r = reports::ProgrammeReport::compute(db.connection(), gangs, year);
+        if (!r && failure.isEmpty())
+            failure = r.errors();
+    });
+    if (!failure.isEmpty())
+        return fail(QStringLiteral("programme report"), failure);
+    print("programme_report_year_median", percentile(one, 0.5), "ms");
+    print("programme_report_year_p95", percentile(one, 0.95), "ms");
+    const QList<double> cross = timeRuns(std::max(3, runs / 4), [&](int) {
+        auto r = reports::ProgrammeReport::computeAll(db.connection(), all, year);
+        if (!r && failure.isEmpty())
+            failure = r.errors();
+    });
+    if (!failure.isEmpty())
+        return fail(QStringLiteral("cross-programme report"), failure);
+    print("cross_programme_report_year_median", percentile(cross, 0.5), "ms");
+    print("cross_programme_report_year_p95", percentile(cross, 0.95), "ms");
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("outreach-bench"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures Outreach against the budgets of DESIGN.md on a seeded borough-scale data set.\n"
+        "Commands: core (default: generate, save a session, report), reports (dashboard figures only)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("core | reports"));
+    const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Fraction of the borough data set (1 = full)."),
+                                   QStringLiteral("factor"), QStringLiteral("1"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Generator seed."), QStringLiteral("n"),
+                                  QStringLiteral("20191"));
+    const QCommandLineOption dbPath(QStringLiteral("db"),
+                                    QStringLiteral("Database file to use; reused (not regenerated) when it already holds data."),
+                                    QStringLiteral("path"));
+    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Timed repetitions per figure."),
+                                  QStringLiteral("n"), QStringLiteral("30"));
+    parser.addOptions({scale, seed, dbPath, runs});
+    parser.process(app);
+    const QString command = parser.positionalArguments().value(0, QStringLiteral("core"));
+    if (command != QLatin1String("core") && command != QLatin1String("reports")) {
+        std::fprintf(stderr, "outreach-bench: unknown command '%s' (core | reports)\n", qPrintable(command));
+        return 2;
+    }
+
+    QTemporaryDir tmp;
+    const QString path = parser.isSet(dbPath) ? parser.value(dbPath) : tmp.filePath(QStringLiteral("bench.sqlite"));
+    auto opened = store::Database::open(path);
+    if (!opened)
+        return fail(QStringLiteral("open"), opened.errors());
+    store::Database &db = *opened.value();
+    // A fixed key so a kept --db file can be reused across runs (bench data only; never do this for real data).
+    db.setCipher(std::make_unique<crypto::FieldCipher>(crypto::SecretKey::fromBytes(QByteArray(32, '\x42'))));
+    if (auto loaded = store::CatalogueLoader::ensureLoaded(db); !loaded)
+        return fail(QStringLiteral("catalogue"), loaded.errors());
+
+    const int repeat = parser.value(runs).toInt();
+    if (scalar(db, "SELECT COUNT(*) FROM attendance") == 0) {
+        const bench::BoroughSize size = bench::BoroughSize().scaled(parser.value(scale).toDouble());
+        auto stats = bench::BoroughData::generate(db, size, parser.value(seed).toULongLong(),
+                                                  [](const QString &stage, qint64 done, qint64 total) {
+                                                      if (done == total)
+                                                          std::fprintf(stderr, "generated %s: %lld\n", qPrintable(stage),
+                                                                       static_cast<long long>(total));
+                                                  });
+        if (!stats)
+            return fail(QStringLiteral("generate"), stats.errors());
+        print("generate_insert_rate", double(stats->rows) / stats->seconds, "rows/s");
+        print("generate_seconds", stats->seconds, "s");
+    }
+    print("people", double(scalar(db, "SELECT COUNT(*) FROM participant")), "rows");
+    print("sessions", double(scalar(db, "SELECT COUNT(*) FROM session")), "rows");
+    print("attendances", double(scalar(db, "SELECT COUNT(*) FROM attendance")), "rows");
+    print("outcomes", double(scalar(db, "SELECT COUNT(*) FROM outcome")), "rows");
+
+    if (command == QLatin1String("core")) {
+        if (int rc = benchSaveSession(db, repeat); rc != 0)
+            return rc;
+    }
+    if (int rc = benchReports(db, repeat); rc != 0)
+        return rc;
+    QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    print("database_size", double(QFileInfo(path).size()) / (1024.0 * 1024.0), "MiB");
+    return 0;
+}
