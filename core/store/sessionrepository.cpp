@@ -68,19 +68,57 @@ Status softDeleteMissing(WriteTransaction &tx, QStringView table, const QString 
 }
 
 // Failures are recorded by the transaction, which then refuses to commit; callers need not check each write.
-Status write(WriteTransaction &tx, QStringView table, const QString &id, QVariantMap values)
+// Rows of a session that did not exist before are inserted straight away (no look-up).
+Status write(WriteTransaction &tx, bool isNew, QStringView table, const QString &id, QVariantMap values)
 {
     values.insert(QStringLiteral("deleted"), 0); // saving a row that was removed earlier brings it back
+    if (isNew)
+        return tx.insert(table, id, values);
     auto r = tx.upsert(table, id, values);
     return r ? Status() : Status(r.errors());
 }
 
+// What the save needs to know about each person on the register, read in one statement.
+struct PersonAtSession
+{
+    QString code;
+    bool deleted = false;
+    bool enrolled = false;
+    QString dateOfBirth; // encrypted
+    QString ageBand;
+};
+
+Result<QHash<QString, PersonAtSession>> peopleAtSession(const QSqlDatabase &db, const QStringList &ids,
+                                                        const QString &programmeId, const QDate &date)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT p.id, p.code, p.deleted, p.date_of_birth, p.age_band, EXISTS (SELECT 1 FROM enrolment e "
+        "WHERE e.participant_id = p.id AND e.programme_id = ? AND e.deleted = 0 AND e.enrolled_on <= ? "
+        "AND (e.ended_on IS NULL OR e.ended_on >= ?)) FROM participant p WHERE p.id IN (SELECT value FROM json_each(?))"));
+    const QString day = date.toString(Qt::ISODate);
+    q.addBindValue(programmeId);
+    q.addBindValue(day);
+    q.addBindValue(day);
+    q.addBindValue(columns::list(ids));
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("look up the people on the register"));
+    QHash<QString, PersonAtSession> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), PersonAtSession{q.value(1).toString(), q.value(2).toBool(),
+                                                          q.value(5).toBool(), q.value(3).toString(),
+                                                          q.value(4).toString()});
+    return out;
+}
+
 } // namespace
 
-Errors SessionRepository::checkAgainstStore(const SessionRecord &r) const
+namespace {
+
+Errors checkAgainstStore(const Database &db, const SessionRecord &r, const QHash<QString, PersonAtSession> &people)
 {
     Errors errors;
-    const ProgrammeCatalogue catalogue(m_db.connection());
+    const ProgrammeCatalogue catalogue(db.connection());
     const QDate date = r.session.sessionDate();
     if (!r.session.venueId.isEmpty() && !catalogue.venue(r.session.venueId))
         errors << Error{QStringLiteral("session.venueId"), QStringLiteral("That venue is not in the catalogue."),
@@ -88,39 +126,26 @@ Errors SessionRepository::checkAgainstStore(const SessionRecord &r) const
     if (!r.session.wardId.isEmpty() && !catalogue.ward(r.session.wardId))
         errors << Error{QStringLiteral("session.wardId"), QStringLiteral("That ward is not in the catalogue."),
                         QStringLiteral("unknown_ward")};
-
-    const ParticipantRepository people(m_db);
-    const auto personCheck = [&](const QString &participantId, const QString &field) {
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("SELECT code, deleted FROM participant WHERE id = ?"));
-        q.addBindValue(participantId);
-        if (!q.exec() || !q.next()) {
+    for (int i = 0; i < r.attendance.size(); ++i) {
+        const QString field = QStringLiteral("attendance[%1].participantId").arg(i);
+        const auto person = people.constFind(r.attendance[i].participantId);
+        if (person == people.cend())
             errors << Error{field, QStringLiteral("This young person is not on this device."),
                             QStringLiteral("unknown_participant")};
-            return;
-        }
-        const QString code = q.value(0).toString();
-        if (q.value(1).toBool()) {
-            errors << Error{field, QStringLiteral("%1's record has been deleted.").arg(code),
+        else if (person->deleted)
+            errors << Error{field, QStringLiteral("%1's record has been deleted.").arg(person->code),
                             QStringLiteral("deleted_participant")};
-            return;
-        }
-        auto enrolled = people.isEnrolled(participantId, r.session.programmeId, date);
-        if (!enrolled)
-            errors += enrolled.errors();
-        else if (!enrolled.value())
+        else if (!person->enrolled)
             errors << Error{field,
                             QStringLiteral("%1 is not enrolled in this programme on %2: enrol them first.")
-                                .arg(code, date.toString(Qt::ISODate)),
+                                .arg(person->code, date.toString(Qt::ISODate)),
                             QStringLiteral("not_enrolled")};
-    };
-    for (int i = 0; i < r.attendance.size(); ++i)
-        personCheck(r.attendance[i].participantId, QStringLiteral("attendance[%1].participantId").arg(i));
+    }
     for (int i = 0; i < r.concerns.size(); ++i) {
         const QString pid = r.concerns[i].participantId;
         if (pid.isEmpty())
             continue;
-        QSqlQuery q(m_db.connection());
+        QSqlQuery q(db.connection());
         q.prepare(QStringLiteral("SELECT 1 FROM participant WHERE id = ? AND deleted = 0"));
         q.addBindValue(pid);
         if (!q.exec() || !q.next())
@@ -131,10 +156,13 @@ Errors SessionRepository::checkAgainstStore(const SessionRecord &r) const
     return errors;
 }
 
+} // namespace
+
 Result<QString> SessionRepository::save(SessionRecord r)
 {
     Session &s = r.session;
-    if (s.id.isEmpty())
+    const bool isNew = s.id.isEmpty();
+    if (isNew)
         s.id = newId();
     const ProgrammeCatalogue catalogue(m_db.connection());
     const auto programme = catalogue.programme(s.programmeId);
@@ -146,15 +174,22 @@ Result<QString> SessionRepository::save(SessionRecord r)
             s.wardId = venue->wardId;
     }
     Errors errors = Validation::sessionRecord(r, *programme);
-    if (errors.isEmpty())
-        errors = checkAgainstStore(r);
+    if (!errors.isEmpty())
+        return errors;
+    QStringList attendeeIds;
+    for (const Attendance &a : r.attendance)
+        attendeeIds << a.participantId;
+    const auto people = peopleAtSession(m_db.connection(), attendeeIds, s.programmeId, s.sessionDate());
+    if (!people)
+        return people.errors();
+    errors = checkAgainstStore(m_db, r, people.value());
     if (!errors.isEmpty())
         return errors;
 
     const QDate date = s.sessionDate();
     const QString dateText = date.toString(Qt::ISODate);
     WriteTransaction tx(m_db);
-    write(tx, u"session", s.id,
+    write(tx, isNew, u"session", s.id,
           {{QStringLiteral("programme_id"), s.programmeId},
            {QStringLiteral("module_id"), col::text(s.moduleId)},
            {QStringLiteral("cohort_id"), col::text(s.cohortId)},
@@ -171,19 +206,21 @@ Result<QString> SessionRepository::save(SessionRecord r)
            {QStringLiteral("recorded_by"), col::text(s.recordedBy)}});
 
     // Register: the id is UUIDv5(session, participant), so two devices marking the same person write one row.
-    const ParticipantRepository people(m_db);
     QSet<QString> keep;
     for (const Attendance &a : r.attendance) {
         const QString id = attendanceId(s.id, a.participantId);
         keep.insert(id);
         // Age band at the time of the session: reports count age as it was, and it needs no decryption later.
-        QString band = QStringLiteral("not_recorded");
-        if (auto person = people.get(a.participantId)) {
-            band = person->dateOfBirth.isValid() ? Vocabulary::ageBandFor(person->dateOfBirth, date) : person->ageBand;
-        } else {
-            tx.fail(person.error());
+        const PersonAtSession &person = people->value(a.participantId);
+        QString band = person.ageBand;
+        if (!person.dateOfBirth.isEmpty()) {
+            auto dob = m_db.decrypt(person.dateOfBirth, a.participantId, u"date_of_birth");
+            if (!dob)
+                tx.fail(dob.error());
+            else if (const QDate d = QDate::fromString(dob.value(), Qt::ISODate); d.isValid())
+                band = Vocabulary::ageBandFor(d, date);
         }
-        write(tx, u"attendance", id,
+        write(tx, isNew, u"attendance", id,
               {{QStringLiteral("programme_id"), s.programmeId},
                {QStringLiteral("session_id"), s.id},
                {QStringLiteral("participant_id"), a.participantId},
@@ -191,13 +228,14 @@ Result<QString> SessionRepository::save(SessionRecord r)
                {QStringLiteral("session_date"), dateText},
                {QStringLiteral("age_band"), band}});
     }
-    softDeleteMissing(tx, u"attendance", s.id, keep);
+    if (!isNew)
+        softDeleteMissing(tx, u"attendance", s.id, keep);
 
     keep.clear();
     for (const Headcount &h : r.headcounts) {
         const QString id = idText(QUuid::createUuidV5(QUuid(s.id), QStringLiteral("headcount:%1/%2").arg(h.ageBand, h.gender)));
         keep.insert(id);
-        write(tx, u"headcount", id,
+        write(tx, isNew, u"headcount", id,
               {{QStringLiteral("programme_id"), s.programmeId},
                {QStringLiteral("session_id"), s.id},
                {QStringLiteral("session_date"), dateText},
@@ -206,7 +244,8 @@ Result<QString> SessionRepository::save(SessionRecord r)
                {QStringLiteral("new_count"), h.newCount},
                {QStringLiteral("returning_count"), h.returningCount}});
     }
-    softDeleteMissing(tx, u"headcount", s.id, keep);
+    if (!isNew)
+        softDeleteMissing(tx, u"headcount", s.id, keep);
 
     keep.clear();
     for (OutcomeObservation o : r.outcomes) {
@@ -217,7 +256,7 @@ Result<QString> SessionRepository::save(SessionRecord r)
         o.preScore = total(o.preItems, o.preScore);
         o.postScore = total(o.postItems, o.postScore);
         std::optional<bool> achieved = m && m->isScale() ? Validation::scaleImproved(*m, o) : o.achieved;
-        write(tx, u"outcome", o.id,
+        write(tx, isNew, u"outcome", o.id,
               {{QStringLiteral("programme_id"), s.programmeId},
                {QStringLiteral("participant_id"), o.participantId},
                {QStringLiteral("session_id"), s.id},
@@ -231,14 +270,15 @@ Result<QString> SessionRepository::save(SessionRecord r)
                {QStringLiteral("evidence"), col::text(o.evidence)},
                {QStringLiteral("recorded_by"), col::text(s.recordedBy)}});
     }
-    softDeleteMissing(tx, u"outcome", s.id, keep);
+    if (!isNew)
+        softDeleteMissing(tx, u"outcome", s.id, keep);
 
     keep.clear();
     for (Certificate c : r.certificates) {
         if (c.id.isEmpty())
             c.id = idText(QUuid::createUuidV5(QUuid(s.id), QStringLiteral("certificate:") + c.participantId));
         keep.insert(c.id);
-        write(tx, u"certificate", c.id,
+        write(tx, isNew, u"certificate", c.id,
               {{QStringLiteral("programme_id"), s.programmeId},
                {QStringLiteral("participant_id"), c.participantId},
                {QStringLiteral("session_id"), s.id},
@@ -246,14 +286,15 @@ Result<QString> SessionRepository::save(SessionRecord r)
                {QStringLiteral("title"), c.title.isEmpty() ? programme->certificateTitle : c.title},
                {QStringLiteral("issued_on"), col::date(c.issuedOn.isValid() ? c.issuedOn : date)}});
     }
-    softDeleteMissing(tx, u"certificate", s.id, keep);
+    if (!isNew)
+        softDeleteMissing(tx, u"certificate", s.id, keep);
 
     keep.clear();
     for (SafeguardingConcern c : r.concerns) {
         if (c.id.isEmpty())
             c.id = newId();
         keep.insert(c.id);
-        write(tx, u"concern", c.id,
+        write(tx, isNew, u"concern", c.id,
               {{QStringLiteral("programme_id"), s.programmeId},
                {QStringLiteral("participant_id"), col::text(c.participantId)},
                {QStringLiteral("session_id"), s.id},
@@ -266,7 +307,7 @@ Result<QString> SessionRepository::save(SessionRecord r)
         for (Referral ref : c.referrals) {
             if (ref.id.isEmpty())
                 ref.id = newId();
-            write(tx, u"referral", ref.id,
+            write(tx, isNew, u"referral", ref.id,
                   {{QStringLiteral("programme_id"), s.programmeId},
                    {QStringLiteral("participant_id"), col::text(c.participantId)},
                    {QStringLiteral("concern_id"), c.id},
@@ -276,7 +317,8 @@ Result<QString> SessionRepository::save(SessionRecord r)
                    {QStringLiteral("notes"), col::text(ref.notes)}});
         }
     }
-    softDeleteMissing(tx, u"concern", s.id, keep);
+    if (!isNew)
+        softDeleteMissing(tx, u"concern", s.id, keep);
 
     if (Status st = tx.commit(); !st)
         return st.errors();

@@ -23,8 +23,6 @@ public:
     Status remove(const QString &sessionId);
 
 private:
-    Errors checkAgainstStore(const SessionRecord &record) const;
-
     Database &m_db;
 };
 

@@ -133,16 +133,33 @@ Status WriteTransaction::insert(QStringView table, const QString &id, const QVar
     return exec(sql, binds);
 }
 
+Result<QSqlQuery *> WriteTransaction::cachedStatement(const QString &sql)
+{
+    // A session save runs the same few statements dozens of times: prepare each once per transaction.
+    auto cached = m_statements.find(sql);
+    if (cached == m_statements.end()) {
+        auto prepared = std::make_unique<QSqlQuery>(m_db.connection());
+        if (!prepared->prepare(sql))
+            return sqlError(*prepared, QStringLiteral("prepare a statement"));
+        cached = m_statements.emplace(sql, std::move(prepared)).first;
+    }
+    return cached->second.get();
+}
+
 Result<bool> WriteTransaction::exists(QStringView table, const QString &id)
 {
     if (!isIdentifier(table))
         return badIdentifier(table);
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table));
-    q.addBindValue(id);
+    auto statement = cachedStatement(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table));
+    if (!statement)
+        return statement.errors();
+    QSqlQuery &q = *statement.value();
+    q.bindValue(0, id);
     if (!q.exec())
         return sqlError(q, QStringLiteral("look up %1 %2").arg(table, id));
-    return q.next();
+    const bool found = q.next();
+    q.finish();
+    return found;
 }
 
 Result<bool> WriteTransaction::update(QStringView table, const QString &id, const QVariantMap &values)
@@ -155,9 +172,12 @@ Result<bool> WriteTransaction::update(QStringView table, const QString &id, cons
         if (!isIdentifier(it.key()))
             return record(badIdentifier(it.key())).errors();
     }
-    QSqlQuery current(m_db.connection());
-    current.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(values.keys().join(QStringLiteral(", ")), table));
-    current.addBindValue(id);
+    auto statement = cachedStatement(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(values.keys().join(QStringLiteral(", ")), table));
+    if (!statement)
+        return record(statement.errors()).errors();
+    QSqlQuery &current = *statement.value();
+    current.bindValue(0, id);
     if (!current.exec())
         return record(sqlError(current, QStringLiteral("read %1 %2").arg(table, id))).errors();
     if (!current.next())
@@ -187,6 +207,7 @@ Result<bool> WriteTransaction::update(QStringView table, const QString &id, cons
             binds << it.value();
         }
     }
+    current.finish();
     if (assignments.isEmpty())
         return false;
     binds << id;
@@ -221,11 +242,12 @@ Status WriteTransaction::exec(const QString &sql, const QVariantList &values)
     if (!m_active)
         return record(Error{QString(), QStringLiteral("internal: the write transaction is not open"),
                             QStringLiteral("internal")});
-    QSqlQuery q(m_db.connection());
-    if (!q.prepare(sql))
-        return record(sqlError(q, QStringLiteral("prepare a write")));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
+    auto statement = cachedStatement(sql);
+    if (!statement)
+        return record(statement.errors());
+    QSqlQuery &q = *statement.value();
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
     if (!q.exec()) {
         qCWarning(lcWrite) << "write failed:" << q.lastError().text();
         return record(sqlError(q, QStringLiteral("save")));
@@ -253,6 +275,7 @@ Status WriteTransaction::commit()
         rollback();
         return m_errors;
     }
+    m_statements.clear(); // finalise cached statements before COMMIT
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("DELETE FROM write_context")) || !q.exec(QStringLiteral("COMMIT"))) {
         Error e = sqlError(q, QStringLiteral("finish saving"));
@@ -269,6 +292,7 @@ void WriteTransaction::rollback()
 {
     if (!m_active)
         return;
+    m_statements.clear();
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcWrite) << "rollback failed:" << q.lastError().text();

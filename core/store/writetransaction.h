@@ -9,6 +9,9 @@
 #include <QSqlQuery>
 #include <QVariantMap>
 
+#include <memory>
+#include <unordered_map>
+
 namespace outreach::core::store {
 
 class Database;
@@ -57,6 +60,7 @@ public:
 
 private:
     Status record(Status s);
+    Result<QSqlQuery *> cachedStatement(const QString &sql);
     Status begin();
 
     Database &m_db;
@@ -64,6 +68,7 @@ private:
     Hlc m_hlc;
     bool m_active = false;
     Errors m_errors;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements; // prepared once per transaction
 };
 
 } // namespace outreach::core::store
