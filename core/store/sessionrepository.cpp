@@ -40,10 +40,13 @@ std::optional<double> total(const QList<int> &items, const std::optional<double>
 }
 
 // Ids of the live child rows of a session in `table`, to soft-delete those the new record no longer has.
+// Referrals hang off the session's concerns rather than the session itself.
 Result<QStringList> childIds(const QSqlDatabase &db, QStringView table, const QString &sessionId)
 {
+    const QString owner = table == u"referral" ? QStringLiteral("concern_id IN (SELECT id FROM concern WHERE session_id = ?)")
+                                               : QStringLiteral("session_id = ?");
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM %1 WHERE session_id = ? AND deleted = 0").arg(table));
+    q.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 AND deleted = 0").arg(table, owner));
     q.addBindValue(sessionId);
     if (!q.exec())
         return sqlError(q, QStringLiteral("read the session's %1 rows").arg(table));
@@ -290,6 +293,7 @@ Result<QString> SessionRepository::save(SessionRecord r)
         softDeleteMissing(tx, u"certificate", s.id, keep);
 
     keep.clear();
+    QSet<QString> keepReferrals;
     for (SafeguardingConcern c : r.concerns) {
         if (c.id.isEmpty())
             c.id = newId();
@@ -307,6 +311,7 @@ Result<QString> SessionRepository::save(SessionRecord r)
         for (Referral ref : c.referrals) {
             if (ref.id.isEmpty())
                 ref.id = newId();
+            keepReferrals.insert(ref.id);
             write(tx, isNew, u"referral", ref.id,
                   {{QStringLiteral("programme_id"), s.programmeId},
                    {QStringLiteral("participant_id"), col::text(c.participantId)},
@@ -317,8 +322,10 @@ Result<QString> SessionRepository::save(SessionRecord r)
                    {QStringLiteral("notes"), col::text(ref.notes)}});
         }
     }
-    if (!isNew)
+    if (!isNew) {
+        softDeleteMissing(tx, u"referral", s.id, keepReferrals); // before the concerns they hang off
         softDeleteMissing(tx, u"concern", s.id, keep);
+    }
 
     if (Status st = tx.commit(); !st)
         return st.errors();
@@ -443,7 +450,7 @@ Status SessionRepository::remove(const QString &sessionId)
                      QStringLiteral("not_found")};
     if (auto r = tx.softDelete(u"session", sessionId); !r)
         return r.errors();
-    for (QStringView table : {u"attendance", u"headcount", u"outcome", u"certificate", u"concern"})
+    for (QStringView table : {u"attendance", u"headcount", u"outcome", u"certificate", u"referral", u"concern"})
         softDeleteMissing(tx, table, sessionId, {});
     return tx.commit();
 }

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void scaleOutcomeKeepsRawScoresAndDerivesImprovement();
     void certificateOnlyForProgrammesThatGiveThem();
     void removeSoftDeletesEverything();
+    void editRemovingReferralSoftDeletesIt();
     void ageBandIsTheOneAtTheSession();
 
 private:
@@ -370,8 +371,26 @@ void TestSessionRepository::removeSoftDeletesEverything()
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM session WHERE deleted = 0")), 0);
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM attendance WHERE deleted = 0")), 0);
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM outcome WHERE deleted = 0")), 0);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM referral WHERE deleted = 0")), 0);
     QCOMPARE(f.rows("attendance"), 30); // tombstones, so sync can carry the deletes
     QVERIFY(!repo.remove(newId()));
+}
+
+void TestSessionRepository::editRemovingReferralSoftDeletesIt()
+{
+    test::StoreFixture f;
+    SessionRepository repo(f.db());
+    auto id = repo.save(thirtyAttendeeSession(f));
+    QVERIFY(id.ok());
+    auto loaded = repo.load(id.value());
+    QVERIFY(loaded.ok());
+    SessionRecord edited = loaded.value();
+    edited.concerns.first().referrals.clear();
+    QVERIFY(repo.save(edited).ok());
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM referral WHERE deleted = 1")), 1);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM concern WHERE deleted = 0")), 1);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE entity = 'referral' AND op = 'delete'")), 1);
+    QVERIFY(repo.load(id.value())->concerns.first().referrals.isEmpty());
 }
 
 void TestSessionRepository::ageBandIsTheOneAtTheSession()
