@@ -1,7 +1,11 @@
 // The outreach executable: opens the device store, then shows the QML UI (module Outreach.Ui). Everything else
 // lives in outreach_app so that the tests run the same code.
 #include "appcontext.h"
+#include "lockcontroller.h"
 #include "programmelistmodel.h"
+
+#include "core/store/database.h"
+#include "core/store/programmecatalogue.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -10,6 +14,7 @@
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQmlError>
+#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QRegularExpression>
@@ -58,6 +63,65 @@ std::optional<QSize> parseSize(const QString &text)
     if (!match.hasMatch())
         return std::nullopt;
     return QSize(match.captured(1).toInt(), match.captured(2).toInt());
+}
+
+// The visible item called `objectName` under `item`, searched through the visual tree (pages that a StackView
+// creates are not QObject children of the window).
+QQuickItem *findVisibleItem(QQuickItem *item, QStringView objectName)
+{
+    if (!item || !item->isVisible())
+        return nullptr;
+    if (item->objectName() == objectName)
+        return item;
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findVisibleItem(child, objectName))
+            return found;
+    }
+    return nullptr;
+}
+
+// Checks that the window shows what the lock state allows, on the items actually shown. Returns what is wrong,
+// or an empty string and, in `shown`, what the page is.
+QString checkShownPage(QQuickWindow *window, const outreach::app::AppContext &context, QString *shown)
+{
+    using outreach::app::LockController;
+    const auto *lock = window->findChild<LockController *>();
+    if (!lock)
+        return QStringLiteral("the window has no LockController");
+    QQuickItem *content = window->contentItem();
+    switch (lock->state()) {
+    case LockController::NeedsSetup: {
+        QQuickItem *page = findVisibleItem(content, u"firstRunPage");
+        if (!page)
+            return QStringLiteral("the store has no passcode, but the first-run page is not shown");
+        if (!findVisibleItem(page, u"serverChoice") || !findVisibleItem(page, u"localChoice"))
+            return QStringLiteral("the first-run page does not offer both ways to work");
+        const int programmes = context.database()
+            ? int(outreach::core::store::ProgrammeCatalogue(context.database()->connection()).programmes().size())
+            : 0;
+        if (programmes == 0)
+            return QStringLiteral("no programmes are installed");
+        *shown = QStringLiteral("first-run page; %1 programmes installed").arg(programmes);
+        return QString();
+    }
+    case LockController::Locked:
+        if (!findVisibleItem(content, u"unlockPage") || !findVisibleItem(content, u"passcodeField"))
+            return QStringLiteral("the store is locked, but the unlock page and its passcode field are not shown");
+        *shown = QStringLiteral("unlock page");
+        return QString();
+    case LockController::Unlocked: {
+        // Count what the page actually shows, not what the store holds.
+        const auto *model = window->findChild<outreach::app::ProgrammeListModel *>();
+        if (!model)
+            return QStringLiteral("the programmes page has no model");
+        if (model->rowCount() == 0)
+            return QStringLiteral("no programmes are shown");
+        *shown = QStringLiteral("%1 programmes").arg(model->rowCount());
+        return QString();
+    }
+    }
+    return QStringLiteral("unknown lock state");
 }
 
 } // namespace
@@ -170,20 +234,17 @@ int main(int argc, char *argv[])
                     }
                 }
                 if (selfTest) {
-                    // Count what the page actually shows, not what the store holds.
-                    const auto *model = window->findChild<outreach::app::ProgrammeListModel *>();
+                    QString shown;
+                    const QString problem = checkShownPage(window, context, &shown);
                     if (!qmlWarnings.isEmpty()) {
                         for (const QQmlError &warning : std::as_const(qmlWarnings))
                             printLine(stderr, QStringLiteral("self-test failed: QML warning: ") + warning.toString());
                         status = 1;
-                    } else if (!model) {
-                        printLine(stderr, QStringLiteral("self-test failed: the programmes page has no model"));
-                        status = 1;
-                    } else if (model->rowCount() == 0) {
-                        printLine(stderr, QStringLiteral("self-test failed: no programmes are shown"));
+                    } else if (!problem.isEmpty()) {
+                        printLine(stderr, QStringLiteral("self-test failed: ") + problem);
                         status = 1;
                     } else {
-                        printLine(stdout, QStringLiteral("self-test ok: %1 programmes").arg(model->rowCount()));
+                        printLine(stdout, QStringLiteral("self-test ok: ") + shown);
                     }
                 }
                 QCoreApplication::exit(status);

@@ -5,9 +5,17 @@ import QtQuick.Layouts
 import Outreach
 import Outreach.Ui
 
-// The app window: a header bar and, while the device store is open, the programme catalogue. When the store
-// could not be opened the window says why instead.
+// The app window: a header bar and, while the device store is open, what the lock allows — first run (how to
+// work, then a passcode) when the device has no passcode yet, the unlock page while locked, and the app itself
+// (the programme catalogue) while unlocked. When the store could not be opened the window says why instead.
 ApplicationWindow {
+    id: root
+
+    // Locks after idleTimeoutSeconds without use and when the app goes to the background.
+    readonly property LockController lock: LockController {
+        context: AppContext
+    }
+
     width: 1280
     height: 800
     minimumWidth: 320
@@ -47,12 +55,85 @@ ApplicationWindow {
                 Accessible.role: Accessible.TitleBar
                 Accessible.name: text
             }
+
+            ToolButton {
+                objectName: "lockButton"
+                visible: root.lock.state === LockController.Unlocked
+                text: qsTr("Lock")
+                Accessible.name: qsTr("Lock Outreach now")
+                onClicked: root.lock.lock()
+            }
         }
     }
 
-    ProgrammesPage {
+    // Shows the page the lock state allows, replacing whatever was shown: locking destroys the app's pages
+    // with what they showed, at once (no transition leaves them fading out).
+    function showLockState() {
+        if (!AppContext.ready)
+            pages.clear(StackView.Immediate);
+        else if (root.lock.state === LockController.Unlocked)
+            pages.replace(null, programmesPage, {}, StackView.Immediate);
+        else if (root.lock.state === LockController.Locked)
+            pages.replace(null, unlockPage, {
+                    "controller": root.lock
+                }, StackView.Immediate);
+        else
+            pages.replace(null, firstRunPage, {
+                    "controller": root.lock
+                }, StackView.Immediate);
+    }
+
+    Component.onCompleted: showLockState()
+
+    Connections {
+        target: root.lock
+
+        function onStateChanged() {
+            root.showLockState();
+        }
+    }
+
+    StackView {
+        id: pages
+
+        objectName: "pages"
         anchors.fill: parent
         visible: AppContext.ready
+    }
+
+    Component {
+        id: programmesPage
+
+        ProgrammesPage {
+        }
+    }
+
+    Component {
+        id: unlockPage
+
+        UnlockPage {
+        }
+    }
+
+    Component {
+        id: firstRunPage
+
+        FirstRunPage {
+            onChosen: (mode, serverAddress, userName) => pages.push(setPasscodePage, {
+                        "controller": root.lock,
+                        "mode": mode,
+                        "serverAddress": serverAddress,
+                        "userName": userName
+                    })
+        }
+    }
+
+    Component {
+        id: setPasscodePage
+
+        SetPasscodePage {
+            onBack: () => pages.pop()
+        }
     }
 
     ColumnLayout {

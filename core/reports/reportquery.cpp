@@ -2,15 +2,27 @@
 
 #include "core/store/sqlerror.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
+
+#include <algorithm>
+#include <array>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
 
 Q_LOGGING_CATEGORY(lcReports, "outreach.reports", QtWarningMsg)
 
@@ -22,13 +34,13 @@ namespace {
 
 using Counts = ReportQuery::Counts;
 
-// The temp table lives in the connection's private temp schema (in memory: PRAGMA temp_store = MEMORY), so it
-// works on the read-only reader connection too and never touches the synced tables or the outbox.
-const QStringList kTempTables = {QStringLiteral("report_session")};
-
-// A session's type and month packed into one integer: type index × kTypeStride + month index.
-constexpr int kTypeStride = 4096;
+constexpr int kMaxMonths = 4096; // a longer period is refused ("range")
 constexpr int kMaxTypes = 64; // one bit per type in a person's mask
+constexpr qint64 kScanRowsPerLookup = 4; // see countAttributes()
+qint64 g_cppNs = 0; // TEMP
+
+// Between the values of a packed column: char(31), the ASCII unit separator. See forEachRecord().
+constexpr char kSeparator = '\x1f';
 
 std::optional<qint64> optionalInt(const QVariant &v)
 {
@@ -40,8 +52,254 @@ std::optional<double> optionalReal(const QVariant &v)
     return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
 }
 
-// Runs the report's statements on one connection; on destruction drops the temp tables and ends the read
-// transaction it opened (if the caller already had one open, that one is left alone).
+QString text(QByteArrayView bytes)
+{
+    return QString::fromUtf8(bytes);
+}
+
+// Byte strings (ids and codes) interned as dense indexes 0, 1, 2… in order of first sight, so that per-session
+// and per-person state lives in vectors indexed by int rather than in hash maps keyed by QString.
+//
+// An id in the form Outreach stores (a lower-case UUID, 36 characters) is kept as its 128 bits, in the slot of
+// an open-addressing table: finding it costs parsing 32 hex digits and, nearly always, one cache line. Over a
+// programme-year that is ~100 000 lookups in a table of ~15 000 people, bigger than the CPU caches, so each
+// further memory access a lookup makes (to the stored text, to its length) would cost as much again. Anything
+// else (codes, ids in another form) goes to a general table keyed by the bytes; the two cannot mix up, because
+// the 128 bits stand for exactly one 36-character lower-case text. The seed is Qt's per-process one, so crafted
+// ids cannot make either table degrade.
+class IdIndex
+{
+public:
+    int size() const { return int(m_ends.size()); }
+
+    // The bytes of an entry (valid until the next insert).
+    QByteArrayView id(int index) const
+    {
+        const qsizetype begin = index == 0 ? 0 : m_ends[size_t(index) - 1];
+        return QByteArrayView(m_bytes).sliced(begin, m_ends[size_t(index)] - begin);
+    }
+
+    // A key parsed and hashed once, for looking it up in more than one IdIndex (they all hash alike: Qt's seed).
+    struct Probe
+    {
+        quint64 hi = 0;
+        quint64 lo = 0;
+        size_t hash = 0;
+        bool uuid = false;
+    };
+
+    Probe probe(QByteArrayView key) const
+    {
+        Probe p;
+        p.uuid = parse(key, p.hi, p.lo);
+        p.hash = p.uuid ? hash(p.hi, p.lo) : qHash(key, m_seed);
+        return p;
+    }
+
+    // -1 when absent.
+    int find(QByteArrayView key) const { return find(key, probe(key)); }
+    int find(QByteArrayView key, const Probe &p) const
+    {
+        if (p.uuid) {
+            if (m_uuids.empty())
+                return -1;
+            for (size_t i = p.hash & m_uuidMask;; i = (i + 1) & m_uuidMask) {
+                const UuidSlot &slot = m_uuids[i];
+                if (slot.index < 0)
+                    return -1;
+                if (slot.hi == p.hi && slot.lo == p.lo)
+                    return slot.index;
+            }
+        }
+        if (m_others.empty())
+            return -1;
+        for (size_t i = p.hash & m_otherMask;; i = (i + 1) & m_otherMask) {
+            const OtherSlot &slot = m_others[i];
+            if (slot.index < 0)
+                return -1;
+            if (slot.hash == p.hash && id(slot.index) == key)
+                return slot.index;
+        }
+    }
+
+    int insert(QByteArrayView key, bool *added = nullptr) { return insert(key, probe(key), added); }
+    int insert(QByteArrayView key, const Probe &p, bool *added = nullptr)
+    {
+        if (p.uuid) {
+            if (4 * (m_uuidCount + 1) > 3 * m_uuids.size())
+                grow(m_uuids, m_uuidMask, [this](const UuidSlot &slot) { return hash(slot.hi, slot.lo); });
+            size_t i = p.hash & m_uuidMask;
+            for (;; i = (i + 1) & m_uuidMask) {
+                const UuidSlot &slot = m_uuids[i];
+                if (slot.index < 0)
+                    break;
+                if (slot.hi == p.hi && slot.lo == p.lo)
+                    return found(slot.index, added);
+            }
+            ++m_uuidCount;
+            m_uuids[i] = UuidSlot {p.hi, p.lo, size()};
+            return append(key, added);
+        }
+        if (4 * (m_otherCount + 1) > 3 * m_others.size())
+            grow(m_others, m_otherMask, [](const OtherSlot &slot) { return slot.hash; });
+        size_t i = p.hash & m_otherMask;
+        for (;; i = (i + 1) & m_otherMask) {
+            const OtherSlot &slot = m_others[i];
+            if (slot.index < 0)
+                break;
+            if (slot.hash == p.hash && id(slot.index) == key)
+                return found(slot.index, added);
+        }
+        ++m_otherCount;
+        m_others[i] = OtherSlot {p.hash, size()};
+        return append(key, added);
+    }
+
+private:
+    struct UuidSlot // 24 bytes: a 64-byte cache line holds most of two or three
+    {
+        quint64 hi = 0;
+        quint64 lo = 0;
+        int index = -1; // -1: empty
+    };
+    struct OtherSlot
+    {
+        size_t hash = 0;
+        int index = -1; // -1: empty
+    };
+
+    // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lower-case hex only (so that one text has one value and back).
+    static bool parse(QByteArrayView key, quint64 &hi, quint64 &lo)
+    {
+        if (key.size() != 36 || key[8] != '-' || key[13] != '-' || key[18] != '-' || key[23] != '-')
+            return false;
+        // Table-driven and branch-free: which digits are hex is checked once, at the end.
+        static constexpr std::array<quint8, 256> value = [] {
+            std::array<quint8, 256> t {};
+            for (quint8 &v : t)
+                v = 0xff;
+            for (int c = '0'; c <= '9'; ++c)
+                t[size_t(c)] = quint8(c - '0');
+            for (int c = 'a'; c <= 'f'; ++c)
+                t[size_t(c)] = quint8(c - 'a' + 10);
+            return t;
+        }();
+        static constexpr std::array<quint8, 32> at = {0,  1,  2,  3,  4,  5,  6,  7,  9,  10, 11,
+                                                      12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25,
+                                                      26, 27, 28, 29, 30, 31, 32, 33, 34, 35};
+        const char *const p = key.data();
+        quint8 invalid = 0;
+        hi = 0;
+        lo = 0;
+        for (size_t i = 0; i < 16; ++i) {
+            const quint8 d = value[uchar(p[at[i]])];
+            invalid |= d;
+            hi = hi << 4 | (d & 0xf);
+        }
+        for (size_t i = 16; i < 32; ++i) {
+            const quint8 d = value[uchar(p[at[i]])];
+            invalid |= d;
+            lo = lo << 4 | (d & 0xf);
+        }
+        return !(invalid & 0xf0);
+    }
+
+    size_t hash(quint64 hi, quint64 lo) const
+    {
+        // A 64-bit mix (splitmix64's finaliser) of both halves and the seed.
+        quint64 h = hi ^ m_seed ^ (lo * 0x9E3779B97F4A7C15ULL);
+        h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+        return size_t(h ^ (h >> 31));
+    }
+
+    // Doubles the table: the load stays under 3/4.
+    template<typename Slot, typename Hash>
+    static void grow(std::vector<Slot> &slots, size_t &mask, Hash &&hashOf)
+    {
+        const size_t capacity = slots.empty() ? 64 : 2 * slots.size();
+        std::vector<Slot> old = std::exchange(slots, std::vector<Slot>(capacity));
+        mask = capacity - 1;
+        for (const Slot &slot : old) {
+            if (slot.index < 0)
+                continue;
+            size_t i = hashOf(slot) & mask;
+            while (slots[i].index >= 0)
+                i = (i + 1) & mask;
+            slots[i] = slot;
+        }
+    }
+
+    static int found(int index, bool *added)
+    {
+        if (added)
+            *added = false;
+        return index;
+    }
+
+    int append(QByteArrayView key, bool *added)
+    {
+        m_bytes.append(key.data(), key.size());
+        m_ends.push_back(m_bytes.size());
+        if (added)
+            *added = true;
+        return size() - 1;
+    }
+
+    std::vector<UuidSlot> m_uuids;
+    size_t m_uuidMask = 0;
+    size_t m_uuidCount = 0;
+    std::vector<OtherSlot> m_others;
+    size_t m_otherMask = 0;
+    size_t m_otherCount = 0;
+    size_t m_seed = QHashSeed::globalSeed();
+    QByteArray m_bytes; // every entry's bytes, back to back
+    std::vector<qsizetype> m_ends; // where each ends in m_bytes
+};
+
+// Counts per interned code, turned into the QHash the report reads.
+QHash<QString, qint64> byCode(const IdIndex &codes, const std::vector<qint64> &counts)
+{
+    QHash<QString, qint64> out;
+    for (int i = 0; i < codes.size(); ++i) {
+        if (size_t(i) < counts.size())
+            out.insert(text(codes.id(i)), counts[size_t(i)]);
+    }
+    return out;
+}
+
+void bump(std::vector<qint64> &counts, int index)
+{
+    if (counts.size() <= size_t(index))
+        counts.resize(size_t(index) + 1, 0);
+    ++counts[size_t(index)];
+}
+
+// SUM() as SQLite computes it: an integer while every value is one, else a real.
+class Sum
+{
+public:
+    void add(QByteArrayView value)
+    {
+        bool ok = false;
+        const qint64 n = value.toLongLong(&ok);
+        if (ok) {
+            m_integer += n;
+        } else {
+            m_isReal = true;
+            m_real += value.toDouble();
+        }
+    }
+    qint64 value() const { return m_isReal ? QVariant(m_real + double(m_integer)).toLongLong() : m_integer; }
+
+private:
+    qint64 m_integer = 0;
+    double m_real = 0;
+    bool m_isReal = false;
+};
+
+// Runs the report's statements on one connection; on destruction ends the read transaction it opened (if the
+// caller already had one open, that one is left alone).
 class Session
 {
 public:
@@ -51,27 +309,22 @@ public:
     }
     ~Session()
     {
-        QSqlQuery q(m_db);
-        for (const QString &t : kTempTables)
-            q.exec(QStringLiteral("DROP TABLE IF EXISTS temp.") + t);
         if (m_ownTransaction)
-            q.exec(QStringLiteral("COMMIT"));
+            QSqlQuery(m_db).exec(QStringLiteral("COMMIT"));
     }
     Session(const Session &) = delete;
     Session &operator=(const Session &) = delete;
 
     QSqlQuery query() const { return QSqlQuery(m_db); }
 
-    Status begin()
+    void begin()
     {
-        QSqlQuery q(m_db);
         // Fails harmlessly when a transaction is already open on this connection: we then read inside it.
-        m_ownTransaction = q.exec(QStringLiteral("BEGIN"));
-        for (const QString &t : kTempTables) {
-            if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS temp.") + t))
-                return sqlError(q, QStringLiteral("prepare the report"));
-        }
-        return {};
+        if (qEnvironmentVariableIsSet("EXP_CACHE"))
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -") + qEnvironmentVariable("EXP_CACHE"));
+        if (qEnvironmentVariableIsSet("EXP_MMAP"))
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA mmap_size = ") + qEnvironmentVariable("EXP_MMAP"));
+        m_ownTransaction = QSqlQuery(m_db).exec(QStringLiteral("BEGIN"));
     }
 
     // Prepares, binds and executes; the query is left positioned before its first row.
@@ -106,6 +359,241 @@ private:
     QSqlDatabase m_db;
     bool m_ownTransaction = false;
 };
+
+// A query of many small records, read by forEachRecord().
+struct RecordSql
+{
+    QStringList fields; // one SQL expression per field
+    QString from; // "FROM … WHERE …"
+    QVariantList binds; // of `from`
+    QString group; // a column the index already orders the rows by (a date); empty: one group
+    QString what; // for errors, in words
+};
+
+struct Group
+{
+    qsizetype index = 0; // 0, 1, 2… in the order SQLite returns them (the index's)
+    QByteArray key; // the group column's value, UTF-8
+};
+
+template<size_t N>
+using Records = std::vector<std::array<QByteArrayView, N>>;
+
+// Splits packed column `column` of a group into records[*][column]; false unless it holds exactly records.size()
+// values (a value holding the separator makes more, a NULL that group_concat() skipped makes fewer).
+template<size_t N>
+bool unpack(QByteArrayView blob, size_t column, Records<N> &records)
+{
+    const char *p = blob.data();
+    const char *const end = p + blob.size();
+    const size_t last = records.size() - 1;
+    for (size_t row = 0;; ++row) {
+        const char *stop = static_cast<const char *>(std::memchr(p, kSeparator, size_t(end - p)));
+        if (!stop)
+            stop = end;
+        records[row][column] = QByteArrayView(p, stop - p);
+        if (row == last)
+            return stop == end;
+        if (stop == end)
+            return false;
+        p = stop + 1;
+    }
+}
+
+// A group of rows as read, with the bytes its records' views point into (moving a Batch keeps them valid).
+template<size_t N>
+struct Batch
+{
+    Group group;
+    std::array<QByteArray, N> packed;
+    std::vector<std::array<QByteArray, N>> rows; // when read row by row
+    Records<N> records;
+};
+
+// Reads the groups of rows of "SELECT <fields> <from>" and hands each to emit(Batch<N> &&), each record holding a
+// row's fields as their stored bytes (text as UTF-8, numbers as SQLite prints them).
+//
+// Qt turns every value of every row into a QVariant (text: converted to UTF-16 and allocated as a QString), which
+// over the ~100 000 attendances of a busy programme-year costs more than SQLite's whole scan. So the rows come
+// packed instead: per group, each field's values in one BLOB, separated by char(31), split here without copying.
+// Grouping by a column the index already sorts by (the date) keeps the BLOBs small without making SQLite sort.
+// The separator is a literal (char(31) would be called once per row) and each field has its own group_concat()
+// (one `a || b` allocates a string per row): packing costs SQLite about as much as its scan does, and Qt next
+// to nothing. No stored id, code or count holds that control character, but if one ever does (or a value is
+// NULL), its group's value counts do not add up and that group is read again row by row: the figures never
+// depend on the packing.
+template<size_t N, typename Emit>
+Status readGroups(Session &s, const RecordSql &r, Emit &&emit)
+{
+    Q_ASSERT(size_t(r.fields.size()) == N);
+    const QString separator = QString(QLatin1Char(kSeparator));
+    QString packed;
+    QString plain;
+    for (const QString &field : r.fields) {
+        packed += QStringLiteral(", CAST(group_concat(") + field + QStringLiteral(", '") + separator
+            + QStringLiteral("') AS BLOB)");
+        plain += (plain.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("CAST(") + field
+            + QStringLiteral(" AS BLOB)");
+    }
+    const bool grouped = !r.group.isEmpty();
+    QString sql = QStringLiteral("SELECT ") + (grouped ? r.group : QStringLiteral("NULL")) + QStringLiteral(", count(*)")
+        + packed + QLatin1Char(' ') + r.from;
+    if (grouped)
+        sql += QStringLiteral(" GROUP BY ") + r.group;
+    QSqlQuery q = s.query();
+    if (Status st = s.exec(q, sql, r.binds, r.what); !st)
+        return st;
+
+    qsizetype index = -1;
+    while (q.next()) {
+        const qint64 count = q.value(1).toLongLong();
+        if (count <= 0)
+            continue; // no group at all: the single-group form returns one row of nothing
+        Batch<N> b;
+        b.group.index = ++index;
+        const QVariant key = q.value(0);
+        b.group.key = key.toString().toUtf8();
+        b.records.resize(size_t(count));
+        bool whole = true;
+        for (size_t i = 0; i < N && whole; ++i) {
+            const QVariant values = q.value(int(i) + 2);
+            b.packed[i] = values.toByteArray();
+            // NULL when every value was (an empty BLOB is one empty value).
+            whole = !values.isNull() && unpack<N>(b.packed[i], i, b.records);
+        }
+        if (!whole) {
+            // The slow, exact way for this group only.
+            QSqlQuery rows = s.query();
+            QVariantList binds = r.binds;
+            if (grouped)
+                binds << key;
+            if (Status st
+                = s.exec(rows,
+                         QStringLiteral("SELECT ") + plain + QLatin1Char(' ') + r.from
+                             + (grouped ? QStringLiteral(" AND ") + r.group + QStringLiteral(" = ?") : QString()),
+                         binds, r.what);
+                !st)
+                return st;
+            while (rows.next()) {
+                b.rows.emplace_back();
+                for (size_t i = 0; i < N; ++i)
+                    b.rows.back()[i] = rows.value(int(i)).toByteArray();
+            }
+            b.records.resize(b.rows.size());
+            for (size_t row = 0; row < b.rows.size(); ++row) {
+                for (size_t i = 0; i < N; ++i)
+                    b.records[row][i] = b.rows[row][i];
+            }
+        }
+        emit(std::move(b));
+    }
+    return {};
+}
+
+// Calls f(const Group &, const Records<N> &) for every group of rows (see readGroups()); the views are valid during
+// the call.
+template<size_t N, typename F>
+Status forEachGroup(Session &s, const RecordSql &r, F &&f)
+{
+    return readGroups<N>(s, r, [&f](Batch<N> &&b) { f(std::as_const(b.group), std::as_const(b.records)); });
+}
+
+// The same for the big passes (a programme-year's attendances, every participant), with f called on a second
+// thread: it counts one group while SQLite, on this thread, reads and packs the next, and the two took about as
+// long as each other (on a phone, as on the two-core machine the budget is measured on). Groups reach f in the
+// order they were read, one at a time, so the figures are the same as counting them here. f must only touch what
+// this thread leaves alone until finish(); the connection stays on this thread.
+template<size_t N, typename F>
+class ConcurrentCounting
+{
+public:
+    explicit ConcurrentCounting(F &f)
+        : m_f(f)
+        , m_worker([this] { work(); })
+    {
+    }
+    ~ConcurrentCounting() { finish(); }
+    ConcurrentCounting(const ConcurrentCounting &) = delete;
+    ConcurrentCounting &operator=(const ConcurrentCounting &) = delete;
+
+    Status read(Session &s, const RecordSql &r)
+    {
+        return readGroups<N>(s, r, [this](Batch<N> &&b) { push(std::move(b)); });
+    }
+
+    // Waits until every group read has been counted.
+    void finish()
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_closed = true;
+        }
+        m_ready.notify_one();
+        if (m_worker.joinable())
+            m_worker.join();
+    }
+
+private:
+    static constexpr size_t kDepth = 32; // groups read ahead at most: bounds the memory held
+
+    void push(Batch<N> &&b)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_space.wait(lock, [this] { return m_queue.size() < kDepth; });
+        m_queue.push_back(std::move(b));
+        lock.unlock();
+        m_ready.notify_one();
+    }
+
+    void work()
+    {
+        for (;;) {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_ready.wait(lock, [this] { return !m_queue.empty() || m_closed; });
+            if (m_queue.empty())
+                return;
+            Batch<N> b = std::move(m_queue.front());
+            m_queue.pop_front();
+            lock.unlock();
+            m_space.notify_one();
+            m_f(std::as_const(b.group), std::as_const(b.records));
+        }
+    }
+
+    F &m_f;
+    std::mutex m_mutex;
+    std::condition_variable m_ready; // a group is queued, or reading is over
+    std::condition_variable m_space; // the queue has room
+    std::deque<Batch<N>> m_queue;
+    bool m_closed = false;
+    std::thread m_worker; // last: starts once the rest exists
+};
+
+// The same, one record at a time: f(const Group &, const std::array<QByteArrayView, N> &fields).
+template<size_t N, typename F>
+Status forEachRecord(Session &s, const RecordSql &r, F &&f)
+{
+    return forEachGroup<N>(s, r, [&f](const Group &g, const Records<N> &records) {
+        for (const auto &fields : records)
+            f(g, fields);
+    });
+}
+
+// CAST(text AS INTEGER) as SQLite evaluates it: the leading integer, else 0. The month of a session is computed
+// the way the report's SQL always has, so that even a malformed stored date lands in the same bucket.
+qint64 leadingInteger(QStringView s)
+{
+    qsizetype i = 0;
+    while (i < s.size() && (s[i] == u' ' || (s[i] >= u'\t' && s[i] <= u'\r')))
+        ++i;
+    bool negative = false;
+    if (i < s.size() && (s[i] == u'-' || s[i] == u'+'))
+        negative = s[i++] == u'-';
+    qint64 v = 0;
+    for (; i < s.size() && s[i] >= u'0' && s[i] <= u'9'; ++i)
+        v = v * 10 + (s[i].unicode() - u'0');
+    return negative ? -v : v;
+}
 
 Status readReference(Session &s, Counts &c, const Period &period)
 {
@@ -179,219 +667,534 @@ Status readReference(Session &s, Counts &c, const Period &period)
     return {};
 }
 
-// Delivered, not deleted sessions of the programme in the period, grouped by type, module and month.
-Status countSessions(Session &s, Counts &c, const QVariant &from, const QVariant &toExclusive, QStringList &types)
+// What one report (or one programme of a cross-programme report) reads and counts. The people index is shared
+// by every programme of a run, so a person engaged in several is one entry.
+struct Run
 {
-    QSqlQuery q = s.query();
-    if (Status st = s.exec(q,
-                           QStringLiteral("SELECT session_type, module_id, substr(session_date, 1, 7), count(*) "
-                                          "FROM session WHERE programme_id = ? AND session_date >= ? "
-                                          "AND session_date < ? AND deleted = 0 AND status = 'delivered' "
-                                          "GROUP BY 1, 2, 3"),
-                           {c.programmeId, from, toExclusive}, QStringLiteral("count the period's sessions"));
-        !st)
-        return st;
-    while (q.next()) {
-        const QString type = q.value(0).toString();
-        const QString module = q.value(1).isNull() ? QString() : q.value(1).toString();
-        const QString month = q.value(2).toString();
-        const qint64 n = q.value(3).toLongLong();
-        c.sessions += n;
-        c.sessionsByType[type] += n;
-        c.sessionsByModule[module] += n;
-        c.sessionsByMonth[month] += n;
-        if (!types.contains(type))
-            types << type;
-    }
-    return {};
-}
-
-// The same sessions in a temp table keyed by id, each with its packed type and month, for the attendance join.
-Status fillSessionTable(Session &s, const Counts &c, const Period &period, const QVariant &from,
-                        const QVariant &toExclusive, const QStringList &types)
-{
-    const QString what = QStringLiteral("collect the period's sessions");
-    QSqlQuery q = s.query();
-    if (Status st = s.exec(q,
-                           QStringLiteral("CREATE TEMP TABLE report_session (id TEXT PRIMARY KEY, "
-                                          "code INTEGER NOT NULL) WITHOUT ROWID"),
-                           {}, what);
-        !st)
-        return st;
-    // CASE session_type WHEN ? THEN 0 WHEN ? THEN 1 … END: the type codes are bound, never spliced in.
-    QString typeIndex = QStringLiteral("CASE session_type");
-    QVariantList binds;
-    for (qsizetype i = 0; i < types.size(); ++i) {
-        typeIndex += QStringLiteral(" WHEN ? THEN ") + QString::number(i);
-        binds << types.at(i);
-    }
-    typeIndex += QStringLiteral(" END");
-    binds << period.from().year() * 12 + period.from().month() << c.programmeId << from << toExclusive;
-    return s.exec(q,
-                  QStringLiteral("INSERT INTO temp.report_session SELECT id, (") + typeIndex + QStringLiteral(") * ")
-                      + QString::number(kTypeStride)
-                      + QStringLiteral(" + (CAST(substr(session_date, 1, 4) AS INTEGER) * 12 "
-                                       "+ CAST(substr(session_date, 6, 2) AS INTEGER) - ?) "
-                                       "FROM session WHERE programme_id = ? AND session_date >= ? "
-                                       "AND session_date < ? AND deleted = 0 AND status = 'delivered'"),
-                  binds, what);
-}
-
-// One pass over the period's present attendances at those sessions, in date order. Counting distinct people in
-// C++ costs one hash insert per attendance, where SQL would sort the attendances once per breakdown.
-Status countAttendances(Session &s, Counts &c, const Period &period, const QVariant &from, const QVariant &toExclusive,
-                        const QStringList &types)
-{
-    struct Person
+    Run(Session &session, const Period &p)
+        : s(session)
+        , period(p)
+        , months(p.months())
+        , from(p.fromText())
+        , toExclusive(p.to().addDays(1).toString(Qt::ISODate))
+        , firstMonth(p.from().year() * 12 + p.from().month())
     {
-        QString ageBand; // at the first attendance: rows arrive in date order
-        quint64 types = 0;
-        int lastMonth = -1; // months arrive in order too, so a person is counted once per month
-    };
-    const QList<Period> months = period.months();
-    QList<qint64> attendancesByMonth(months.size(), 0);
-    QList<qint64> peopleByMonth(months.size(), 0);
-    QList<qint64> peopleByType(types.size(), 0);
-    QHash<QString, Person> people;
-
-    QSqlQuery q = s.query();
-    if (Status st = s.exec(q,
-                           QStringLiteral("SELECT a.participant_id, s.code, a.age_band "
-                                          "FROM attendance a CROSS JOIN temp.report_session s ON s.id = a.session_id "
-                                          "WHERE a.programme_id = ? AND a.session_date >= ? AND a.session_date < ? "
-                                          "AND a.status = 'present' AND a.deleted = 0 ORDER BY a.session_date"),
-                           {c.programmeId, from, toExclusive}, QStringLiteral("count the period's attendances"));
-        !st)
-        return st;
-    while (q.next()) {
-        const QString participant = q.value(0).toString();
-        const int code = q.value(1).toInt();
-        const int type = code / kTypeStride;
-        const int month = code % kTypeStride;
-        if (type < 0 || type >= types.size() || month < 0 || month >= months.size())
-            continue; // cannot happen: both come from the sessions selected above
-        ++c.attendances;
-        ++attendancesByMonth[month];
-        auto it = people.find(participant);
-        if (it == people.end())
-            it = people.insert(participant, Person {q.value(2).toString(), 0, -1});
-        const quint64 bit = quint64(1) << type;
-        if (!(it->types & bit)) {
-            it->types |= bit;
-            ++peopleByType[type];
-        }
-        if (it->lastMonth != month) {
-            it->lastMonth = month;
-            ++peopleByMonth[month];
-        }
     }
 
-    c.people = people.size();
-    for (qsizetype i = 0; i < types.size(); ++i)
-        c.peopleBySessionType.insert(types.at(i), peopleByType.at(i));
-    for (qsizetype i = 0; i < months.size(); ++i) {
-        const QString key = months.at(i).from().toString(QStringLiteral("yyyy-MM"));
-        c.attendancesByMonth.insert(key, attendancesByMonth.at(i));
-        c.peopleByMonth.insert(key, peopleByMonth.at(i));
-    }
-    c.engagedIds.reserve(people.size());
-    for (auto it = people.cbegin(); it != people.cend(); ++it) {
-        c.peopleByAgeBand[it->ageBand] += 1;
-        c.engagedIds << it.key();
-    }
-    return {};
-}
+    Session &s;
+    Period period;
+    QList<Period> months;
+    QVariant from;
+    QVariant toExclusive;
+    int firstMonth;
+};
 
-// Gender, ethnicity and ward of the people engaged, as recorded on their participant row. The ids go in as one
-// JSON array (json_each), so the lookup is one statement with one bound value however many people there are.
-Status countPeopleAttributes(Session &s, Counts &c)
+class ProgrammeCounter
 {
-    if (c.engagedIds.isEmpty())
+public:
+    ProgrammeCounter(Run &run, const QString &programmeId)
+        : m_run(run)
+        , m_monthWords((int(run.months.size()) + 63) / 64)
+    {
+        c.programmeId = programmeId;
+    }
+
+    Counts c;
+
+    Status count(QStringList &timings)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const auto lap = [&](const char *step) {
+            if (lcReports().isDebugEnabled())
+                timings << QStringLiteral("%1 %2 ms (cpp %3)").arg(QLatin1String(step)).arg(timer.nsecsElapsed() / 1e6, 0, 'f', 1).arg(g_cppNs / 1e6, 0, 'f', 1);
+            g_cppNs = 0;
+            timer.restart();
+        };
+        if (Status st = readReference(m_run.s, c, m_run.period); !st)
+            return st;
+        lap("reference");
+        if (Status st = readSessions(); !st)
+            return st;
+        lap("sessions");
+        if (m_types.size() > kMaxTypes)
+            return Error {QString(), QStringLiteral("The period has more than %1 kinds of session.").arg(kMaxTypes),
+                          QStringLiteral("internal")};
+        if (m_types.size() > 0) {
+            if (Status st = readAttendances(); !st)
+                return st;
+            lap("attendances");
+            if (Status st = readContacts(); !st)
+                return st;
+            lap("contacts");
+        }
+        if (Status st = readOutcomesAndCertificates(); !st)
+            return st;
+        lap("outcomes");
         return {};
-    // A JSON array of the ids. They are UUIDs; anything else is escaped the JSON way all the same.
-    QString ids;
-    ids.reserve(c.engagedIds.size() * 40 + 2);
-    ids += QLatin1Char('[');
-    for (const QString &id : c.engagedIds) {
-        if (ids.size() > 1)
-            ids += QLatin1Char(',');
-        ids += QLatin1Char('"');
-        for (const QChar ch : id) {
-            if (ch == u'"' || ch == u'\\')
-                ids += QLatin1Char('\\');
-            if (ch.unicode() < 0x20)
-                ids += QStringLiteral("\\u%1").arg(ch.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                ids += ch;
+    }
+
+    // The people this programme engaged.
+    const IdIndex &people() const { return m_people; }
+
+    // Counts the people engaged by gender, ethnicity and ward: `attributes` has their indexes in `codes`, by the
+    // run's person index, which `runPerson` gives for each of ours.
+    void countAttributes(const std::vector<int> &runPerson, const std::vector<std::array<int, 3>> &attributes,
+                         const std::array<IdIndex, 3> &codes)
+    {
+        std::array<std::vector<qint64>, 3> counts;
+        for (int person : runPerson) {
+            const std::array<int, 3> &a = attributes[size_t(person)];
+            for (size_t i = 0; i < 3; ++i) {
+                if (a[i] >= 0)
+                    bump(counts[i], a[i]);
+            }
         }
-        ids += QLatin1Char('"');
+        c.peopleByGender = byCode(codes[0], counts[0]);
+        c.peopleByEthnicity = byCode(codes[1], counts[1]);
+        c.peopleByWard = byCode(codes[2], counts[2]);
     }
-    ids += QLatin1Char(']');
-    QSqlQuery q = s.query();
-    if (Status st = s.exec(q,
-                           QStringLiteral("SELECT p.gender, p.ethnicity, p.ward_id, count(*) FROM json_each(?) j "
-                                          "LEFT JOIN participant p ON p.id = j.value GROUP BY 1, 2, 3"),
-                           {ids}, QStringLiteral("count the people engaged by gender, ethnicity and ward"));
-        !st)
-        return st;
-    const QString notRecorded = QStringLiteral("not_recorded");
-    while (q.next()) {
-        const qint64 n = q.value(3).toLongLong();
-        c.peopleByGender[q.value(0).isNull() ? notRecorded : q.value(0).toString()] += n;
-        c.peopleByEthnicity[q.value(1).isNull() ? notRecorded : q.value(1).toString()] += n;
-        c.peopleByWard[q.value(2).isNull() ? QString() : q.value(2).toString()] += n;
+
+private:
+    struct SessionInfo
+    {
+        int type; // in m_types
+        int month; // in the period's months; -1 outside them
+    };
+    // A person engaged in the programme in the period.
+    struct Engaged
+    {
+        int firstDate; // in m_dates: the day of their first attendance in the period
+        int firstSession; // and its session; on a day with several, the one with the lowest id
+        int ageBand; // in m_ageBands: recorded with that attendance
+        quint64 types = 0; // a bit per session type they came to
+    };
+
+    // Delivered, not deleted sessions of the programme in the period: counted by type, module and month, and kept
+    // (id → type and month) for the attendance and contact passes.
+    Status readSessions()
+    {
+        IdIndex modules;
+        std::vector<qint64> byType, byModule;
+        QString monthKey;
+        int month = -1;
+        qsizetype group = -1;
+        const auto onRecord = [&](const Group &g, const std::array<QByteArrayView, 3> &f) {
+            if (g.index != group) {
+                group = g.index;
+                const QString date = text(g.key);
+                monthKey = date.left(7);
+                month = int(leadingInteger(QStringView(date).left(4)) * 12 + leadingInteger(QStringView(date).mid(5, 2))
+                            - m_run.firstMonth);
+                if (month < 0 || month >= m_run.months.size())
+                    month = -1;
+            }
+            bool added = false;
+            m_sessionIds.insert(f[0], &added);
+            const int type = m_types.insert(f[1]);
+            if (added) // ids are unique; a repeat would be one session
+                m_sessions.push_back(SessionInfo {type, month});
+            ++c.sessions;
+            bump(byType, type);
+            bump(byModule, modules.insert(f[2]));
+            c.sessionsByMonth[monthKey] += 1;
+        };
+        if (Status st = forEachRecord<3>(
+                m_run.s,
+                RecordSql {{QStringLiteral("id"), QStringLiteral("session_type"), QStringLiteral("coalesce(module_id, '')")},
+                           QStringLiteral("FROM session WHERE programme_id = ? AND session_date >= ? AND session_date < ? "
+                                          "AND deleted = 0 AND status = 'delivered'"),
+                           {c.programmeId, m_run.from, m_run.toExclusive},
+                           QStringLiteral("session_date"),
+                           QStringLiteral("count the period's sessions")},
+                onRecord);
+            !st)
+            return st;
+        c.sessionsByType = byCode(m_types, byType);
+        c.sessionsByModule = byCode(modules, byModule); // "" is no module (NULL)
+        return {};
+    }
+
+    // One pass over the period's present attendances, day by day (attendance_report index), each checked against
+    // the session table: counting distinct people costs a hash probe per attendance, where SQL would sort the
+    // attendances once per breakdown.
+    Status readAttendances()
+    {
+        const qsizetype monthCount = m_run.months.size();
+        std::vector<qint64> attendancesByMonth(size_t(monthCount), 0);
+        std::vector<qint64> peopleByMonth(size_t(monthCount), 0);
+        std::vector<qint64> peopleByType(size_t(m_types.size()), 0);
+        const auto count = [&](int date, const std::array<QByteArrayView, 3> &f) {
+            const int session = m_sessionIds.find(f[1]);
+            if (session < 0)
+                return; // not a delivered session of the programme in the period
+            const SessionInfo info = m_sessions[size_t(session)];
+            if (info.month < 0)
+                return; // cannot happen: the session's date is in the period
+            ++c.attendances;
+            ++attendancesByMonth[size_t(info.month)];
+
+            bool added = false;
+            const int person = m_people.insert(f[0], &added);
+            if (added) {
+                m_engaged.push_back(Engaged {date, session, m_ageBands.insert(f[2]), 0});
+                m_monthBits.resize(m_monthBits.size() + size_t(m_monthWords), 0);
+            } else {
+                Engaged &e = m_engaged[size_t(person)];
+                if (isEarlier(date, session, e))
+                    e = Engaged {date, session, m_ageBands.insert(f[2]), e.types};
+            }
+            Engaged &e = m_engaged[size_t(person)];
+            const quint64 typeBit = quint64(1) << info.type;
+            if (!(e.types & typeBit)) {
+                e.types |= typeBit;
+                ++peopleByType[size_t(info.type)];
+            }
+            quint64 &word = m_monthBits[size_t(person) * size_t(m_monthWords) + size_t(info.month / 64)];
+            const quint64 monthBit = quint64(1) << (info.month % 64);
+            if (!(word & monthBit)) {
+                word |= monthBit;
+                ++peopleByMonth[size_t(info.month)];
+            }
+        };
+        const auto onDay = [&](const Group &g, const Records<3> &records) {
+            m_dates.push_back(g.key);
+            const int date = int(m_dates.size()) - 1;
+            for (const auto &record : records)
+                count(date, record);
+        };
+        ConcurrentCounting<3, decltype(onDay)> counting(onDay);
+        const Status read = counting.read(
+            m_run.s,
+            RecordSql {{QStringLiteral("participant_id"), QStringLiteral("session_id"), QStringLiteral("age_band")},
+                       QStringLiteral("FROM attendance WHERE programme_id = ? AND session_date >= ? "
+                                      "AND session_date < ? AND status = 'present' AND deleted = 0"),
+                       {c.programmeId, m_run.from, m_run.toExclusive},
+                       QStringLiteral("session_date"),
+                       QStringLiteral("count the period's attendances")});
+        counting.finish();
+        if (!read)
+            return read;
+
+        c.people = qint64(m_engaged.size());
+        for (int i = 0; i < m_types.size(); ++i)
+            c.peopleBySessionType.insert(text(m_types.id(i)), peopleByType[size_t(i)]);
+        for (qsizetype i = 0; i < monthCount; ++i) {
+            const QString key = m_run.months.at(i).from().toString(QStringLiteral("yyyy-MM"));
+            c.attendancesByMonth.insert(key, attendancesByMonth[size_t(i)]);
+            c.peopleByMonth.insert(key, peopleByMonth[size_t(i)]);
+        }
+        std::vector<qint64> byAgeBand;
+        for (const Engaged &e : m_engaged)
+            bump(byAgeBand, e.ageBand);
+        c.peopleByAgeBand = byCode(m_ageBands, byAgeBand);
+        return {};
+    }
+
+    // The first attendance in the period is the earliest day's; on that day, the one at the session with the
+    // lowest id (what reading attendance_report in its order gives).
+    bool isEarlier(int date, int session, const Engaged &e) const
+    {
+        if (date != e.firstDate) {
+            const QByteArrayView day = m_dates[size_t(date)];
+            const QByteArrayView first = m_dates[size_t(e.firstDate)];
+            if (day != first)
+                return day < first;
+        }
+        return session != e.firstSession && m_sessionIds.id(session) < m_sessionIds.id(e.firstSession);
+    }
+
+    // Anonymous contacts recorded at the period's delivered sessions.
+    Status readContacts()
+    {
+        Sum fresh, returning;
+        const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 3> &f) {
+            if (m_sessionIds.find(f[0]) < 0)
+                return;
+            fresh.add(f[1]);
+            returning.add(f[2]);
+        };
+        if (Status st = forEachRecord<3>(
+                m_run.s,
+                RecordSql {{QStringLiteral("session_id"), QStringLiteral("new_count"), QStringLiteral("returning_count")},
+                           QStringLiteral("FROM headcount WHERE programme_id = ? AND session_date >= ? "
+                                          "AND session_date < ? AND deleted = 0"),
+                           {c.programmeId, m_run.from, m_run.toExclusive},
+                           QStringLiteral("session_date"),
+                           QStringLiteral("count the period's contacts")},
+                onRecord);
+            !st)
+            return st;
+        c.contactsNew = fresh.value();
+        c.contactsReturning = returning.value();
+        return {};
+    }
+
+    Status readOutcomesAndCertificates()
+    {
+        // Outcomes observed in the period. `< day after` rather than BETWEEN so that an instant stored where a
+        // date belongs still falls in its day. Distinct people per measure and overall, counted here too.
+        // People are numbered as the attendance pass numbered them, and after them those it did not see.
+        IdIndex measures;
+        IdIndex others;
+        std::vector<std::vector<bool>> achieved; // by measure, by person
+        std::vector<bool> anyAchieved; // by person
+        std::vector<qint64> byMeasure;
+        const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 2> &f) {
+            const int measure = measures.insert(f[0]);
+            const IdIndex::Probe probe = m_people.probe(f[1]);
+            int person = m_people.find(f[1], probe);
+            if (person < 0)
+                person = m_people.size() + others.insert(f[1], probe);
+            if (achieved.size() <= size_t(measure))
+                achieved.resize(size_t(measure) + 1);
+            std::vector<bool> &who = achieved[size_t(measure)];
+            if (who.size() <= size_t(person))
+                who.resize(size_t(person) * 2 + 1, false);
+            if (anyAchieved.size() <= size_t(person))
+                anyAchieved.resize(size_t(person) * 2 + 1, false);
+            if (!anyAchieved[size_t(person)]) {
+                anyAchieved[size_t(person)] = true;
+                ++c.peopleWithOutcome;
+            }
+            if (!who[size_t(person)]) {
+                who[size_t(person)] = true;
+                bump(byMeasure, measure);
+            }
+        };
+        if (Status st = forEachRecord<2>(
+                m_run.s,
+                RecordSql {{QStringLiteral("measure_id"), QStringLiteral("participant_id")},
+                           QStringLiteral("FROM outcome WHERE programme_id = ? AND observed_on >= ? AND observed_on < ? "
+                                          "AND deleted = 0 AND achieved = 1"),
+                           {c.programmeId, m_run.from, m_run.toExclusive},
+                           QStringLiteral("observed_on"),
+                           QStringLiteral("count the period's outcomes")},
+                onRecord);
+            !st)
+            return st;
+        c.peopleByMeasure = byCode(measures, byMeasure);
+
+
+        auto certificates
+            = m_run.s.numbers(QStringLiteral("SELECT count(*), count(DISTINCT participant_id) FROM certificate "
+                                             "WHERE programme_id = ? AND issued_on >= ? AND issued_on < ? "
+                                             "AND deleted = 0"),
+                              {c.programmeId, m_run.from, m_run.toExclusive},
+                              QStringLiteral("count the period's certificates"));
+        if (!certificates)
+            return certificates.errors();
+        c.certificates = certificates->value(0);
+        c.peopleCertificated = certificates->value(1);
+        return {};
+    }
+
+    Run &m_run;
+    const int m_monthWords;
+    IdIndex m_sessionIds;
+    std::vector<SessionInfo> m_sessions; // by session index
+    IdIndex m_types; // session types, in order of first sight
+    IdIndex m_ageBands;
+    std::vector<QByteArray> m_dates; // the attendance pass's days, in order
+    IdIndex m_people; // the people engaged, in order of their first attendance read
+    std::vector<Engaged> m_engaged; // by index in m_people
+    std::vector<quint64> m_monthBits; // m_monthWords words per engaged person: a bit per month they came in
+};
+
+// The gender, ethnicity and ward of some of the run's people, as recorded on their participant row; the
+// indexes in `codes` go into `attributes` (by the run's person index).
+using Attributes = std::vector<std::array<int, 3>>;
+
+const QString kAttributesWhat = QStringLiteral("count the people engaged by gender, ethnicity and ward");
+
+// The readers below go in slices of about 2 000 people, so that no packed column outgrows ~100 KB: a bigger
+// block is mapped fresh from the system at each allocation (malloc's threshold is 128 KB), and its page faults
+// made one group_concat() over the 50 000 participants of the borough data set cost 40 ms against 10 ms in slices.
+constexpr int kSlice = 2048;
+
+// By id: each slice of ids goes in as one JSON array (json_each), so a lookup is one statement with one bound
+// value however many people there are; each answer carries its place in the array.
+Status lookUpAttributes(Session &s, const IdIndex &people, Attributes &attributes, std::array<IdIndex, 3> &codes)
+{
+    for (int first = 0; first < people.size(); first += kSlice) {
+        const int last = std::min(people.size(), first + kSlice);
+        // A JSON array of the ids. They are UUIDs; anything else is escaped the JSON way all the same.
+        QByteArray ids;
+        ids.reserve(qsizetype(last - first) * 39 + 2);
+        ids += '[';
+        for (int person = first; person < last; ++person) {
+            if (person > first)
+                ids += ',';
+            ids += '"';
+            for (const char ch : people.id(person)) {
+                if (ch == '"' || ch == '\\')
+                    ids += '\\';
+                if (uchar(ch) < 0x20)
+                    ids += QByteArray("\\u00") + QByteArray::number(uchar(ch), 16).rightJustified(2, '0');
+                else
+                    ids += ch;
+            }
+            ids += '"';
+        }
+        ids += ']';
+        const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 4> &f) {
+            bool ok = false;
+            const qint64 position = f[0].toLongLong(&ok);
+            if (!ok || position < 0 || position >= last - first)
+                return;
+            std::array<int, 3> &a = attributes[size_t(first + position)];
+            for (size_t i = 0; i < 3; ++i)
+                a[i] = codes[i].insert(f[i + 1]);
+        };
+        if (Status st = forEachRecord<4>(
+                s,
+                RecordSql {{QStringLiteral("j.key"), QStringLiteral("coalesce(p.gender, 'not_recorded')"),
+                            QStringLiteral("coalesce(p.ethnicity, 'not_recorded')"), QStringLiteral("coalesce(p.ward_id, '')")},
+                           QStringLiteral("FROM json_each(?) j JOIN participant p ON p.id = j.value"),
+                           {QString::fromUtf8(ids)},
+                           QString(),
+                           kAttributesWhat},
+                onRecord);
+            !st)
+            return st;
     }
     return {};
 }
 
-Status countOutcomesAndCertificates(Session &s, Counts &c, const QVariant &from, const QVariant &toExclusive)
+// By reading every participant row (index participant_report, migration 4, holds what is needed, in id order) and
+// keeping those of the run's people. The slices are ranges of ids between two-hex-digit prefixes, the first and
+// last open-ended, so that between them they take in any id, UUID or not.
+Status scanAttributes(Session &s, const IdIndex &people, qint64 rows, Attributes &attributes,
+                      std::array<IdIndex, 3> &codes)
 {
-    // Outcomes observed in the period. `< day after` rather than BETWEEN so that an instant stored where a date
-    // belongs still falls in its day.
-    QSqlQuery q = s.query();
-    if (Status st = s.exec(q,
-                           QStringLiteral("SELECT measure_id, participant_id FROM outcome WHERE programme_id = ? "
-                                          "AND observed_on >= ? AND observed_on < ? AND deleted = 0 AND achieved = 1"),
-                           {c.programmeId, from, toExclusive}, QStringLiteral("count the period's outcomes"));
-        !st)
-        return st;
-    QHash<QString, QSet<QString>> byMeasure;
-    QSet<QString> anyOutcome;
-    while (q.next()) {
-        const QString participant = q.value(1).toString();
-        byMeasure[q.value(0).toString()].insert(participant);
-        anyOutcome.insert(participant);
+    const auto onSlice = [&](const Group &, const Records<4> &records) {
+        for (const auto &f : records) {
+            const int person = people.find(f[0]);
+            if (person < 0)
+                continue;
+            std::array<int, 3> &a = attributes[size_t(person)];
+            for (size_t i = 0; i < 3; ++i)
+                a[i] = codes[i].insert(f[i + 1]);
+        }
+    };
+    ConcurrentCounting<4, decltype(onSlice)> counting(onSlice);
+    int slices = 1;
+    while (slices < 256 && qint64(slices) * kSlice < rows)
+        slices *= 2;
+    const auto bound = [slices](int slice) {
+        return QStringLiteral("%1").arg(slice * 256 / slices, 2, 16, QLatin1Char('0'));
+    };
+    for (int slice = 0; slice < slices; ++slice) {
+        QString where = QStringLiteral(" WHERE 1");
+        QVariantList binds;
+        if (slice > 0) {
+            where += QStringLiteral(" AND id >= ?");
+            binds << bound(slice);
+        }
+        if (slice + 1 < slices) {
+            where += QStringLiteral(" AND id < ?");
+            binds << bound(slice + 1);
+        }
+        if (Status st = counting.read(
+                s,
+                RecordSql {{QStringLiteral("id"), QStringLiteral("coalesce(gender, 'not_recorded')"),
+                            QStringLiteral("coalesce(ethnicity, 'not_recorded')"), QStringLiteral("coalesce(ward_id, '')")},
+                           QStringLiteral("FROM participant") + where,
+                           binds,
+                           QString(),
+                           kAttributesWhat});
+            !st)
+            return st; // the destructor waits for the counting thread
     }
-    for (auto it = byMeasure.cbegin(); it != byMeasure.cend(); ++it)
-        c.peopleByMeasure.insert(it.key(), it->size());
-    c.peopleWithOutcome = anyOutcome.size();
-
-    auto certificates
-        = s.numbers(QStringLiteral("SELECT count(*), count(DISTINCT participant_id) FROM certificate "
-                                   "WHERE programme_id = ? AND issued_on >= ? AND issued_on < ? "
-                                   "AND deleted = 0"),
-                    {c.programmeId, from, toExclusive}, QStringLiteral("count the period's certificates"));
-    if (!certificates)
-        return certificates.errors();
-    c.certificates = certificates->value(0);
-    c.peopleCertificated = certificates->value(1);
+    counting.finish();
     return {};
 }
 
-// Anonymous contacts recorded at the period's delivered sessions.
-Status countContacts(Session &s, Counts &c, const QVariant &from, const QVariant &toExclusive)
+// Gender, ethnicity and ward of the people engaged by any of the programmes, looked up once per person, then
+// counted per programme. `distinct` is how many people that is.
+Status countAttributes(Run &run, std::vector<std::unique_ptr<ProgrammeCounter>> &counters, qint64 &distinct)
 {
-    auto contacts
-        = s.numbers(QStringLiteral("SELECT coalesce(sum(h.new_count), 0), coalesce(sum(h.returning_count), 0) "
-                                   "FROM headcount h CROSS JOIN temp.report_session s ON s.id = h.session_id "
-                                   "WHERE h.programme_id = ? AND h.session_date >= ? AND h.session_date < ? "
-                                   "AND h.deleted = 0"),
-                    {c.programmeId, from, toExclusive}, QStringLiteral("count the period's contacts"));
-    if (!contacts)
-        return contacts.errors();
-    c.contactsNew = contacts->value(0);
-    c.contactsReturning = contacts->value(1);
+    // Each programme's people, and each person once.
+    // With one programme, they are its own, in the same order.
+    IdIndex all;
+    const IdIndex &people = counters.size() == 1 ? counters.front()->people() : all;
+    std::vector<std::vector<int>> runPeople(counters.size());
+    for (size_t i = 0; i < counters.size(); ++i) {
+        const IdIndex &own = counters[i]->people();
+        runPeople[i].reserve(size_t(own.size()));
+        for (int person = 0; person < own.size(); ++person)
+            runPeople[i].push_back(&people == &own ? person : all.insert(own.id(person)));
+    }
+    distinct = people.size();
+    std::array<IdIndex, 3> codes;
+    Attributes attributes(size_t(people.size()), {-1, -1, -1});
+    if (distinct > 0) {
+        // A lookup by id costs about as much as reading four participant rows in order (the table's pages are
+        // read once each instead of once per person), so read them all when a quarter or more are wanted:
+        // a busy programme-year, and always a report across programmes. max(rowid) counts the rows closely
+        // enough at the cost of one B-tree descent.
+        auto rows = run.s.numbers(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM participant"), {},
+                                  kAttributesWhat);
+        if (!rows)
+            return rows.errors();
+        const Status st = distinct * kScanRowsPerLookup >= rows->value(0)
+            ? scanAttributes(run.s, people, rows->value(0), attributes, codes)
+            : lookUpAttributes(run.s, people, attributes, codes);
+        if (!st)
+            return st;
+    }
+    // A person without a participant row: gender and ethnicity not recorded, no ward.
+    const std::array<int, 3> unknown {codes[0].insert("not_recorded"), codes[1].insert("not_recorded"),
+                                      codes[2].insert("")};
+    for (std::array<int, 3> &a : attributes) {
+        if (a[0] < 0)
+            a = unknown;
+    }
+    for (size_t i = 0; i < counters.size(); ++i)
+        counters[i]->countAttributes(runPeople[i], attributes, codes);
     return {};
+}
+
+Status checkArguments(const QSqlDatabase &db, const Period &period)
+{
+    if (!period.isValid())
+        return Error {QStringLiteral("period"), QStringLiteral("Choose a period with a first and a last day."),
+                      QStringLiteral("invalid")};
+    const int monthCount
+        = (period.to().year() - period.from().year()) * 12 + period.to().month() - period.from().month() + 1;
+    if (monthCount >= kMaxMonths)
+        return Error {QStringLiteral("period"), QStringLiteral("Choose a period shorter than 300 years."),
+                      QStringLiteral("range")};
+    if (!db.isOpen())
+        return Error {QString(), QStringLiteral("The database is not open."), QStringLiteral("sql")};
+    return {};
+}
+
+Result<ReportQuery::AllCounts> runProgrammes(const QSqlDatabase &db, const QStringList &programmeIds,
+                                             const Period &period)
+{
+    Session s(db);
+    s.begin();
+    Run run(s, period);
+    std::vector<std::unique_ptr<ProgrammeCounter>> counters;
+    for (const QString &id : programmeIds) {
+        QStringList timings;
+        counters.push_back(std::make_unique<ProgrammeCounter>(run, id));
+        if (Status st = counters.back()->count(timings); !st)
+            return st.errors();
+        qCDebug(lcReports).noquote() << "report" << counters.back()->c.programmeCode << period.label()
+                                     << timings.join(QStringLiteral(", "));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    ReportQuery::AllCounts all;
+    if (Status st = countAttributes(run, counters, all.people); !st)
+        return st.errors();
+    qCDebug(lcReports).noquote() << "report people" << all.people << "in" << counters.size() << "programme(s)"
+                                 << timer.nsecsElapsed() / 1e6 << "ms";
+    for (auto &counter : counters)
+        all.programmes << std::move(counter->c);
+    return all;
 }
 
 } // namespace
@@ -400,64 +1203,26 @@ Result<ReportQuery::Counts> ReportQuery::run(const QSqlDatabase &db, const QStri
 {
     if (programmeId.isEmpty())
         return Error {QStringLiteral("programmeId"), QStringLiteral("Choose a programme."), QStringLiteral("required")};
-    if (!period.isValid())
-        return Error {QStringLiteral("period"), QStringLiteral("Choose a period with a first and a last day."),
-                      QStringLiteral("invalid")};
-    const int monthCount
-        = (period.to().year() - period.from().year()) * 12 + period.to().month() - period.from().month() + 1;
-    if (monthCount >= kTypeStride)
-        return Error {QStringLiteral("period"), QStringLiteral("Choose a period shorter than 300 years."),
-                      QStringLiteral("range")};
-    if (!db.isOpen())
-        return Error {QString(), QStringLiteral("The database is not open."), QStringLiteral("sql")};
-
-    Counts c;
-    c.programmeId = programmeId;
-    const QVariant from = period.fromText();
-    const QVariant toExclusive = period.to().addDays(1).toString(Qt::ISODate);
-
-    // Step timings, for tuning: QT_LOGGING_RULES="outreach.reports.debug=true".
-    QElapsedTimer timer;
-    timer.start();
-    QStringList timings;
-    const auto lap = [&](const char *step) {
-        if (lcReports().isDebugEnabled())
-            timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(step)).arg(timer.nsecsElapsed() / 1e6, 0, 'f', 1);
-        timer.restart();
-    };
-
-    Session s(db);
-    if (Status st = s.begin(); !st)
+    if (Status st = checkArguments(db, period); !st)
         return st.errors();
-    if (Status st = readReference(s, c, period); !st)
-        return st.errors();
-    lap("reference");
-    QStringList types;
-    if (Status st = countSessions(s, c, from, toExclusive, types); !st)
-        return st.errors();
-    lap("sessions");
-    if (types.size() > kMaxTypes)
-        return Error {QString(), QStringLiteral("The period has more than %1 kinds of session.").arg(kMaxTypes),
-                      QStringLiteral("internal")};
-    if (!types.isEmpty()) {
-        if (Status st = fillSessionTable(s, c, period, from, toExclusive, types); !st)
+    auto all = runProgrammes(db, {programmeId}, period);
+    if (!all)
+        return all.errors();
+    return std::move(all.value().programmes.first());
+}
+
+Result<ReportQuery::AllCounts> ReportQuery::runAll(const QSqlDatabase &db, const QStringList &programmeIds,
+                                                   const Period &period)
+{
+    // The errors a report of each programme in turn would give first.
+    for (const QString &id : programmeIds) {
+        if (id.isEmpty())
+            return Error {QStringLiteral("programmeId"), QStringLiteral("Choose a programme."),
+                          QStringLiteral("required")};
+        if (Status st = checkArguments(db, period); !st)
             return st.errors();
-        lap("session table");
-        if (Status st = countAttendances(s, c, period, from, toExclusive, types); !st)
-            return st.errors();
-        lap("attendances");
-        if (Status st = countPeopleAttributes(s, c); !st)
-            return st.errors();
-        lap("people");
-        if (Status st = countContacts(s, c, from, toExclusive); !st)
-            return st.errors();
-        lap("contacts");
     }
-    if (Status st = countOutcomesAndCertificates(s, c, from, toExclusive); !st)
-        return st.errors();
-    lap("outcomes");
-    qCDebug(lcReports).noquote() << "report" << c.programmeCode << period.label() << timings.join(QStringLiteral(", "));
-    return c;
+    return runProgrammes(db, programmeIds, period);
 }
 
 } // namespace outreach::core::reports

@@ -2,18 +2,20 @@
 // period, leaving the wording (labels, definitions) to ProgrammeReport. Bound parameters only.
 //
 // How it stays fast on a device holding millions of attendances (budget: a programme-year in < 100 ms):
-//   1. the period's delivered sessions are counted by type, module and month in one grouped query, and copied
-//      into a TEMP table keyed by id with their type and month packed into one integer;
-//   2. one pass over the period's present attendances (attendance_report index: programme, date), joined to
-//      that table and read in date order, counts attendances and distinct people in C++: the first row of a
-//      person is their first attendance (its age band is the one reported), a person is counted once per
-//      session type and once per month without any sort;
+//   1. the period's delivered sessions are read once (session_programme_date index) into an in-memory table
+//      keyed by id, with their type and month; sessions by type, module and month are counted from it;
+//   2. one pass over the period's present attendances (attendance_report index: programme, date) checks each
+//      against that table and counts attendances and distinct people in C++: one hash probe per attendance,
+//      where SQL would join and then sort the attendances once per breakdown;
 //   3. the people engaged go back to SQLite as one JSON array for their gender, ethnicity and ward;
-//   4. outcomes, certificates and contacts are one query each.
+//   4. contacts are checked against the same session table; outcomes and certificates are one query each.
+// Rows with many small records (sessions, attendances, contacts, outcomes, people) cross from SQLite packed, a
+// BLOB per day, because Qt's per-value cost (a QVariant and a UTF-16 QString per text value) is higher than
+// SQLite's whole scan; see forEachRecord() in reportquery.cpp.
 // It all runs in one read transaction, so the figures agree with each other even while the writer saves.
 // An attendance (and a headcount) is in the period when its own copy of the session date is, and its session
-// is delivered, not deleted and dated in the period: the copy lets the index do the work, the join keeps the
-// session the authority. Writers must keep the copies in step when a session's date changes.
+// is delivered, not deleted and dated in the period: the copy lets the index do the work, the session table
+// keeps the session the authority. Writers must keep the copies in step when a session's date changes.
 #pragma once
 
 #include "core/reports/period.h"
@@ -98,11 +100,19 @@ public:
         QHash<QString, qint64> sessionsByMonth; // "YYYY-MM"
         QHash<QString, qint64> attendancesByMonth;
         QHash<QString, qint64> peopleByMonth;
-        QStringList engagedIds; // the people engaged (for totals across programmes)
     };
 
-    // Errors: "programmeId" not_found / required, "period" invalid, or "sql".
+    struct AllCounts
+    {
+        QList<Counts> programmes; // in the order asked for
+        qint64 people = 0; // distinct people engaged in any of them: a person in several counts once
+    };
+
+    // Errors: "programmeId" not_found / required, "period" invalid / range, or "sql".
     static Result<Counts> run(const QSqlDatabase &db, const QString &programmeId, const Period &period);
+    // The same for several programmes (each once) in one read transaction; each person's gender, ethnicity and
+    // ward is looked up once however many of the programmes engaged them.
+    static Result<AllCounts> runAll(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period);
 };
 
 } // namespace outreach::core::reports

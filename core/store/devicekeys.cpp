@@ -35,6 +35,12 @@ Status writeWrapped(Database &db, const crypto::WrappedKey &wrapped)
     return {};
 }
 
+Error keyExists()
+{
+    return Error{QString(), QStringLiteral("This device already has a passcode; change it instead."),
+                 QStringLiteral("exists")};
+}
+
 } // namespace
 
 bool DeviceKeys::hasKey(const Database &db)
@@ -46,8 +52,7 @@ bool DeviceKeys::hasKey(const Database &db)
 Status DeviceKeys::create(Database &db, const QString &passcode, Strength strength)
 {
     if (hasKey(db))
-        return Error{QString(), QStringLiteral("This device already has a passcode; change it instead."),
-                     QStringLiteral("exists")};
+        return keyExists();
     if (Status s = crypto::KeyWrap::checkPasscode(passcode); !s)
         return s;
     crypto::SecretKey key = crypto::SecretKey::generate();
@@ -56,8 +61,7 @@ Status DeviceKeys::create(Database &db, const QString &passcode, Strength streng
         return wrapped.errors();
     if (Status s = writeWrapped(db, wrapped.value()); !s)
         return s;
-    db.setCipher(std::make_unique<crypto::FieldCipher>(key));
-    return {};
+    return unlockWith(db, key);
 }
 
 Status DeviceKeys::unlock(Database &db, const QString &passcode)
@@ -68,7 +72,28 @@ Status DeviceKeys::unlock(Database &db, const QString &passcode)
     auto key = crypto::KeyWrap::unwrap(wrapped.value(), passcode);
     if (!key)
         return key.errors();
-    db.setCipher(std::make_unique<crypto::FieldCipher>(key.value()));
+    return unlockWith(db, key.value());
+}
+
+Result<crypto::WrappedKey> DeviceKeys::storedKey(const Database &db)
+{
+    return readWrapped(db);
+}
+
+Status DeviceKeys::storeKey(Database &db, const crypto::WrappedKey &wrapped)
+{
+    if (hasKey(db))
+        return keyExists();
+    return writeWrapped(db, wrapped);
+}
+
+Status DeviceKeys::unlockWith(Database &db, const crypto::SecretKey &dataKey)
+{
+    auto cipher = std::make_unique<crypto::FieldCipher>(dataKey);
+    if (!cipher->isValid())
+        return Error{QString(), QStringLiteral("The data key is missing or has the wrong size."),
+                     QStringLiteral("no_key")};
+    db.setCipher(std::move(cipher));
     return {};
 }
 

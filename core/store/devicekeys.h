@@ -21,6 +21,18 @@ public:
     static Status unlock(Database &db, const QString &passcode);
     // Re-wraps the same data key (nothing is re-encrypted); keeps the key-derivation strength.
     static Status changePasscode(Database &db, const QString &oldPasscode, const QString &newPasscode);
+
+    // create() and unlock() in steps, for a UI that runs the costly part (Argon2id, ~0.5 s) on a worker thread:
+    // the database connection belongs to the thread that opened it, so only the KeyWrap step may move.
+    //   unlock: storedKey() → KeyWrap::unwrap() (any thread) → unlockWith()
+    //   create: hasKey() and KeyWrap::checkPasscode() → SecretKey::generate() + KeyWrap::wrap() (any thread)
+    //           → storeKey() → unlockWith()
+    // The wrapped key as stored; code "no_key" when no passcode has been set, "corrupt_key" when unreadable.
+    static Result<crypto::WrappedKey> storedKey(const Database &db);
+    // Stores the first wrapped key; refuses (code "exists") when the device already has one.
+    static Status storeKey(Database &db, const crypto::WrappedKey &wrapped);
+    // Unlocks with a data key unwrapped from storedKey(); a null or wrong-sized key gives code "no_key".
+    static Status unlockWith(Database &db, const crypto::SecretKey &dataKey);
 };
 
 } // namespace outreach::core::store

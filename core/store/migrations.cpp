@@ -50,6 +50,26 @@ CREATE INDEX profile_view_pending ON profile_view(uploaded, viewed_at);
 )sql");
 }
 
+// Settings of this device only (how the worker chose to work, their server and user name, the unlock
+// throttle). Local-only: no outbox triggers, never synced. See DeviceSettings.
+Status migration3(QSqlDatabase &db)
+{
+    return execScript(db, uR"sql(
+CREATE TABLE device_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql");
+}
+
+// Reports read the gender, ethnicity and ward of everyone engaged in a period (core/reports/reportquery.cpp):
+// from this index, in id order, rather than from the participant rows, which hold the encrypted details and so
+// are several times larger. Local-only (derived, never synced); it costs one more B-tree entry per participant
+// written, nothing per session or attendance.
+Status migration4(QSqlDatabase &db)
+{
+    return execScript(db, uR"sql(
+CREATE INDEX participant_report ON participant(id, gender, ethnicity, ward_id);
+)sql");
+}
+
 } // namespace
 
 Status execScript(QSqlDatabase &db, QStringView script)
@@ -73,7 +93,7 @@ Status execScript(QSqlDatabase &db, QStringView script)
 
 const QList<Migrations::Step> &Migrations::steps()
 {
-    static const QList<Step> all = {migration1, migration2};
+    static const QList<Step> all = {migration1, migration2, migration3, migration4};
     return all;
 }
 

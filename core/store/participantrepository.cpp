@@ -9,7 +9,12 @@
 #include "core/domain/ids.h"
 #include "core/domain/validation.h"
 
+#include <QCollator>
+#include <QHash>
+#include <QRegularExpression>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace outreach::core::store {
 
@@ -318,6 +323,83 @@ Result<bool> ParticipantRepository::isEnrolled(const QString &participantId, con
     if (!q.exec())
         return sqlError(q, QStringLiteral("check enrolment"));
     return q.next();
+}
+
+Result<QList<RegisterEntry>> ParticipantRepository::enrolledIn(const QString &programmeId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT p.id, p.code, p.known_as, p.age_band, p.gender, e.cohort_id, e.enrolled_on "
+                             "FROM participant p JOIN enrolment e ON e.participant_id = p.id "
+                             "WHERE e.programme_id = ? AND e.deleted = 0 AND p.deleted = 0 "
+                             "ORDER BY p.id, e.enrolled_on"));
+    q.addBindValue(programmeId);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read the programme's register"));
+    QList<RegisterEntry> out;
+    QHash<QString, qsizetype> index;
+    Errors errors;
+    while (q.next()) {
+        const QString id = q.value(0).toString();
+        qsizetype at = index.value(id, -1);
+        if (at < 0) {
+            RegisterEntry entry;
+            entry.participantId = id;
+            entry.code = q.value(1).toString();
+            entry.knownAs = plain(m_db, q, id, "known_as", errors);
+            entry.ageBand = q.value(3).toString();
+            entry.gender = q.value(4).toString();
+            entry.enrolledOn = col::toDate(q.value(6));
+            at = out.size();
+            index.insert(id, at);
+            out << entry;
+        }
+        const QString cohort = q.value(5).toString();
+        if (!cohort.isEmpty() && !out[at].cohortIds.contains(cohort))
+            out[at].cohortIds << cohort;
+    }
+    if (!errors.isEmpty())
+        return errors;
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    std::stable_sort(out.begin(), out.end(), [&collator](const RegisterEntry &a, const RegisterEntry &b) {
+        const int byName = collator.compare(a.knownAs, b.knownAs);
+        return byName != 0 ? byName < 0 : collator.compare(a.code, b.code) < 0;
+    });
+    return out;
+}
+
+Result<bool> ParticipantRepository::codeInUse(const QString &code) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM participant WHERE code = ? COLLATE NOCASE LIMIT 1"));
+    q.addBindValue(code.trimmed());
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("check the reference code"));
+    return q.next();
+}
+
+Result<QString> ParticipantRepository::nextCode(const QString &prefix) const
+{
+    const QString stem = prefix.trimmed().toUpper() + QLatin1Char('-');
+    QSqlQuery q(m_db.connection());
+    // Deleted people keep their codes: a code is never handed out twice.
+    q.prepare(QStringLiteral("SELECT code FROM participant WHERE code LIKE ? ESCAPE '\\'"));
+    QString pattern = stem;
+    pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    q.addBindValue(QString(pattern + QLatin1Char('%')));
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("suggest a reference code"));
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,9}$"));
+    int highest = 0;
+    while (q.next()) {
+        const QString rest = q.value(0).toString().mid(stem.size());
+        if (digits.match(rest).hasMatch())
+            highest = std::max(highest, rest.toInt());
+    }
+    return QString(stem + QStringLiteral("%1").arg(highest + 1, 4, 10, QLatin1Char('0')));
 }
 
 } // namespace outreach::core::store

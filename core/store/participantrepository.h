@@ -12,6 +12,19 @@ namespace outreach::core::store {
 class Database;
 class WriteTransaction;
 
+// Someone on a programme's register: a live person with a live enrolment in it (whatever its dates; the session
+// save checks those), with their known-as name decrypted for searching in memory.
+struct RegisterEntry
+{
+    QString participantId;
+    QString code;
+    QString knownAs;
+    QString ageBand;
+    QString gender;
+    QStringList cohortIds; // the cohorts their enrolments name
+    QDate enrolledOn;      // their earliest live enrolment in the programme
+};
+
 class ParticipantRepository
 {
 public:
@@ -33,6 +46,14 @@ public:
     Result<QList<Consent>> consents(const QString &participantId) const;
     // Whether they hold a live enrolment in the programme that started on or before `on`.
     Result<bool> isEnrolled(const QString &participantId, const QString &programmeId, const QDate &on) const;
+
+    // Everyone enrolled in the programme, by known-as name (then code). Decrypts each name once.
+    Result<QList<RegisterEntry>> enrolledIn(const QString &programmeId) const;
+    // Whether anyone on this device, deleted or not, has this reference code (compared case-insensitively).
+    Result<bool> codeInUse(const QString &code) const;
+    // "<prefix>-NNNN", one past the highest number in use with that prefix on this device (codes are pseudonyms,
+    // so this reads no sensitive column).
+    Result<QString> nextCode(const QString &prefix) const;
 
     // Writers usable inside a larger transaction (session save with quick-add).
     static Status write(WriteTransaction &tx, const Participant &p);

@@ -455,4 +455,26 @@ Status SessionRepository::remove(const QString &sessionId)
     return tx.commit();
 }
 
+Result<QStringList> SessionRepository::recentFacilitators(const QString &programmeId, int limit) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT facilitators FROM session WHERE programme_id = ? AND deleted = 0 "
+                             "ORDER BY start_at DESC LIMIT 50"));
+    q.addBindValue(programmeId);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read the programme's recent facilitators"));
+    QStringList out;
+    QSet<QString> seen;
+    while (q.next() && out.size() < limit) {
+        for (const QString &name : col::toList(q.value(0))) {
+            const QString key = name.trimmed().toCaseFolded();
+            if (key.isEmpty() || seen.contains(key) || out.size() >= limit)
+                continue;
+            seen.insert(key);
+            out << name.trimmed();
+        }
+    }
+    return out;
+}
+
 } // namespace outreach::core::store

@@ -21,6 +21,9 @@ public:
     Result<SessionRecord> load(const QString &sessionId) const;
     // Soft-deletes the session and everything recorded in it.
     Status remove(const QString &sessionId);
+    // The facilitators named on the programme's most recent sessions, most recent first, each once: what a form
+    // offers to pick from so that nobody types the same names every week.
+    Result<QStringList> recentFacilitators(const QString &programmeId, int limit = 12) const;
 
 private:
     Database &m_db;

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void wrongPasscodeFailsCleanlyAndStaysLocked();
     void weakPasscodeIsRefused();
     void changePasscodeKeepsData();
+    void stepsDoWhatCreateAndUnlockDo();
     void databaseFileHoldsNoSensitivePlaintext();
 };
 
@@ -122,6 +123,44 @@ void TestDeviceKeys::changePasscodeKeepsData()
     QVERIFY(!DeviceKeys::unlock(*db.value(), QStringLiteral("first-pass-1")));
     QVERIFY(DeviceKeys::unlock(*db.value(), QStringLiteral("second-pass-2")));
     QCOMPARE(db.value()->decrypt(stored, QStringLiteral("r"), u"notes").value(), QStringLiteral("Notes"));
+}
+
+// The steps a UI uses to run Argon2id off the database's thread give the same result as create() and unlock().
+void TestDeviceKeys::stepsDoWhatCreateAndUnlockDo()
+{
+    auto db = Database::open(QStringLiteral(":memory:"));
+    QVERIFY(db.ok());
+    QCOMPARE(DeviceKeys::storedKey(*db.value()).error().code, QStringLiteral("no_key"));
+
+    crypto::SecretKey key = crypto::SecretKey::generate();
+    auto wrapped = crypto::KeyWrap::wrap(key, QStringLiteral("river-7-lantern"), crypto::KeyWrap::Strength::TestOnly);
+    QVERIFY(wrapped.ok());
+    QVERIFY(DeviceKeys::storeKey(*db.value(), wrapped.value()));
+    QVERIFY(DeviceKeys::hasKey(*db.value()));
+    QVERIFY(!db.value()->isUnlocked()); // storing is not unlocking
+    const Status again = DeviceKeys::storeKey(*db.value(), wrapped.value());
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, QStringLiteral("exists"));
+
+    const Status nullKey = DeviceKeys::unlockWith(*db.value(), crypto::SecretKey());
+    QVERIFY(!nullKey);
+    QCOMPARE(nullKey.error().code, QStringLiteral("no_key"));
+    QVERIFY(!db.value()->isUnlocked());
+
+    QVERIFY(DeviceKeys::unlockWith(*db.value(), key));
+    const QString stored = db.value()->encrypt(QStringLiteral("Notes"), QStringLiteral("r"), u"notes").value();
+    db.value()->lock();
+
+    auto read = DeviceKeys::storedKey(*db.value());
+    QVERIFY(read.ok());
+    QCOMPARE(read.value(), wrapped.value());
+    auto unwrapped = crypto::KeyWrap::unwrap(read.value(), QStringLiteral("river-7-lantern"));
+    QVERIFY(unwrapped.ok());
+    QVERIFY(DeviceKeys::unlockWith(*db.value(), unwrapped.value()));
+    QCOMPARE(db.value()->decrypt(stored, QStringLiteral("r"), u"notes").value(), QStringLiteral("Notes"));
+    // and the usual unlock() opens the key stored in steps
+    db.value()->lock();
+    QVERIFY(DeviceKeys::unlock(*db.value(), QStringLiteral("river-7-lantern")));
 }
 
 void TestDeviceKeys::databaseFileHoldsNoSensitivePlaintext()

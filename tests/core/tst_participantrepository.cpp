@@ -48,6 +48,8 @@ private Q_SLOTS:
     void enrolmentWindowDecidesIsEnrolled();
     void consentForUnknownPersonIsRefused();
     void removeIsSoftDelete();
+    void enrolledInListsTheRegisterByName();
+    void nextCodeFollowsTheHighestInUse();
 };
 
 void TestParticipantRepository::registersPersonEnrolmentAndConsentTogether()
@@ -186,6 +188,53 @@ void TestParticipantRepository::removeIsSoftDelete()
     QCOMPARE(f.rows("participant"), 1);
     QVERIFY(repo.get(id.value())->deleted);
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE op = 'delete' AND entity = 'participant'")), 1);
+}
+
+void TestParticipantRepository::enrolledInListsTheRegisterByName()
+{
+    test::StoreFixture f;
+    const QString zed = f.addPerson("street_doctors", QStringLiteral("zed"));
+    const QString amy = f.addPerson("street_doctors", QStringLiteral("Amy"));
+    const QString gone = f.addPerson("street_doctors", QStringLiteral("Bo"));
+    f.addPerson("ignite_gangs_work", QStringLiteral("Cal")); // another programme
+    ParticipantRepository repo(f.db());
+    QVERIFY(repo.remove(gone));
+    // A second enrolment, in a cohort, does not list Amy twice.
+    Enrolment again = enrolment(f);
+    again.participantId = amy;
+    again.cohortId = QStringLiteral("cohort-1");
+    QVERIFY(repo.enrol(again).ok());
+
+    auto entries = repo.enrolledIn(f.programmeId("street_doctors"));
+    QVERIFY2(entries.ok(), qPrintable(describe(entries.errors())));
+    QCOMPARE(entries->size(), 2);
+    QCOMPARE(entries->at(0).participantId, amy);
+    QCOMPARE(entries->at(0).knownAs, QStringLiteral("Amy"));
+    QCOMPARE(entries->at(0).cohortIds, QStringList{QStringLiteral("cohort-1")});
+    QCOMPARE(entries->at(0).enrolledOn, QDate(2019, 1, 1));
+    QCOMPARE(entries->at(1).participantId, zed); // case-insensitive order
+    QCOMPARE(entries->at(1).code, QStringLiteral("T-0001"));
+
+    f.db().lock();
+    QVERIFY(!repo.enrolledIn(f.programmeId("street_doctors")).ok()); // names cannot be read while locked
+}
+
+void TestParticipantRepository::nextCodeFollowsTheHighestInUse()
+{
+    test::StoreFixture f;
+    ParticipantRepository repo(f.db());
+    QCOMPARE(repo.nextCode(QStringLiteral("sd")).value(), QStringLiteral("SD-0001"));
+    QVERIFY(repo.registerParticipant(person(f), enrolment(f)).ok()); // SD-0007
+    Participant other = person(f);
+    other.code = QStringLiteral("SD-0003");
+    QVERIFY(repo.registerParticipant(other, enrolment(f)).ok());
+    Participant odd = person(f);
+    odd.code = QStringLiteral("SD-X12"); // not a number: ignored
+    QVERIFY(repo.registerParticipant(odd, enrolment(f)).ok());
+    QCOMPARE(repo.nextCode(QStringLiteral("SD")).value(), QStringLiteral("SD-0008"));
+    QCOMPARE(repo.nextCode(QStringLiteral("S")).value(), QStringLiteral("S-0001")); // a prefix, not a pattern
+    QVERIFY(repo.codeInUse(QStringLiteral("sd-0003")).value());
+    QVERIFY(!repo.codeInUse(QStringLiteral("SD-0004")).value());
 }
 
 QTEST_GUILESS_MAIN(TestParticipantRepository)

@@ -579,6 +579,124 @@ private Q_SLOTS:
         QCOMPARE(r->peopleByGender.sum(), r->peopleEngaged.value);
     }
 
+    void countsPeopleMonthByMonthInPeriodsOfMoreThan64Months()
+    {
+        // April 2014 – March 2020: 72 months, so a person's months take more than one 64-bit word.
+        auto sixYears = Period::custom(QDate(2014, 4, 1), QDate(2020, 3, 31));
+        QVERIFY(sixYears.ok());
+        auto r = ProgrammeReport::compute(fx->connection(), p, sixYears.value());
+        QVERIFY2(r.ok(), qPrintable(outreach::core::describe(r.errors())));
+        QCOMPARE(r->trend.size(), 72);
+        QCOMPARE(r->peopleEngaged.value, qint64(5)); // A B C D, and I at S6
+        QCOMPARE(r->attendances.value, qint64(12));
+        const auto people = [&r](int year, int month) {
+            return r->figure(u"trend_people", QDate(year, month, 1).toString(QStringLiteral("yyyy-MM")))->value;
+        };
+        QCOMPARE(people(2019, 3), qint64(3)); // the 60th month: A D I at S6
+        QCOMPARE(people(2019, 4), qint64(2)); // A B
+        QCOMPARE(people(2019, 6), qint64(2)); // A C
+        QCOMPARE(people(2019, 12), qint64(2)); // the 69th month: D B
+        QCOMPARE(people(2020, 3), qint64(3)); // the 72nd: A B D
+        qint64 sum = 0;
+        for (const TrendPoint &t : r->trend)
+            sum += t.people;
+        QCOMPARE(sum, qint64(12));
+        // First attendances now fall on S6 for A (14_15) and D (10_13).
+        QCOMPARE(r->peopleByAgeBand.value(u"10_13"), qint64(1));
+        QCOMPARE(r->peopleByAgeBand.value(u"14_15"), qint64(1));
+        QCOMPARE(r->peopleByAgeBand.value(u"16_17"), qint64(2)); // B, I
+        QCOMPARE(r->peopleByAgeBand.value(u"18_21"), qint64(1)); // C
+    }
+
+    void takesTheAgeBandOfTheLowestSessionIdOnAFirstDayWithSeveralSessions()
+    {
+        ReportFixture own;
+        const QString prog = own.addProgramme(QStringLiteral("x"), QStringLiteral("X"));
+        const QString who = own.addPerson(prog);
+        const QString s1 = own.addSession(prog, QStringLiteral("detached"), QDate(2019, 4, 2));
+        const QString s2 = own.addSession(prog, QStringLiteral("detached"), QDate(2019, 4, 2));
+        const QString later = own.addSession(prog, QStringLiteral("detached"), QDate(2019, 4, 3));
+        own.attend(s1, who, QStringLiteral("14_15"));
+        own.attend(s2, who, QStringLiteral("16_17"));
+        own.attend(later, who, QStringLiteral("18_21"));
+        auto r = own.report(prog, Period::financialYear(2019));
+        QVERIFY2(r.ok(), qPrintable(outreach::core::describe(r.errors())));
+        QCOMPARE(r->peopleEngaged.value, qint64(1));
+        const QString band = s1 < s2 ? QStringLiteral("14_15") : QStringLiteral("16_17");
+        QCOMPARE(r->peopleByAgeBand.value(band), qint64(1));
+        QCOMPARE(r->peopleByAgeBand.sum(), qint64(1));
+    }
+
+    void readsStoredValuesHoldingControlCharactersExactly()
+    {
+        // Records cross from SQLite packed, separated by char(31); values holding it must still count exactly.
+        ReportFixture own;
+        const QString prog = own.addProgramme(QStringLiteral("x"), QStringLiteral("X"), {QStringLiteral("detached")});
+        const QString oddModule = QStringLiteral("module\x1f\x1e");
+        const QString oddPerson = QStringLiteral("person\x1f") + outreach::core::newId(); // no participant row
+        const QString oddMeasure = QStringLiteral("\x1fmeasure");
+        const QString known = own.addPerson(prog, QStringLiteral("female"));
+        using Spec = ReportFixture::SessionSpec;
+        const QString s1
+            = own.addSession(prog, Spec {QStringLiteral("detached"), QDate(2019, 4, 2), QStringLiteral("delivered"), oddModule});
+        const QString s2 = own.addSession(prog, QStringLiteral("detached"), QDate(2019, 4, 3));
+        own.attend(s1, oddPerson, QStringLiteral("14_15"));
+        own.attend(s2, oddPerson, QStringLiteral("16\x1f17"));
+        own.attend(s1, known, QStringLiteral("16\x1f17"));
+        own.attend(s2, known, QStringLiteral("16_17"));
+        own.addOutcome(prog, oddPerson, oddMeasure, QDate(2019, 5, 1));
+        own.addOutcome(prog, known, oddMeasure, QDate(2019, 5, 1));
+        own.addOutcome(prog, oddPerson, oddMeasure, QDate(2019, 6, 1));
+        own.addHeadcount(s1, QStringLiteral("16_17"), QStringLiteral("male"), 2, 1);
+        auto r = own.report(prog, Period::financialYear(2019));
+        QVERIFY2(r.ok(), qPrintable(outreach::core::describe(r.errors())));
+        QCOMPARE(r->sessionsDelivered.value, qint64(2));
+        QCOMPARE(r->sessionsByModule.value(oddModule), qint64(1));
+        QCOMPARE(r->sessionsByModule.value(u"no_module"), qint64(1));
+        QCOMPARE(r->attendances.value, qint64(4));
+        QCOMPARE(r->peopleEngaged.value, qint64(2));
+        QCOMPARE(r->peopleBySessionType.value(u"detached"), qint64(2));
+        QCOMPARE(r->peopleByAgeBand.value(u"14_15"), qint64(1));
+        QCOMPARE(r->peopleByAgeBand.value(QStringLiteral("16\x1f17")), qint64(1));
+        QCOMPARE(r->peopleByGender.value(u"female"), qint64(1));
+        QCOMPARE(r->peopleByGender.value(u"not_recorded"), qint64(1)); // no participant row
+        QCOMPARE(r->outcomes.value(oddMeasure), qint64(2));
+        QCOMPARE(r->peopleWithAnyOutcome.value, qint64(2));
+        QCOMPARE(r->contacts.value, qint64(3));
+        QCOMPARE(r->trend.at(0).people, qint64(2));
+        QCOMPARE(r->trend.at(0).attendances, qint64(4));
+    }
+
+    void looksUpThePeopleEngagedWhenFewOfThoseOnTheDeviceWere()
+    {
+        // Gender, ethnicity and ward come from reading every participant row when many of them were engaged
+        // (the fixture above), and by id when few were: both must give the same counts.
+        ReportFixture own;
+        const QString prog = own.addProgramme(QStringLiteral("x"), QStringLiteral("X"));
+        const QString ward = own.addWard(QStringLiteral("roxbourne"), QStringLiteral("Roxbourne"));
+        for (int i = 0; i < 40; ++i)
+            own.addPerson(prog, QStringLiteral("male"), QStringLiteral("white"), ward);
+        const QString a = own.addPerson(prog, QStringLiteral("female"), QStringLiteral("black"), ward);
+        const QString b = own.addPerson(prog, QStringLiteral("female"), QStringLiteral("asian"));
+        const QString unregistered = outreach::core::newId();
+        const QString s = own.addSession(prog, QStringLiteral("detached"), QDate(2019, 4, 2));
+        own.attend(s, a);
+        own.attend(s, b);
+        own.attend(s, unregistered);
+        auto r = own.report(prog, Period::financialYear(2019));
+        QVERIFY2(r.ok(), qPrintable(outreach::core::describe(r.errors())));
+        QCOMPARE(r->peopleEngaged.value, qint64(3));
+        QCOMPARE(r->peopleByGender.value(u"female"), qint64(2));
+        QCOMPARE(r->peopleByGender.value(u"male"), qint64(0));
+        QCOMPARE(r->peopleByGender.value(u"not_recorded"), qint64(1));
+        QCOMPARE(r->peopleByEthnicity.value(u"black"), qint64(1));
+        QCOMPARE(r->peopleByEthnicity.value(u"asian"), qint64(1));
+        QCOMPARE(r->peopleByEthnicity.value(u"not_recorded"), qint64(1));
+        QCOMPARE(r->peopleByWard.value(u"roxbourne"), qint64(1));
+        QCOMPARE(r->peopleByWard.value(u"not_recorded"), qint64(2));
+        QCOMPARE(r->peopleByWard.sum(), qint64(3));
+    }
+
     void computesOnTheReadOnlyReaderConnection()
     {
         QTemporaryDir dir;

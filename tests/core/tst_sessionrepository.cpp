@@ -32,6 +32,7 @@ private Q_SLOTS:
     void removeSoftDeletesEverything();
     void editRemovingReferralSoftDeletesIt();
     void ageBandIsTheOneAtTheSession();
+    void recentFacilitatorsComeMostRecentFirst();
 
 private:
     SessionRecord thirtyAttendeeSession(test::StoreFixture &f);
@@ -402,6 +403,28 @@ void TestSessionRepository::ageBandIsTheOneAtTheSession()
     QSqlQuery q(f.db().connection());
     QVERIFY(q.exec(QStringLiteral("SELECT age_band FROM attendance")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("10_13"));
+}
+
+void TestSessionRepository::recentFacilitatorsComeMostRecentFirst()
+{
+    test::StoreFixture f;
+    SessionRepository repo(f.db());
+    SessionRecord older = f.gangsSession();
+    older.session.facilitators = {QStringLiteral("Dee"), QStringLiteral("Ignite gangs worker")};
+    SessionRecord newer = f.gangsSession();
+    newer.session.start = newer.session.start.addDays(1);
+    newer.session.end = newer.session.end.addDays(1);
+    newer.session.facilitators = {QStringLiteral("ignite gangs worker "), QStringLiteral("Sam")};
+    SessionRecord otherProgramme = f.gangsSession();
+    otherProgramme.session.programmeId = f.programmeId("wish_schools_outreach");
+    otherProgramme.session.facilitators = {QStringLiteral("Wish worker")};
+    QVERIFY(repo.save(older).ok());
+    QVERIFY(repo.save(newer).ok());
+    QVERIFY(repo.save(otherProgramme).ok());
+    const auto names = repo.recentFacilitators(f.programmeId("ignite_gangs_work"));
+    QVERIFY(names.ok());
+    QCOMPARE(names.value(), (QStringList{QStringLiteral("ignite gangs worker"), QStringLiteral("Sam"), QStringLiteral("Dee")}));
+    QCOMPARE(repo.recentFacilitators(f.programmeId("ignite_gangs_work"), 1).value().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSessionRepository)

@@ -1,0 +1,77 @@
+#include "teststore.h"
+
+#include "core/crypto/fieldcipher.h"
+#include "core/domain/ids.h"
+#include "core/store/database.h"
+#include "core/store/participantrepository.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+using namespace outreach;
+
+TestStore::TestStore(QObject *parent)
+    : QObject(parent)
+    , m_context(std::make_unique<app::AppContext>(nullptr))
+{
+    reset();
+}
+
+TestStore::~TestStore() = default;
+
+void TestStore::reset()
+{
+    if (!m_context->openDatabase(QStringLiteral(":memory:")))
+        qFatal("TestStore: %s", qPrintable(m_context->errorMessage()));
+    m_context->database()->setCipher(std::make_unique<core::crypto::FieldCipher>(core::crypto::SecretKey::generate()));
+    m_nextCode = 1;
+    Q_EMIT m_context->storeChanged(); // unlocked now: let forms read the register
+}
+
+QString TestStore::addPerson(const QString &programmeCode, const QString &knownAs)
+{
+    core::Participant p;
+    p.programmeId = programmeId(programmeCode);
+    p.code = QStringLiteral("Q-%1").arg(m_nextCode++, 4, 10, QLatin1Char('0'));
+    p.knownAs = knownAs;
+    p.gender = QStringLiteral("female");
+    p.ageBand = QStringLiteral("14_15");
+    core::Enrolment e;
+    e.programmeId = p.programmeId;
+    e.enrolledOn = QDate(2019, 1, 1);
+    QSqlQuery q(m_context->database()->connection());
+    q.prepare(
+        QStringLiteral("SELECT code FROM eligibility_criterion WHERE programme_id = ? ORDER BY position LIMIT 1"));
+    q.addBindValue(p.programmeId);
+    if (q.exec() && q.next())
+        e.eligibility << q.value(0).toString();
+    const auto id = core::store::ParticipantRepository(*m_context->database()).registerParticipant(p, e);
+    if (!id) {
+        qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
+        return QString();
+    }
+    Q_EMIT m_context->storeChanged(); // forms read the register again
+    return id.value();
+}
+
+int TestStore::count(const QString &table) const
+{
+    static const QRegularExpression name(QStringLiteral("^[a-z_]+$"));
+    if (!name.match(table).hasMatch())
+        return -1;
+    QSqlQuery q(m_context->database()->connection());
+    const QString deleted = table == QLatin1String("draft") ? QString() : QStringLiteral(" WHERE deleted = 0");
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(table, deleted)) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+QString TestStore::programmeId(const QString &code) const
+{
+    return core::catalogueId(u"programme", code);
+}
+
+QString TestStore::venueId(const QString &code) const
+{
+    return core::catalogueId(u"venue", code);
+}

@@ -1,0 +1,36 @@
+// A store of its own for Qt Quick tests of pages that record things (QML: the TestStore singleton of module
+// Outreach.Testing): unlocked with a random key, with the default catalogue and the people a test adds. Kept apart
+// from the app's context, whose lock state the first-run and unlock tests drive.
+#pragma once
+
+#include "app/appcontext.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(outreach::app::AppContext *context READ context CONSTANT)
+
+public:
+    explicit TestStore(QObject *parent = nullptr);
+    ~TestStore() override;
+
+    outreach::app::AppContext *context() const { return m_context.get(); }
+
+    // A fresh empty store (the catalogue only); the context signals storeChanged.
+    Q_INVOKABLE void reset();
+    // Registers someone enrolled in the programme (by catalogue code) since 1 January 2019; returns their id.
+    Q_INVOKABLE QString addPerson(const QString &programmeCode, const QString &knownAs);
+    // Live rows of a table.
+    Q_INVOKABLE int count(const QString &table) const;
+    Q_INVOKABLE QString programmeId(const QString &code) const;
+    Q_INVOKABLE QString venueId(const QString &code) const;
+
+private:
+    std::unique_ptr<outreach::app::AppContext> m_context;
+    int m_nextCode = 1;
+};
