@@ -57,6 +57,14 @@ ApplicationWindow {
             }
 
             ToolButton {
+                objectName: "recordButton"
+                visible: root.lock.state === LockController.Unlocked && pages.depth === 1
+                text: qsTr("Record session")
+                Accessible.name: qsTr("Record a session")
+                onClicked: pages.push(recordSessionPage)
+            }
+
+            ToolButton {
                 objectName: "lockButton"
                 visible: root.lock.state === LockController.Unlocked
                 text: qsTr("Lock")
@@ -91,6 +99,13 @@ ApplicationWindow {
         function onStateChanged() {
             root.showLockState();
         }
+
+        // Locking destroys the pages after the key is dropped: keep what is being typed while it still encrypts.
+        function onAboutToLock() {
+            const page = pages.currentItem as RecordSessionPage;
+            if (page)
+                page.saveDraftNow();
+        }
     }
 
     StackView {
@@ -105,6 +120,15 @@ ApplicationWindow {
         id: programmesPage
 
         ProgrammesPage {
+        }
+    }
+
+    Component {
+        id: recordSessionPage
+
+        RecordSessionPage {
+            onSaved: () => pages.pop()
+            onCancelled: () => pages.pop()
         }
     }
 
