@@ -2,20 +2,23 @@
 // period, leaving the wording (labels, definitions) to ProgrammeReport. Bound parameters only.
 //
 // How it stays fast on a device holding millions of attendances (budget: a programme-year in < 100 ms):
-//   1. the period's delivered sessions are read once (session_programme_date index) into an in-memory table
-//      keyed by id, with their type and month; sessions by type, module and month are counted from it;
-//   2. one pass over the period's present attendances (attendance_report index: programme, date) checks each
-//      against that table and counts attendances and distinct people in C++: one hash probe per attendance,
-//      where SQL would join and then sort the attendances once per breakdown;
-//   3. the people engaged go back to SQLite as one JSON array for their gender, ethnicity and ward;
+//   1. the period's delivered sessions are read once (session_programme_date index) into an in-memory table keyed
+//      by id, with their type and month; sessions by type, module and month are counted from them;
+//   2. one pass over the period's present attendances, day by day (attendance_report index: programme, date),
+//      checks each against that table and counts attendances and distinct people in C++ (a hash probe per
+//      attendance, where SQL would join, then sort once per breakdown), on a second thread while SQLite reads
+//      the next day;
+//   3. the gender, ethnicity and ward of the people engaged are read once per person, however many programmes
+//      engaged them: from every participant (participant_report index) when they are many, by id when few;
 //   4. contacts are checked against the same session table; outcomes and certificates are one query each.
-// Rows with many small records (sessions, attendances, contacts, outcomes, people) cross from SQLite packed, a
-// BLOB per day, because Qt's per-value cost (a QVariant and a UTF-16 QString per text value) is higher than
-// SQLite's whole scan; see forEachRecord() in reportquery.cpp.
+// Rows of many small records cross from SQLite packed, a BLOB per column and day, because Qt's per-value cost (a
+// QVariant, and a UTF-16 QString for text) is higher than SQLite's whole scan: see readGroups() in the .cpp.
 // It all runs in one read transaction, so the figures agree with each other even while the writer saves.
 // An attendance (and a headcount) is in the period when its own copy of the session date is, and its session
 // is delivered, not deleted and dated in the period: the copy lets the index do the work, the session table
 // keeps the session the authority. Writers must keep the copies in step when a session's date changes.
+// A person's age band is the one recorded with their first attendance in the period: the earliest day's and, on a
+// day with several, the one at the session with the lowest id (the order attendance_report gives them in).
 #pragma once
 
 #include "core/reports/period.h"
