@@ -120,6 +120,10 @@ Result<QString> Database::openReaderConnection() const
         QSqlDatabase::removeDatabase(name);
         return e;
     }
+    // Reports run on readers: give them the same page cache and temp store as the writer.
+    QSqlQuery q(reader);
+    for (const char *pragma : {"PRAGMA cache_size = -32000", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 5000"})
+        q.exec(QLatin1String(pragma));
     return name;
 }
 
