@@ -62,9 +62,15 @@ public:
     // The open store, or nullptr when not ready. Owned by this context; do not keep it past storeChanged().
     core::store::Database *database() const { return m_database.get(); }
 
+    // Every controller that writes to the store calls this after its transaction commits, so that lists and
+    // counts shown elsewhere (home, people, programmes, the sync status) reload. Cheap; safe to call often.
+    Q_INVOKABLE void notifyRecordsChanged() { Q_EMIT recordsChanged(); }
+
 Q_SIGNALS:
     // The store was opened, closed or failed to open: every property may have changed.
     void storeChanged();
+    // Records in the open store were written (see notifyRecordsChanged()).
+    void recordsChanged();
 
 private:
     void reset(); // back to "nothing opened", without signalling

@@ -752,6 +752,8 @@ bool SessionFormController::save()
     const QString sessionId = result.value();
     m_drafts->discardOwn();
     resetFields();
+    if (m_context)
+        m_context->notifyRecordsChanged();
     Q_EMIT saved(sessionId);
     return true;
 }
