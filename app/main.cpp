@@ -19,6 +19,8 @@
 #include <QQuickWindow>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstdlib>
@@ -144,6 +146,12 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Outreach"));
     QGuiApplication::setApplicationVersion(QStringLiteral(OUTREACH_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("outreach"));
+
+    // The strings in the user's language where a translation is built in (i18n/outreach_<lang>.ts); English,
+    // the source language, otherwise.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("outreach"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -7,11 +7,6 @@ namespace outreach::app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SessionFormErrors", text);
-}
-
 QString joined(const QString &before, const QString &message)
 {
     return before.isEmpty() ? message : before + QLatin1Char(' ') + message;

@@ -10,6 +10,7 @@
 #include "core/domain/session.h"
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -22,6 +23,9 @@ namespace outreach::app {
 
 struct SessionFormErrors
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionFormErrors)
+
+public:
     // What the saved record held, in its order, so that indexes in field names can be traced back.
     struct Record
     {

@@ -30,6 +30,58 @@ ApplicationWindow {
     Material.background: Theme.background
     Material.foreground: Theme.textPrimary
 
+    // Phone: destinations along the bottom; tablet landscape and desktop: a rail down the left.
+    readonly property bool wide: width >= Theme.wideLayoutWidth
+    readonly property bool unlocked: lock.state === LockController.Unlocked
+    // The top-level places of the app, in navigation order.
+    readonly property var destinations: [
+        {
+            "destination": "programmes",
+            "label": qsTr("Programmes")
+        }
+    ]
+    property string destination: "programmes"
+
+    // Makes `name` (one of destinations) the page shown, with nothing stacked on it.
+    function goTo(name: string) {
+        const component = destinationPages[name];
+        if (!component || !root.unlocked)
+            return false;
+        root.destination = name;
+        pages.replace(null, component, {}, StackView.Immediate);
+        return true;
+    }
+
+    // Opens a page on top of the current one: "recordSession", … with its properties.
+    function openPage(name: string, properties: var) {
+        const component = detailPages[name];
+        if (!component || !root.unlocked)
+            return false;
+        pages.push(component, properties || {});
+        return true;
+    }
+
+    function goBack() {
+        if (pages.depth > 1) {
+            pages.pop();
+            return true;
+        }
+        return false;
+    }
+
+    readonly property var destinationPages: ({
+            "programmes": programmesPage
+        })
+    readonly property var detailPages: ({
+            "recordSession": recordSessionPage
+        })
+
+    // Android's back button and Escape on a desktop go back a page before they close anything.
+    onClosing: close => {
+        if (root.unlocked && root.goBack())
+            close.accepted = false;
+    }
+
     header: ToolBar {
         // The window's custom Material.background would otherwise colour the bar too. Flat: the elevation shadow
         // is a shader effect that the software renderer (offscreen, docs screenshots) cannot draw, and with it
@@ -40,15 +92,31 @@ ApplicationWindow {
 
         RowLayout {
             anchors.fill: parent
-            anchors.leftMargin: Theme.pageMargin
-            anchors.rightMargin: Theme.pageMargin
-            spacing: Theme.spacingM
+            anchors.leftMargin: backButton.visible ? Theme.spacingXs : Theme.pageMargin
+            anchors.rightMargin: Theme.spacingXs
+            spacing: Theme.spacingXs
+
+            ToolButton {
+                id: backButton
+
+                objectName: "backButton"
+                visible: root.unlocked && pages.depth > 1
+                text: "\u2190"
+                font.pixelSize: Theme.fontSizeHeadline
+                Layout.preferredWidth: Theme.touchTarget
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: qsTr("Back")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Back")
+                onClicked: root.goBack()
+            }
 
             Label {
+                objectName: "pageTitle"
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
                 verticalAlignment: Text.AlignVCenter
-                text: qsTr("Outreach")
+                text: root.unlocked && pages.currentItem && pages.currentItem.title ? pages.currentItem.title : qsTr("Outreach")
                 font.pixelSize: Theme.fontSizeAppBar
                 font.weight: Font.Medium
                 elide: Text.ElideRight
@@ -58,20 +126,28 @@ ApplicationWindow {
 
             ToolButton {
                 objectName: "recordButton"
-                visible: root.lock.state === LockController.Unlocked && pages.depth === 1
+                visible: root.unlocked && pages.depth === 1 && root.destination !== "home"
                 text: qsTr("Record session")
                 Accessible.name: qsTr("Record a session")
-                onClicked: pages.push(recordSessionPage)
+                onClicked: root.openPage("recordSession", {})
             }
 
             ToolButton {
                 objectName: "lockButton"
-                visible: root.lock.state === LockController.Unlocked
+                visible: root.unlocked
                 text: qsTr("Lock")
                 Accessible.name: qsTr("Lock Outreach now")
                 onClicked: root.lock.lock()
             }
         }
+    }
+
+    footer: NavigationPanel {
+        objectName: "navigationBar"
+        visible: root.unlocked && !root.wide && root.destinations.length > 1
+        destinations: root.destinations
+        current: root.destination
+        onChosen: destination => root.goTo(destination)
     }
 
     // Shows the page the lock state allows, replacing whatever was shown: locking destroys the app's pages
@@ -80,7 +156,7 @@ ApplicationWindow {
         if (!AppContext.ready)
             pages.clear(StackView.Immediate);
         else if (root.lock.state === LockController.Unlocked)
-            pages.replace(null, programmesPage, {}, StackView.Immediate);
+            root.goTo(root.destinations[0].destination);
         else if (root.lock.state === LockController.Locked)
             pages.replace(null, unlockPage, {
                     "controller": root.lock
@@ -108,12 +184,37 @@ ApplicationWindow {
         }
     }
 
+    NavigationPanel {
+        id: rail
+
+        objectName: "navigationRail"
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        vertical: true
+        visible: root.unlocked && root.wide && root.destinations.length > 1
+        width: visible ? implicitWidth : 0
+        destinations: root.destinations
+        current: root.destination
+        onChosen: destination => root.goTo(destination)
+    }
+
     StackView {
         id: pages
 
         objectName: "pages"
-        anchors.fill: parent
+        anchors.left: rail.right
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
         visible: AppContext.ready
+        focus: true
+        Keys.onBackPressed: event => {
+            event.accepted = root.goBack();
+        }
+        Keys.onEscapePressed: event => {
+            event.accepted = root.goBack();
+        }
     }
 
     Component {

@@ -46,6 +46,10 @@ QtObject {
     readonly property int maxContentWidth: 1320
     readonly property int pageMargin: 16
     readonly property int messageMaxWidth: 560
+    // From this window width the app shows its destinations in a rail on the left instead of a bottom bar.
+    readonly property int wideLayoutWidth: 840
+    readonly property int navigationRailWidth: 184
+    readonly property color navigationSelected: "#D7EEEB"
 
     // Type scale (pixel sizes)
     readonly property int fontSizeCaption: 12

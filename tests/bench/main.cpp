@@ -1,5 +1,6 @@
 // outreach-bench: measures the budgets of DESIGN.md on the borough-scale data set and prints one line per
 // figure, "name value unit". Built by the project, run by hand (never by ctest): see docs/benchmarks.md.
+#include "appbench.h"
 #include "boroughdata.h"
 
 #include "core/crypto/fieldcipher.h"
@@ -153,9 +154,10 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Measures Outreach against the budgets of DESIGN.md on a seeded borough-scale data set.\n"
-        "Commands: core (default: generate, save a session, report), reports (dashboard figures only)."));
+        "Commands: core (default: generate, save a session, report), reports (dashboard figures only),\n"
+        "app (the app over the data set: start to first frame, unlock, main pages, peak memory)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("core | reports"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("core | reports | app"));
     const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Fraction of the borough data set (1 = full)."),
                                    QStringLiteral("factor"), QStringLiteral("1"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Generator seed."), QStringLiteral("n"),
@@ -168,19 +170,20 @@ int main(int argc, char **argv)
     parser.addOptions({scale, seed, dbPath, runs});
     parser.process(app);
     const QString command = parser.positionalArguments().value(0, QStringLiteral("core"));
-    if (command != QLatin1String("core") && command != QLatin1String("reports")) {
-        std::fprintf(stderr, "outreach-bench: unknown command '%s' (core | reports)\n", qPrintable(command));
+    if (command != QLatin1String("core") && command != QLatin1String("reports") && command != QLatin1String("app")) {
+        std::fprintf(stderr, "outreach-bench: unknown command '%s' (core | reports | app)\n", qPrintable(command));
         return 2;
     }
 
     QTemporaryDir tmp;
-    const QString path = parser.isSet(dbPath) ? parser.value(dbPath) : tmp.filePath(QStringLiteral("bench.sqlite"));
+    const QString path = parser.isSet(dbPath) ? parser.value(dbPath) : tmp.filePath(QStringLiteral("outreach.sqlite"));
     auto opened = store::Database::open(path);
     if (!opened)
         return fail(QStringLiteral("open"), opened.errors());
     store::Database &db = *opened.value();
     // A fixed key so a kept --db file can be reused across runs (bench data only; never do this for real data).
-    db.setCipher(std::make_unique<crypto::FieldCipher>(crypto::SecretKey::fromBytes(QByteArray(32, '\x42'))));
+    const QByteArray benchKey(32, '\x42');
+    db.setCipher(std::make_unique<crypto::FieldCipher>(crypto::SecretKey::fromBytes(benchKey)));
     if (auto loaded = store::CatalogueLoader::ensureLoaded(db); !loaded)
         return fail(QStringLiteral("catalogue"), loaded.errors());
 
@@ -203,6 +206,11 @@ int main(int argc, char **argv)
     print("attendances", double(scalar(db, "SELECT COUNT(*) FROM attendance")), "rows");
     print("outcomes", double(scalar(db, "SELECT COUNT(*) FROM outcome")), "rows");
 
+    if (command == QLatin1String("app")) {
+        if (!bench::prepareAppStore(db, benchKey))
+            return 1;
+        return bench::benchApp(path, std::clamp(repeat, 1, 5));
+    }
     if (command == QLatin1String("core")) {
         if (int rc = benchSaveSession(db, repeat); rc != 0)
             return rc;

@@ -1,0 +1,1882 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ChoiceChip</name>
+    <message>
+        <source>✓ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConcernSection</name>
+    <message>
+        <source>Safeguarding concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a safeguarding concern from this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who the concern is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What kind of concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concern categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was seen or said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. called the designated safeguarding lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty for the day of the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 13/06/2019</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their reference (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach keeps the sessions you record on this device, locked with a passcode that only you know. How will you use it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation runs an Outreach server, and your records will be shared with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work on this device only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your records stay on this device. You can sign in to a server later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in comes with sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in will be available when sync is set up on this device. Until then Outreach keeps the server&apos;s address and your user name, you work on this device, and nothing is sent. You will not be asked for your password now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://outreach.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on to choose a passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the two ways to work first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormOptions</name>
+    <message>
+        <source>%1 — street area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadcountCell</name>
+    <message>
+        <source>Returning, %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New, %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadcountSection</name>
+    <message>
+        <source>Anonymous headcount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returning contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock Outreach now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach cannot open the records on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPanel</name>
+    <message>
+        <source>Go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionComboBox</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeRow</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: item scores, e.g. 3324323423</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, item scores before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After: item scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, item scores after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…or the total before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, total before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…or the total after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, total after</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesSection</name>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer only what you saw today; leave the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaceAndTimeSection</name>
+    <message>
+        <source>Where and when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue or street area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where exactly (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or describe the street area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street area in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue&apos;s ward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day/month/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session was today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session was yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 18:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 20:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the session lasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who ran it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilitators of recent sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeCard</name>
+    <message>
+        <source>%1, delivered by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned sessions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome measures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives a certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeReport</name>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people engaged in the period by the ward they live in, as currently recorded on their record; &apos;Not recorded&apos; when no ward was given. Each person is in exactly one row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People engaged by ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward not in the catalogue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions delivered by module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered sessions of each module in the period, against the sessions planned for the module (the module&apos;s whole plan, not a share of it for the period).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered sessions of &apos;%1&apos; in the period, against the %2 planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered sessions of &apos;%1&apos; in the period; no sessions planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module not in the catalogue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered sessions of a module this device does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered sessions in the period not recorded against a module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people with this outcome recorded as achieved (for a scale measure: improved between the pre and post scores) and observed in the period, not deleted. A person counts once per outcome however often it was recorded, and can count under several outcomes, so outcomes do not add up to people. Percentage: of the %1 people engaged in the period (none when nobody was engaged); it can pass 100 when outcomes are observed for people whose attendance fell in an earlier period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People achieving each outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome measure not in the catalogue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with no period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered &apos;%1&apos; sessions in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people achieving &apos;%1&apos; in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Outreach cannot count the metric &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1 % of %2 = %3 (rounded up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1 %, of no stated number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target has no count or percentage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target applies %1; the actual counts the report period only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions of the programme recorded as delivered and dated in the period. Cancelled and deleted sessions are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each time a person was marked present at a delivered session in the period: one person at ten sessions is ten attendances. Absences and deleted records are not counted. Not a count of people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people marked present at least once at a delivered session in the period, each counted once however often they came. Anonymous contacts are not included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous contacts counted in headcounts at delivered sessions in the period, new plus returning. Contacts, not people: one young person met on three evenings is three contacts. Not included in people engaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous contacts the worker had not met before, at delivered sessions in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returning contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous contacts the worker had met before, at delivered sessions in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People achieving any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people achieving at least one of the programme&apos;s outcomes in the period, each counted once however many outcomes they achieved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates issued in the period, not deleted. A person can receive more than one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People awarded a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people issued at least one certificate in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions delivered by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered sessions in the period by session type; each session has one type, so the rows add up to sessions delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People engaged by session type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people present at least once at a delivered session of the type in the period (e.g. &apos;engaged through detached work&apos;). A person who came to several types is counted under each, so the rows do not add up to people engaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered &apos;%1&apos; sessions dated in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engaged through: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people present at least once at a delivered &apos;%1&apos; session in the period; percentage of the %2 people engaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People engaged by age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people engaged in the period by the age band recorded with their first attendance in the period, so each person is in exactly one band even if they had a birthday during it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People engaged by gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people engaged in the period by gender as currently recorded on their record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People engaged by ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people engaged in the period by ethnicity (census top level) as currently recorded on their record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of the programmes&apos; delivered sessions in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of the programmes&apos; attendances in the period. Not a count of people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people present at least once at a delivered session of any of the programmes in the period. A person engaged in several programmes counts once here, so this can be less than the sum of the programmes&apos; figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of the programmes&apos; anonymous contacts in the period (contacts, not people).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum of the programmes&apos; certificates issued in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions, attendances and people are different counts; none is derived from another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress against targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each target that applies to the period: the actual figure against the count that meets the target; the percentage is how far towards it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions delivered by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered sessions dated in each month of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendances by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present attendances at delivered sessions in each month of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People engaged by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct people present in each month. A person who came in several months is counted in each, so the months add up to more than the period&apos;s people engaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesPage</name>
+    <message>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programmes installed on this device, and what each one counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No programmes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No programme catalogue is installed on this device yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickAdd</name>
+    <message>
+        <source>Enter the date of birth as day/month/year, e.g. 17/05/2006.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who gave consent: the young person, or a parent or carer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already someone&apos;s code on this device: choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickAddPanel</name>
+    <message>
+        <source>Add a new young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New young person — added to %1 and marked present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to use %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day/month/year. If not known, choose an age band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 17/05/2006</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility: which of these applies?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility criteria met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or carer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with (organisations, separated by commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add and mark present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel adding a young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordSessionPage</name>
+    <message>
+        <source>Record a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions cannot be recorded right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked or its records are not open. Unlock it, then come back to this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session you started was kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You started recording a session and did not save it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry on with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry on with the session you started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throw it away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throw away the session you started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept encrypted on this device. Write what matters for the next worker, not names of others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it went, what was talked about, what to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping your changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft kept on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything typed for this session will be lost. People added to the register stay registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRow</name>
+    <message>
+        <source>%1 (%2) was present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · in this cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gets a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterSection</name>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by known-as name or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young people enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick “Certificate” for those who completed the course: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a new young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportCsv</name>
+    <message>
+        <source>From %1 to %2 inclusive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small numbers suppressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts of 1 to 4 people are shown as %1. Where a breakdown is shown with its total, another cell is hidden (%2) so that the small one cannot be worked out by subtraction. Percentages of hidden cells are left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts of people rounded to the nearest 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentages are worked out from the rounded numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetailsSection</name>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the programme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type of session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetPasscodePage</name>
+    <message>
+        <source>Choose a passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will enter it each time you open Outreach, and when it has been left alone for %1 min. It protects the names, notes and concerns on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it to yourself, and remember it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A forgotten passcode cannot be recovered: the records kept on this device could no longer be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 6 characters; not one character repeated, and not a simple run such as 123456 or abcdef.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passcode again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passcode was not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another way to work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Outreach is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passcode to open the records on this device, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passcode to open the records on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach could not be unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Detached / street contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1:1 mentoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETE support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School workshop / assembly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course module session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parents&apos; session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagement event / consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-binary / other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10–13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>14–15</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>16–17</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18–21</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>22–25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over 25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child sexual exploitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digital exploitation / image sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sexual assault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gang association</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Youth violence / knife carrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County lines / criminal exploitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-harm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domestic abuse at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FGM / forced marriage / honour-based violence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trafficking / modern slavery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Radicalisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MASH (children&apos;s safeguarding hub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MARAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vulnerable Young People&apos;s Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National Referral Mechanism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YOT triage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance-misuse service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IDVA / ISVA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children&apos;s services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immediate danger — act now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent — today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording their details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing with named partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self / street contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Youth Offending Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pupil referral unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialist charity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Youth club</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family or friend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Record youth outreach sessions, engagements and outcomes, offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the device store in &lt;dir&gt; instead of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the store, show the first frame, report and exit (0 when all is well). Works headless with QT_QPA_PLATFORM=offscreen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the first frame shown as an image to &lt;file&gt;, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the window at &lt;width&gt;x&lt;height&gt; pixels, e.g. 360x640.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outreach: --window-size wants WIDTHxHEIGHT, e.g. 360x640.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::AppContext</name>
+    <message>
+        <source>Outreach was started without its device store, so no records can be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system gives Outreach no place to keep its data. Start it with --data-dir and a folder it may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder %1 is a file, not a folder. Start Outreach with --data-dir and a folder it may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder %1 could not be created. Check that it may be written to, or start Outreach with --data-dir and another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device could not be opened (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme catalogue could not be installed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::ConcernForm</name>
+    <message>
+        <source>Not referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone not registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the referral date as day/month/year, e.g. 12/06/2019.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::DraftKeeper</name>
+    <message>
+        <source>There is no kept session to bring back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to bring back the kept session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::HeadcountModel</name>
+    <message>
+        <source>No anonymous contacts counted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 contact: new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 contact: returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contacts: %2 new, %3 returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::LockController</name>
+    <message>
+        <source>Enter the address of your organisation&apos;s Outreach server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a server address. It starts with https://, for example https://outreach.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the https:// address of the server: Outreach never sends records over an unencrypted connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the server&apos;s address without anything after a ? or #.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passcodes. Try again in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open, so no passcode can be set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether to sign in to a server or to work on this device only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passcodes are not the same. Type it again here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device already has a passcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passcode has been set on this device yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach could not record this attempt, so it cannot check the passcode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passcode could not be set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passcode could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passcode is not correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passcode is not correct. After one more wrong passcode Outreach makes you wait before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The passcode is not correct (%n wrong in a row). Each wrong passcode makes the wait longer.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The passcode could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::OutcomeModel</name>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items, each scored %2–%3; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This programme has no outcome measures to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick who was present to record their outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A total is a number, e.g. 24.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item scores are numbers, e.g. “2 3 1 0”; “%1” is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total before: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total after: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improved: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not improved: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::ProgrammeListModel</name>
+    <message>
+        <source>No published targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets: %1, and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::RegisterModel</name>
+    <message>
+        <source>Choose a programme to see who is enrolled in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is enrolled in this programme yet. Add a new young person below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s known-as name or code matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::SessionFormController</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: describe the street area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the date as day/month/year, e.g. 12/06/2019.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ends the next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No particular module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1 Also put right what is marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: one thing to put right, marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1 things to put right, marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to save this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date as day/month/year, e.g. 12/06/2019.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time the session started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the start time as hours:minutes, e.g. 18:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the end time as hours:minutes, e.g. 20:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to add someone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the programme first: the young person is enrolled in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no date yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — last changed %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kept session could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::SessionFormErrors</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
