@@ -46,6 +46,7 @@ Pane {
             CheckBox {
                 objectName: "presentBox"
                 Layout.preferredHeight: Theme.touchTarget
+                Layout.preferredWidth: Theme.touchTarget
                 checked: row.present
                 Accessible.name: qsTr("%1 (%2) was present").arg(row.knownAs).arg(row.code)
                 onToggled: row.model.present = checked

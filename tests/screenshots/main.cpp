@@ -58,7 +58,8 @@ const QList<Shot> kShots = {
     {u"record-session"_s,
      Store::Unlocked,
      {u"root.goTo('programmes')"_s, u"root.openPage('recordSession', {})"_s,
-      u"pages.currentItem.controller.programmeId = '%PROGRAMME%'"_s}},
+      // A draft left by the previous size would be offered at the top: start clean.
+      u"pages.currentItem.controller.discardDraft()"_s, u"pages.currentItem.controller.programmeId = '%PROGRAMME%'"_s}},
 };
 
 void say(FILE *stream, const QString &line)
@@ -172,6 +173,10 @@ int main(int argc, char *argv[])
         }
         ++written;
         say(stdout, u"wrote %1"_s.arg(file));
+        const QStringList controls = host.auditControls();
+        for (const QString &problem : controls)
+            say(stderr, u"screenshots: %1 at %2: %3"_s.arg(shot.page, size.name, problem));
+        failures += int(controls.size());
     };
 
     for (const Size &size : kSizes) {

@@ -2,6 +2,7 @@
 
 #include "app/lockcontroller.h"
 
+#include <QAccessible>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QGuiApplication>
@@ -9,6 +10,7 @@
 #include <QQmlContext>
 #include <QQmlExpression>
 #include <QQuickStyle>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
 
@@ -131,6 +133,67 @@ void UiHost::settle(int ms)
 QImage UiHost::grab()
 {
     return m_window->grabWindow();
+}
+
+} // namespace outreach::test
+
+namespace outreach::test {
+
+namespace {
+
+bool isControlRole(QAccessible::Role role)
+{
+    switch (role) {
+    case QAccessible::Button:
+    case QAccessible::CheckBox:
+    case QAccessible::RadioButton:
+    case QAccessible::ComboBox:
+    case QAccessible::EditableText:
+    case QAccessible::PageTab:
+    case QAccessible::SpinBox:
+    case QAccessible::Slider:
+    case QAccessible::Link:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void audit(QQuickItem *item, QStringList *problems)
+{
+    if (!item->isVisible() || item->opacity() <= 0)
+        return;
+    if (item->isEnabled()) {
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(item);
+        // Pages are containers (Qt Quick Controls gives them the page-tab role), not controls.
+        if (accessible && isControlRole(accessible->role()) && !item->inherits("QQuickPage")) {
+            const QPointF at = item->mapToScene(QPointF(0, 0));
+            const QString where = QStringLiteral("%1 \"%2\" (%3) at %4,%5")
+                                      .arg(QString::fromLatin1(item->metaObject()->className()), item->objectName(),
+                                           item->property("text").toString().left(30))
+                                      .arg(qRound(at.x()))
+                                      .arg(qRound(at.y()));
+            if (accessible->text(QAccessible::Name).trimmed().isEmpty())
+                problems->append(where + QStringLiteral(": no accessible name"));
+            // Controls whose touch area is drawn smaller than they are (Material insets) still take touches
+            // over their whole item, so the item's size is the target.
+            if (item->width() < 47.5 || item->height() < 47.5)
+                problems->append(where + QStringLiteral(": touch target %1x%2 px (< 48)").arg(qRound(item->width())).arg(qRound(item->height())));
+        }
+    }
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children)
+        audit(child, problems);
+}
+
+} // namespace
+
+QStringList UiHost::auditControls() const
+{
+    QStringList problems;
+    if (m_window)
+        audit(m_window->contentItem(), &problems);
+    return problems;
 }
 
 } // namespace outreach::test

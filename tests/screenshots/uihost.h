@@ -49,6 +49,11 @@ public:
     void settle(int ms = 300);
     QImage grab();
 
+    // What a worker on a touch screen or with a screen reader would trip over on the page shown: every visible,
+    // enabled control (button, field, box, tab…) without an accessible name, or smaller than 48 px in either
+    // direction. One line per problem, naming the control by type, objectName, text and position.
+    QStringList auditControls() const;
+
     // QML warnings since open(); the screenshot test treats any as a failure.
     QList<QQmlError> warnings() const { return m_warnings; }
 
