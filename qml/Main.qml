@@ -116,7 +116,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Theme.touchTarget
                 verticalAlignment: Text.AlignVCenter
-                text: root.unlocked && pages.currentItem && pages.currentItem.title ? pages.currentItem.title : qsTr("Outreach")
+                text: root.unlocked && (pages.currentItem as Page)?.title ? (pages.currentItem as Page).title : qsTr("Outreach")
                 font.pixelSize: Theme.fontSizeAppBar
                 font.weight: Font.Medium
                 elide: Text.ElideRight

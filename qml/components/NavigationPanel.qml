@@ -44,16 +44,18 @@ Rectangle {
             model: panel.destinations
 
             NavigationButton {
+                id: button
+
                 required property var modelData
 
-                objectName: "nav_" + modelData.destination
+                objectName: "nav_" + button.modelData.destination
                 Layout.fillWidth: true
                 Layout.fillHeight: !panel.vertical
                 Layout.alignment: Qt.AlignTop
-                text: modelData.label
+                text: button.modelData.label
                 centred: !panel.vertical
-                current: panel.current === modelData.destination
-                onClicked: panel.chosen(modelData.destination)
+                current: panel.current === button.modelData.destination
+                onClicked: panel.chosen(button.modelData.destination)
             }
         }
 
