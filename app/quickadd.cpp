@@ -55,6 +55,12 @@ Built build(const QVariantMap &form, const core::Programme &programme, const QDa
     p.wardId = text(form, "wardId");
     p.ageBand = orDefault(text(form, "ageBand"), "not_recorded");
     p.eligibility = list(form, "eligibility");
+    // The full registration form (PersonFormController) gives these too; quick-add leaves them out.
+    p.fullName = text(form, "fullName");
+    p.school = text(form, "school");
+    p.contact = text(form, "contact");
+    p.referralSource = text(form, "referralSource");
+    p.notes = form.value(QStringLiteral("notes")).toString().trimmed();
     const QString dob = text(form, "dateOfBirth");
     if (!dob.isEmpty()) {
         if (const auto date = formtext::parseDate(dob)) {

@@ -2,7 +2,8 @@
 // given for them, from the fields of the quick-add form (a QVariantMap from QML). Keys of the form:
 //   knownAs, code, dateOfBirth (yyyy-MM-dd or dd/MM/yyyy) or ageBand, gender, ethnicity, wardId,
 //   eligibility (criterion codes), consentGivenBy (young_person | parent_carer), consentGivenByName,
-//   consentPurposes (codes), consentSharedWith (names, a list or comma-separated text).
+//   consentPurposes (codes), consentSharedWith (names, a list or comma-separated text); and optionally (the full
+//   registration form) fullName, school, contact, referralSource, notes.
 // Errors come back under the same keys.
 #pragma once
 

@@ -36,6 +36,10 @@ ApplicationWindow {
     // The top-level places of the app, in navigation order.
     readonly property var destinations: [
         {
+            "destination": "people",
+            "label": qsTr("People")
+        },
+        {
             "destination": "programmes",
             "label": qsTr("Programmes")
         }
@@ -70,10 +74,13 @@ ApplicationWindow {
     }
 
     readonly property var destinationPages: ({
+            "people": peoplePage,
             "programmes": programmesPage
         })
     readonly property var detailPages: ({
-            "recordSession": recordSessionPage
+            "recordSession": recordSessionPage,
+            "person": personPage,
+            "personEdit": personEditPage
         })
 
     // Android's back button and Escape on a desktop go back a page before they close anything.
@@ -221,6 +228,50 @@ ApplicationWindow {
         id: programmesPage
 
         ProgrammesPage {
+        }
+    }
+
+    Component {
+        id: peoplePage
+
+        PeoplePage {
+            // Busy while the list is built off the UI thread (the start-up benchmark waits for it).
+            readonly property bool busy: model.loading
+
+            onOpenPerson: participantId => root.openPage("person", {
+                    "participantId": participantId
+                })
+            onAddPerson: () => root.openPage("personEdit", {})
+        }
+    }
+
+    Component {
+        id: personPage
+
+        PersonPage {
+            onEditPerson: participantId => root.openPage("personEdit", {
+                    "participantId": participantId
+                })
+            onDeleted: () => root.goBack()
+        }
+    }
+
+    Component {
+        id: personEditPage
+
+        PersonEditPage {
+            id: editPage
+
+            onSaved: participantId => {
+                // A new person: show their profile in place of the form; an edit: back to the profile.
+                const wasNew = editPage.participantId === "";
+                root.goBack();
+                if (wasNew)
+                    root.openPage("person", {
+                            "participantId": participantId
+                        });
+            }
+            onCancelled: () => root.goBack()
         }
     }
 

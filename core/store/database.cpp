@@ -110,12 +110,17 @@ int Database::schemaVersion() const
 
 Result<QString> Database::openReaderConnection() const
 {
+    return openReaderConnection(m_path);
+}
+
+Result<QString> Database::openReaderConnection(const QString &path)
+{
     const QString name = uniqueConnectionName(u"reader");
     QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    reader.setDatabaseName(m_path);
+    reader.setDatabaseName(path);
     reader.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!reader.open()) {
-        Error e = sqlError(reader.lastError(), QStringLiteral("open a reader on %1").arg(m_path));
+        Error e = sqlError(reader.lastError(), QStringLiteral("open a reader on %1").arg(path));
         reader = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         return e;

@@ -38,10 +38,16 @@ public:
     // A second, read-only connection on the same file for long report queries (WAL lets it read while the
     // writer writes). The caller owns it; close with QSqlDatabase::removeDatabase(name).
     Result<QString> openReaderConnection() const;
+    // The same for the store file at `path`, opened on the calling thread (a worker thread opens its own reader,
+    // since a connection may only be used on the thread that created it). Not for ":memory:" stores.
+    static Result<QString> openReaderConnection(const QString &path);
 
     // Field encryption. Locked: reads of sensitive columns fail and writes of them are refused.
     void setCipher(std::unique_ptr<crypto::FieldCipher> cipher);
     const crypto::FieldCipher *cipher() const { return m_cipher.get(); }
+    // The cipher for work on another thread: it stays alive until that work lets go of it, even if the store is
+    // locked meanwhile (the work should then throw its result away). Null while locked.
+    std::shared_ptr<const crypto::FieldCipher> sharedCipher() const { return m_cipher; }
     bool isUnlocked() const { return m_cipher != nullptr; }
     void lock();
 
@@ -67,7 +73,7 @@ private:
     QString m_deviceId;
     HlcClock m_clock;
     qint64 m_clockOffsetMs = 0;
-    std::unique_ptr<crypto::FieldCipher> m_cipher;
+    std::shared_ptr<crypto::FieldCipher> m_cipher; // shared with worker threads (sharedCipher())
     bool m_inWrite = false;
 };
 

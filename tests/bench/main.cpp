@@ -9,6 +9,7 @@
 #include "core/reports/programmereport.h"
 #include "core/store/catalogueloader.h"
 #include "core/store/database.h"
+#include "core/store/peopledirectory.h"
 #include "core/store/programmecatalogue.h"
 #include "core/store/sessionrepository.h"
 
@@ -145,6 +146,53 @@ int benchReports(store::Database &db, int runs)
     return 0;
 }
 
+// The people list: build the index (one pass over participants with decrypted names, enrolments, last seen) on a
+// reader connection as the app does off the UI thread, then search it in memory as a worker types.
+int benchPeople(store::Database &db, int runs)
+{
+    auto reader = store::Database::openReaderConnection(db.path());
+    if (!reader)
+        return fail(QStringLiteral("people reader"), reader.errors());
+    int rc = 0;
+    {
+        const QSqlDatabase connection = QSqlDatabase::database(reader.value(), false);
+        const store::PeopleDirectory directory(connection, db.cipher());
+        QList<store::PersonIndexEntry> people;
+        Errors failure;
+        const QList<double> build = timeRuns(std::max(3, runs / 3), [&](int) {
+            auto index = directory.index();
+            if (!index && failure.isEmpty())
+                failure = index.errors();
+            else if (index)
+                people = std::move(index).value();
+        });
+        if (!failure.isEmpty()) {
+            rc = fail(QStringLiteral("people index"), failure);
+        } else {
+            print("people_index_median", percentile(build, 0.5), "ms");
+            print("people_index_p95", percentile(build, 0.95), "ms");
+            const QString gangs = catalogueId(u"programme", u"ignite_gangs_work");
+            // Typing a name letter by letter, then narrowing by programme and status.
+            const QList<store::PeopleFilter> filters = {
+                {QStringLiteral("a"), {}, {}, {}},
+                {QStringLiteral("ja"), {}, {}, {}},
+                {QStringLiteral("jay"), {}, {}, {}},
+                {QStringLiteral("ja"), gangs, {}, QStringLiteral("active")},
+            };
+            qsizetype matched = 0;
+            const QList<double> search = timeRuns(runs, [&](int i) {
+                matched += store::PeopleDirectory::search(people, filters.at(i % filters.size())).size();
+            });
+            print("people_search_median", percentile(search, 0.5), "ms");
+            print("people_search_p95", percentile(search, 0.95), "ms");
+            print("people_indexed", double(people.size()), "rows");
+            Q_UNUSED(matched)
+        }
+    }
+    QSqlDatabase::removeDatabase(reader.value());
+    return rc;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -154,10 +202,11 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Measures Outreach against the budgets of DESIGN.md on a seeded borough-scale data set.\n"
-        "Commands: core (default: generate, save a session, report), reports (dashboard figures only),\n"
-        "app (the app over the data set: start to first frame, unlock, main pages, peak memory)."));
+        "Commands: core (default: generate, save a session, people list, report), reports (dashboard figures only),\n"
+        "people (people list figures only), app (the app over the data set: start to first frame, unlock, main pages,\n"
+        "peak memory)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("core | reports | app"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("core | reports | people | app"));
     const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Fraction of the borough data set (1 = full)."),
                                    QStringLiteral("factor"), QStringLiteral("1"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Generator seed."), QStringLiteral("n"),
@@ -170,8 +219,9 @@ int main(int argc, char **argv)
     parser.addOptions({scale, seed, dbPath, runs});
     parser.process(app);
     const QString command = parser.positionalArguments().value(0, QStringLiteral("core"));
-    if (command != QLatin1String("core") && command != QLatin1String("reports") && command != QLatin1String("app")) {
-        std::fprintf(stderr, "outreach-bench: unknown command '%s' (core | reports | app)\n", qPrintable(command));
+    if (command != QLatin1String("core") && command != QLatin1String("reports") && command != QLatin1String("people")
+        && command != QLatin1String("app")) {
+        std::fprintf(stderr, "outreach-bench: unknown command '%s' (core | reports | people | app)\n", qPrintable(command));
         return 2;
     }
 
@@ -215,8 +265,14 @@ int main(int argc, char **argv)
         if (int rc = benchSaveSession(db, repeat); rc != 0)
             return rc;
     }
-    if (int rc = benchReports(db, repeat); rc != 0)
-        return rc;
+    if (command == QLatin1String("core") || command == QLatin1String("people")) {
+        if (int rc = benchPeople(db, repeat); rc != 0)
+            return rc;
+    }
+    if (command != QLatin1String("people")) {
+        if (int rc = benchReports(db, repeat); rc != 0)
+            return rc;
+    }
     QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     print("database_size", double(QFileInfo(path).size()) / (1024.0 * 1024.0), "MiB");
     return 0;

@@ -4,6 +4,7 @@
 #include "core/domain/ids.h"
 #include "core/store/database.h"
 #include "core/store/participantrepository.h"
+#include "core/store/sessionrepository.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -74,4 +75,58 @@ QString TestStore::programmeId(const QString &code) const
 QString TestStore::venueId(const QString &code) const
 {
     return core::catalogueId(u"venue", code);
+}
+
+QString TestStore::addPersonWithCode(const QString &programmeCode, const QString &knownAs, const QString &code)
+{
+    core::Participant p;
+    p.programmeId = programmeId(programmeCode);
+    p.code = code;
+    p.knownAs = knownAs;
+    p.gender = QStringLiteral("male");
+    p.ageBand = QStringLiteral("16_17");
+    core::Enrolment e;
+    e.programmeId = p.programmeId;
+    e.enrolledOn = QDate(2019, 1, 1);
+    QSqlQuery q(m_context->database()->connection());
+    q.prepare(
+        QStringLiteral("SELECT code FROM eligibility_criterion WHERE programme_id = ? ORDER BY position LIMIT 1"));
+    q.addBindValue(p.programmeId);
+    if (q.exec() && q.next())
+        e.eligibility << q.value(0).toString();
+    const auto id = core::store::ParticipantRepository(*m_context->database()).registerParticipant(p, e);
+    if (!id) {
+        qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
+        return QString();
+    }
+    return id.value();
+}
+
+QString TestStore::addDetachedSession(const QString &date, const QStringList &participantIds, const QString &gender)
+{
+    core::SessionRecord r;
+    r.session.programmeId = programmeId(QStringLiteral("ignite_gangs_work"));
+    r.session.sessionType = QStringLiteral("detached");
+    r.session.venueId = venueId(QStringLiteral("rayners_lane_estate"));
+    r.session.start = QDateTime(QDate::fromString(date, Qt::ISODate), QTime(18, 0));
+    r.session.end = r.session.start.addSecs(7200);
+    for (const QString &id : participantIds)
+        r.attendance << core::Attendance{id, QStringLiteral("present")};
+    r.headcounts << core::Headcount{QStringLiteral("16_17"), gender, 2, 1};
+    const auto id = core::store::SessionRepository(*m_context->database()).save(r);
+    if (!id) {
+        qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
+        return QString();
+    }
+    return id.value();
+}
+
+int TestStore::profileViews(const QString &participantId) const
+{
+    QSqlQuery q(m_context->database()->connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE participant_id = ?"));
+    q.addBindValue(participantId);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toInt();
 }

@@ -29,6 +29,15 @@ public:
     Q_INVOKABLE int count(const QString &table) const;
     Q_INVOKABLE QString programmeId(const QString &code) const;
     Q_INVOKABLE QString venueId(const QString &code) const;
+    // People pages: someone registered in the programme (by catalogue code) with a reference code of their own,
+    // without telling the context (call notifyRecordsChanged() on it, or add them before the page loads).
+    Q_INVOKABLE QString addPersonWithCode(const QString &programmeCode, const QString &knownAs, const QString &code);
+    // Records a detached gangs-work session on `date` (yyyy-MM-dd) attended by `participantIds`, with one
+    // headcount cell of age band 16–17 and `gender`; returns the session id.
+    Q_INVOKABLE QString addDetachedSession(const QString &date, const QStringList &participantIds,
+                                           const QString &gender);
+    // Profile views logged for someone (profile_view has no deleted column, so count() cannot read it).
+    Q_INVOKABLE int profileViews(const QString &participantId) const;
 
 private:
     std::unique_ptr<outreach::app::AppContext> m_context;
