@@ -1,5 +1,7 @@
 #include "formtext.h"
 
+#include <QCoreApplication>
+
 #include <QRegularExpression>
 
 namespace outreach::app::formtext {
@@ -37,6 +39,20 @@ std::optional<QTime> parseTime(const QString &text)
 QString dateText(const QDate &date)
 {
     return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
+QString recentDayText(const QDate &date, const QDate &today)
+{
+    if (!date.isValid())
+        return QString();
+    const qint64 days = date.daysTo(today);
+    if (days == 0)
+        return QCoreApplication::translate("formtext", "today");
+    if (days == 1)
+        return QCoreApplication::translate("formtext", "yesterday");
+    if (days > 1 && days < 7)
+        return QCoreApplication::translate("formtext", "%n days ago", nullptr, int(days));
+    return dateText(date);
 }
 
 QString timeText(const QTime &time)

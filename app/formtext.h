@@ -13,6 +13,8 @@ namespace outreach::app::formtext {
 std::optional<QDate> parseDate(const QString &text);
 std::optional<QTime> parseTime(const QString &text);
 QString dateText(const QDate &date); // dd/MM/yyyy, as UK workers write dates
+// A recent day as people say it: "today", "yesterday", "3 days ago" (within a week), else dateText().
+QString recentDayText(const QDate &date, const QDate &today = QDate::currentDate());
 QString timeText(const QTime &time); // HH:mm
 
 } // namespace outreach::app::formtext

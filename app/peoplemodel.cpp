@@ -353,7 +353,7 @@ QVariant PeopleModel::data(const QModelIndex &index, int role) const
     case ProgrammeNamesRole:
         return programmeNames(p);
     case LastSeenRole:
-        return p.lastSeen.isValid() ? formtext::dateText(p.lastSeen) : QString();
+        return p.lastSeen.isValid() ? formtext::recentDayText(p.lastSeen) : QString();
     case SummaryRole: {
         QStringList parts {p.code};
         if (p.ageBand != QLatin1String("not_recorded"))

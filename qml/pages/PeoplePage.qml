@@ -22,6 +22,11 @@ Page {
     signal openPerson(string participantId)
     signal addPerson
 
+    // A phone keeps the list in view: the filters fold away behind a button, and Add sits by the count.
+    readonly property bool narrow: width < 600
+    property bool filtersOpen: false
+    readonly property int activeFilters: (model.programmeId !== "" ? 1 : 0) + (model.wardId !== "" ? 1 : 0) + (model.status !== "" ? 1 : 0)
+
     title: qsTr("Young people")
 
     background: Rectangle {
@@ -55,16 +60,30 @@ Page {
                 KeyNavigation.tab: programmeFilter
             }
 
+            Button {
+                objectName: "filtersButton"
+                visible: page.narrow
+                flat: true
+                checkable: true
+                checked: page.filtersOpen
+                text: page.activeFilters > 0 ? qsTr("Filters (%1)").arg(page.activeFilters) : qsTr("Filters")
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: page.filtersOpen ? qsTr("Hide the filters") : qsTr("Show the filters")
+                onToggled: page.filtersOpen = checked
+            }
+
             PrimaryButton {
                 objectName: "addPersonButton"
+                visible: !page.narrow
                 text: qsTr("Add a young person")
                 Accessible.name: text
                 onClicked: page.addPerson()
             }
         }
 
-        // Filters wrap onto more lines on a phone.
+        // Filters wrap onto more lines; on a phone they are folded away until asked for.
         Flow {
+            visible: !page.narrow || page.filtersOpen
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.maxContentWidth
             Layout.alignment: Qt.AlignHCenter
@@ -121,6 +140,14 @@ Page {
                 text: page.model.countText
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSizeSmall
+            }
+
+            PrimaryButton {
+                objectName: "addPersonButtonNarrow"
+                visible: page.narrow
+                text: qsTr("Add a young person")
+                Accessible.name: text
+                onClicked: page.addPerson()
             }
 
             BusyIndicator {

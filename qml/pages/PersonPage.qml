@@ -423,7 +423,7 @@ Page {
 
         objectName: "deleteDialog"
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.pageMargin, Theme.messageMaxWidth)
+        width: Math.min(page.width - 2 * Theme.pageMargin, Theme.messageMaxWidth)
         modal: true
         title: qsTr("Delete %1?").arg(page.controller.displayName)
         standardButtons: Dialog.Cancel | Dialog.Ok
@@ -436,7 +436,7 @@ Page {
         onAccepted: page.controller.remove()
 
         Label {
-            width: parent.width
+            width: deleteDialog.availableWidth
             text: qsTr("%1 will be removed from this device and from everyone's lists. Their attendance and outcomes stay in reports as counts, without their name.").arg(page.controller.displayName)
             wrapMode: Text.Wrap
             font.pixelSize: Theme.fontSizeBody

@@ -136,12 +136,17 @@ Item {
             const page = createPage(360, 640);
             addSpy.target = page;
             addSpy.clear();
-            const button = findNamed(page, "addPersonButton");
+            // On a phone Add sits by the count, under the search field.
+            verify(!findNamed(page, "addPersonButton").visible);
+            const button = findNamed(page, "addPersonButtonNarrow");
             verify(button.height >= Theme.touchTarget);
             mouseClick(button);
             compare(addSpy.count, 1);
-            // On a phone the filters wrap instead of running off the screen.
+            // On a phone the filters fold away until asked for, then wrap instead of running off the screen.
             const ward = findNamed(page, "wardFilter");
+            verify(!ward.visible);
+            mouseClick(findNamed(page, "filtersButton"));
+            tryVerify(() => ward.visible);
             verify(ward.mapToItem(page, 0, 0).x + ward.width <= page.width);
         }
 

@@ -147,6 +147,7 @@ int main(int argc, char *argv[])
     int failures = 0;
     int written = 0;
     auto capture = [&](test::UiHost &host, const Shot &shot, const Size &size) {
+        const qsizetype warningsBefore = host.warnings().size();
         for (QString step : shot.steps) {
             for (auto it = ids.cbegin(); it != ids.cend(); ++it)
                 step.replace(it.key(), it.value());
@@ -168,8 +169,8 @@ int main(int argc, char *argv[])
             problem = u"rendered at %1x%2"_s.arg(image.width()).arg(image.height());
         else if (!looksRendered(image))
             problem = u"the page is blank"_s;
-        else if (!host.warnings().isEmpty())
-            problem = u"QML warning: "_s + host.warnings().constFirst().toString();
+        else if (host.warnings().size() > warningsBefore)
+            problem = u"QML warning: "_s + host.warnings().at(warningsBefore).toString();
         else if (!image.save(file))
             problem = u"cannot write "_s + file;
         if (!problem.isEmpty()) {
