@@ -5,6 +5,9 @@ import Outreach
 import Outreach.Ui
 
 // The programme catalogue installed on this device, as cards: one column on a phone, up to three on a desktop.
+//
+// Signals (the app shell pushes the pages):
+//   openProgramme(string programmeId)   a programme card was tapped
 Page {
     id: page
 
@@ -13,6 +16,8 @@ Page {
     readonly property int cardsThatFit: Math.floor((grid.width + grid.columnSpacing) / cardSlot)
     readonly property int columns: Math.max(1, Math.min(Theme.maxColumns, cardsThatFit))
     readonly property alias count: programmes.count
+
+    signal openProgramme(string programmeId)
 
     // Scrolls the catalogue so that `item` (a card that took keyboard focus) is in view.
     function ensureVisible(item: Item) {
@@ -105,6 +110,7 @@ Page {
                         Layout.fillHeight: true
                         Layout.preferredWidth: Theme.cardMinWidth
                         Layout.alignment: Qt.AlignTop
+                        onActivated: page.openProgramme(programmeId)
                         onActiveFocusChanged: {
                             if (activeFocus)
                                 page.ensureVisible(this);

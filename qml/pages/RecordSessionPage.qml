@@ -9,9 +9,13 @@ import Outreach.Ui
 // column on a phone; on a wide screen the register and outcomes sit beside the session's details. Save and
 // Discard stay at the bottom whatever is scrolled. Everything typed is kept as a draft by the controller, and a
 // draft left from before (e.g. the app was killed) is offered back at the top.
+//
+// Properties: sessionId — empty to record a new session; a saved session's id to edit it (the form is filled from
+// it and saving replaces it; if it cannot be loaded the page says why at the top).
 Page {
     id: page
 
+    property string sessionId
     // The store the form works on (tests give their own).
     property AppContext storeContext: AppContext
     readonly property SessionFormController controller: SessionFormController {
@@ -63,8 +67,16 @@ Page {
             page.ensureVisible(error.parent ? error.parent : error);
     }
 
+    // Fills the form from the session to edit (after the store opened, and whenever sessionId changes).
+    function loadSession() {
+        if (page.sessionId.length > 0 && page.controller.sessionId !== page.sessionId)
+            page.controller.loadSession(page.sessionId);
+    }
+
     objectName: "recordSessionPage"
-    title: qsTr("Record a session")
+    title: page.sessionId.length > 0 ? qsTr("Edit session") : qsTr("Record a session")
+    onSessionIdChanged: loadSession()
+    Component.onCompleted: loadSession()
     background: Rectangle {
         color: Theme.background
     }

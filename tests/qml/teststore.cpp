@@ -4,6 +4,8 @@
 #include "core/domain/ids.h"
 #include "core/store/database.h"
 #include "core/store/participantrepository.h"
+#include "core/store/programmecatalogue.h"
+#include "core/store/sessionrepository.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -74,4 +76,39 @@ QString TestStore::programmeId(const QString &code) const
 QString TestStore::venueId(const QString &code) const
 {
     return core::catalogueId(u"venue", code);
+}
+
+QString TestStore::addSession(const QString &programmeCode, const QStringList &present, int daysAgo,
+                              const QString &notes)
+{
+    core::store::Database &db = *m_context->database();
+    const auto programme = core::store::ProgrammeCatalogue(db.connection()).programmeByCode(programmeCode);
+    if (!programme) {
+        qWarning("TestStore: no programme %s", qPrintable(programmeCode));
+        return QString();
+    }
+    core::SessionRecord r;
+    r.session.programmeId = programme->id;
+    if (programmeCode == QLatin1String("ignite_gangs_work")) {
+        r.session.sessionType = QStringLiteral("detached");
+        r.session.venueId = venueId(QStringLiteral("rayners_lane_estate"));
+    } else {
+        r.session.sessionType = programme->sessionTypes.value(0);
+        r.session.venueId = venueId(QStringLiteral("beacon_centre"));
+        if (!programme->modules.isEmpty())
+            r.session.moduleId = programme->modules.constFirst().id;
+    }
+    r.session.start = QDateTime(QDate::currentDate().addDays(-daysAgo), QTime(0, 30));
+    r.session.end = r.session.start.addSecs(90 * 60);
+    r.session.facilitators = {QStringLiteral("Dee")};
+    r.session.notes = notes;
+    for (const QString &id : present)
+        r.attendance << core::Attendance {id, QStringLiteral("present")};
+    const auto id = core::store::SessionRepository(db).save(r);
+    if (!id) {
+        qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
+        return QString();
+    }
+    m_context->notifyRecordsChanged();
+    return id.value();
 }
