@@ -44,6 +44,7 @@ class SessionViewController : public QObject
     Q_PROPERTY(QString dateText READ dateText NOTIFY changed) // "Wednesday 12 June 2019"
     Q_PROPERTY(QString timeText READ timeText NOTIFY changed) // "18:00–20:00 (2 h)"
     Q_PROPERTY(QStringList facilitators READ facilitators NOTIFY changed)
+    Q_PROPERTY(QString facilitatorsText READ facilitatorsText NOTIFY changed) // names, comma-separated
     Q_PROPERTY(QString notes READ notes NOTIFY changed)
     Q_PROPERTY(int presentCount READ presentCount NOTIFY changed)
     // The register: {participantId, name, code, status, statusText}, in register order.
@@ -83,6 +84,7 @@ public:
     QString dateText() const { return m_dateText; }
     QString timeText() const { return m_timeText; }
     QStringList facilitators() const { return m_facilitators; }
+    QString facilitatorsText() const { return m_facilitators.join(QStringLiteral(", ")); }
     QString notes() const { return m_notes; }
     int presentCount() const { return m_presentCount; }
     QVariantList attendance() const { return m_attendance; }

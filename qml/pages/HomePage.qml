@@ -147,7 +147,9 @@ Page {
                                 model: todaySessions
 
                                 delegate: SessionRow {
-                                    onActivated: isDraft ? page.recordSession() : page.openSession(sessionId)
+                                    id: todayRow
+
+                                    onActivated: todayRow.isDraft ? page.recordSession() : page.openSession(todayRow.sessionId)
                                 }
                             }
                         }
@@ -179,7 +181,9 @@ Page {
                                 model: recentSessions
 
                                 delegate: SessionRow {
-                                    onActivated: page.openSession(sessionId)
+                                    id: recentRow
+
+                                    onActivated: page.openSession(recentRow.sessionId)
                                 }
                             }
 
@@ -244,9 +248,9 @@ Page {
                                     Layout.fillWidth: true
                                     implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
                                     Accessible.role: Accessible.Button
-                                    Accessible.name: qsTr("%1 (%2), %3").arg(name).arg(code).arg(lastSeenText)
-                                    onClicked: page.openPerson(participantId)
-                                    Keys.onReturnPressed: page.openPerson(participantId)
+                                    Accessible.name: qsTr("%1 (%2), %3").arg(personRow.name).arg(personRow.code).arg(personRow.lastSeenText)
+                                    onClicked: page.openPerson(personRow.participantId)
+                                    Keys.onReturnPressed: page.openPerson(personRow.participantId)
 
                                     contentItem: ColumnLayout {
                                         spacing: 0

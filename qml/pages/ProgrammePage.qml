@@ -153,17 +153,19 @@ Page {
                             model: page.controller.modules
 
                             delegate: ColumnLayout {
+                                id: moduleEntry
+
                                 required property var modelData
 
                                 objectName: "moduleRow"
                                 Layout.fillWidth: true
                                 spacing: 0
                                 Accessible.role: Accessible.ListItem
-                                Accessible.name: qsTr("%1: %2").arg(modelData.name).arg(modelData.text)
+                                Accessible.name: qsTr("%1: %2").arg(moduleEntry.modelData.name).arg(moduleEntry.modelData.text)
 
                                 Label {
                                     Layout.fillWidth: true
-                                    text: modelData.name
+                                    text: moduleEntry.modelData.name
                                     wrapMode: Text.Wrap
                                     textFormat: Text.PlainText
                                     color: Theme.textPrimary
@@ -172,7 +174,7 @@ Page {
 
                                 Label {
                                     Layout.fillWidth: true
-                                    text: modelData.text
+                                    text: moduleEntry.modelData.text
                                     color: Theme.textSecondary
                                     font.pixelSize: Theme.fontSizeSmall
                                 }
@@ -190,17 +192,19 @@ Page {
                             model: page.controller.cohorts
 
                             delegate: ColumnLayout {
+                                id: cohortEntry
+
                                 required property var modelData
 
                                 objectName: "cohortRow"
                                 Layout.fillWidth: true
                                 spacing: 0
                                 Accessible.role: Accessible.ListItem
-                                Accessible.name: qsTr("%1: %2").arg(modelData.name).arg(modelData.text)
+                                Accessible.name: qsTr("%1: %2").arg(cohortEntry.modelData.name).arg(cohortEntry.modelData.text)
 
                                 Label {
                                     Layout.fillWidth: true
-                                    text: modelData.datesText.length > 0 ? qsTr("%1 (%2)").arg(modelData.name).arg(modelData.datesText) : modelData.name
+                                    text: cohortEntry.modelData.datesText.length > 0 ? qsTr("%1 (%2)").arg(cohortEntry.modelData.name).arg(cohortEntry.modelData.datesText) : cohortEntry.modelData.name
                                     wrapMode: Text.Wrap
                                     textFormat: Text.PlainText
                                     color: Theme.textPrimary
@@ -209,7 +213,7 @@ Page {
 
                                 Label {
                                     Layout.fillWidth: true
-                                    text: modelData.text
+                                    text: cohortEntry.modelData.text
                                     color: Theme.textSecondary
                                     font.pixelSize: Theme.fontSizeSmall
                                 }
@@ -244,7 +248,9 @@ Page {
                             model: page.controller.sessions
 
                             delegate: SessionRow {
-                                onActivated: page.openSession(sessionId)
+                                id: sessionRow
+
+                                onActivated: page.openSession(sessionRow.sessionId)
                             }
                         }
 

@@ -5,7 +5,6 @@ import Outreach
 import Outreach.Ui
 
 // The programme catalogue installed on this device, as cards: one column on a phone, up to three on a desktop.
-//
 // Signals (the app shell pushes the pages):
 //   openProgramme(string programmeId)   a programme card was tapped
 Page {
@@ -105,12 +104,14 @@ Page {
                     model: programmes
 
                     delegate: ProgrammeCard {
+                        id: programmeCard
+
                         // Equal preferred widths make equal columns; fillHeight evens out the cards of a row.
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         Layout.preferredWidth: Theme.cardMinWidth
                         Layout.alignment: Qt.AlignTop
-                        onActivated: page.openProgramme(programmeId)
+                        onActivated: page.openProgramme(programmeCard.programmeId)
                         onActiveFocusChanged: {
                             if (activeFocus)
                                 page.ensureVisible(this);

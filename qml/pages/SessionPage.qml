@@ -149,7 +149,7 @@ Page {
                                 text: qsTr("Run by")
                             }
                             Value {
-                                text: page.view.facilitators.length > 0 ? page.view.facilitators.join(", ") : qsTr("Not recorded")
+                                text: page.view.facilitatorsText.length > 0 ? page.view.facilitatorsText : qsTr("Not recorded")
                             }
                             Term {
                                 text: qsTr("Status")
@@ -202,17 +202,19 @@ Page {
                             model: page.view.attendance
 
                             delegate: RowLayout {
+                                id: attendanceEntry
+
                                 required property var modelData
 
                                 objectName: "attendanceRow"
                                 Layout.fillWidth: true
                                 spacing: Theme.spacingS
                                 Accessible.role: Accessible.ListItem
-                                Accessible.name: qsTr("%1 (%2): %3").arg(modelData.name).arg(modelData.code).arg(modelData.statusText)
+                                Accessible.name: qsTr("%1 (%2): %3").arg(attendanceEntry.modelData.name).arg(attendanceEntry.modelData.code).arg(attendanceEntry.modelData.statusText)
 
                                 Label {
                                     Layout.fillWidth: true
-                                    text: qsTr("%1 · %2").arg(modelData.name).arg(modelData.code)
+                                    text: qsTr("%1 · %2").arg(attendanceEntry.modelData.name).arg(attendanceEntry.modelData.code)
                                     elide: Text.ElideRight
                                     textFormat: Text.PlainText
                                     color: Theme.textPrimary
@@ -220,7 +222,7 @@ Page {
                                 }
 
                                 Chip {
-                                    text: modelData.statusText
+                                    text: attendanceEntry.modelData.statusText
                                 }
                             }
                         }
@@ -243,10 +245,12 @@ Page {
                             model: page.view.headcount
 
                             delegate: Label {
+                                id: headcountEntry
+
                                 required property var modelData
 
                                 Layout.fillWidth: true
-                                text: qsTr("%1: %2 new, %3 returning").arg(modelData.text).arg(modelData.newCount).arg(modelData.returningCount)
+                                text: qsTr("%1: %2 new, %3 returning").arg(headcountEntry.modelData.text).arg(headcountEntry.modelData.newCount).arg(headcountEntry.modelData.returningCount)
                                 wrapMode: Text.Wrap
                                 color: Theme.textPrimary
                                 font.pixelSize: Theme.fontSizeBody
@@ -264,11 +268,13 @@ Page {
                             model: page.view.outcomes
 
                             delegate: Label {
+                                id: outcomeEntry
+
                                 required property var modelData
 
                                 objectName: "outcomeRow"
                                 Layout.fillWidth: true
-                                text: qsTr("%1 — %2: %3").arg(modelData.name).arg(modelData.measure).arg(modelData.result)
+                                text: qsTr("%1 — %2: %3").arg(outcomeEntry.modelData.name).arg(outcomeEntry.modelData.measure).arg(outcomeEntry.modelData.result)
                                 wrapMode: Text.Wrap
                                 textFormat: Text.PlainText
                                 color: Theme.textPrimary
@@ -280,10 +286,12 @@ Page {
                             model: page.view.certificates
 
                             delegate: Label {
+                                id: certificateEntry
+
                                 required property var modelData
 
                                 Layout.fillWidth: true
-                                text: qsTr("%1 — %2, %3").arg(modelData.name).arg(modelData.title).arg(modelData.issuedOnText)
+                                text: qsTr("%1 — %2, %3").arg(certificateEntry.modelData.name).arg(certificateEntry.modelData.title).arg(certificateEntry.modelData.issuedOnText)
                                 wrapMode: Text.Wrap
                                 textFormat: Text.PlainText
                                 color: Theme.textPrimary
