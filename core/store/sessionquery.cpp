@@ -42,19 +42,24 @@ QString SessionQuery::sessionsSql(const SessionFilter &filter)
         // The plain bound on session_date keeps the index range tight; the row value picks up inside the day.
         where += QStringLiteral(" AND s.session_date <= ? AND (s.session_date, s.start_at, s.id) < (?, ?, ?)");
     }
+    // The page is chosen first (index range, sort, limit) and only its rows are counted and named; otherwise SQLite
+    // computes the counts for every session in the range (1 500 in 14 days on the borough data set) before sorting.
     return QStringLiteral(
-               "SELECT s.id, s.programme_id, p.name, s.session_type, s.status, s.module_id, m.name, c.name, v.name, "
-               "s.street_area, s.session_date, s.start_at, s.end_at, "
-               "(SELECT COUNT(*) FROM attendance a WHERE a.session_id = s.id AND a.deleted = 0 "
+               "SELECT pg.id, pg.programme_id, p.name, pg.session_type, pg.status, pg.module_id, m.name, c.name, "
+               "v.name, "
+               "pg.street_area, pg.session_date, pg.start_at, pg.end_at, "
+               "(SELECT COUNT(*) FROM attendance a WHERE a.session_id = pg.id AND a.deleted = 0 "
                "AND a.status = 'present'), "
                "(SELECT COALESCE(SUM(h.new_count + h.returning_count), 0) FROM headcount h "
-               "WHERE h.session_id = s.id AND h.deleted = 0) "
-               "FROM session s "
-               "LEFT JOIN programme p ON p.id = s.programme_id "
-               "LEFT JOIN programme_module m ON m.id = s.module_id "
-               "LEFT JOIN cohort c ON c.id = s.cohort_id "
-               "LEFT JOIN venue v ON v.id = s.venue_id "
-               "WHERE %1 ORDER BY s.session_date DESC, s.start_at DESC, s.id DESC LIMIT ?")
+               "WHERE h.session_id = pg.id AND h.deleted = 0) "
+               "FROM (SELECT s.id, s.programme_id, s.session_type, s.status, s.module_id, s.cohort_id, s.venue_id, "
+               "s.street_area, s.session_date, s.start_at, s.end_at FROM session s "
+               "WHERE %1 ORDER BY s.session_date DESC, s.start_at DESC, s.id DESC LIMIT ?) pg "
+               "LEFT JOIN programme p ON p.id = pg.programme_id "
+               "LEFT JOIN programme_module m ON m.id = pg.module_id "
+               "LEFT JOIN cohort c ON c.id = pg.cohort_id "
+               "LEFT JOIN venue v ON v.id = pg.venue_id "
+               "ORDER BY pg.session_date DESC, pg.start_at DESC, pg.id DESC")
         .arg(where);
 }
 
