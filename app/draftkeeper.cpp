@@ -21,6 +21,21 @@ DraftKeeper::DraftKeeper(QString kind, std::function<core::store::Database *()> 
     connect(&m_timer, &QTimer::timeout, this, &DraftKeeper::writeNow);
 }
 
+void DraftKeeper::setKind(const QString &kind)
+{
+    if (kind == m_kind)
+        return;
+    writeNow();
+    m_timer.stop();
+    m_kind = kind;
+    const bool hadId = !m_id.isEmpty();
+    m_id.clear();
+    setDirty(false);
+    refreshOffered();
+    if (hadId)
+        Q_EMIT draftChanged();
+}
+
 void DraftKeeper::changed()
 {
     setDirty(true);

@@ -38,6 +38,9 @@ public:
                 QObject *parent = nullptr);
 
     QString kind() const { return m_kind; }
+    // Keeps drafts of another kind from now on (e.g. editing a saved session instead of recording a new one):
+    // this form's unsaved changes are written under the old kind first, and the next change starts a new row.
+    void setKind(const QString &kind);
     // This form's own draft row; empty until it was first written.
     QString id() const { return m_id; }
     // Changed since last written.

@@ -697,6 +697,7 @@ bool SessionFormController::save()
 
     core::SessionRecord r;
     core::Session &s = r.session;
+    s.id = m_kept.sessionId; // empty: a new session
     s.programmeId = m_programmeId;
     s.sessionType = m_sessionType;
     s.moduleId = m_moduleId;
@@ -719,6 +720,7 @@ bool SessionFormController::save()
         r.certificates << core::Certificate{QString(), id, m_programme->certificateTitle, QDate()};
     if (concern)
         r.concerns << *concern;
+    SessionFormLoader::applyKept(r, m_kept);
 
     const auto result = core::store::SessionRepository(*db).save(r);
     if (!result) {
@@ -751,11 +753,43 @@ bool SessionFormController::save()
 
     const QString sessionId = result.value();
     m_drafts->discardOwn();
+    stopEditing();
     resetFields();
     if (m_context)
         m_context->notifyRecordsChanged();
     Q_EMIT saved(sessionId);
     return true;
+}
+
+bool SessionFormController::loadSession(const QString &id)
+{
+    core::store::Database *db = database();
+    if (!db) {
+        setErrors({{QStringLiteral("form"), tr("The records on this device are not open.")}});
+        return false;
+    }
+    auto loaded = SessionFormLoader::load(*db, id);
+    if (!loaded) {
+        setErrors({{QStringLiteral("form"), loaded.error().message}});
+        qCInfo(lcSessionForm) << "session not loaded for editing:" << loaded.error().code;
+        return false;
+    }
+    // Whatever this form held is kept under its own kind before the form becomes the edit's.
+    m_drafts->setKind(editDraftKind(id));
+    m_kept = loaded->kept;
+    apply(loaded->state);
+    setErrors({});
+    Q_EMIT editingChanged();
+    return true;
+}
+
+void SessionFormController::stopEditing()
+{
+    if (m_kept.isEmpty())
+        return;
+    m_kept = {};
+    m_drafts->setKind(draftKind());
+    Q_EMIT editingChanged();
 }
 
 QVariantMap SessionFormController::quickAdd(const QVariantMap &person)
@@ -841,6 +875,7 @@ void SessionFormController::discardDraft()
 void SessionFormController::discard()
 {
     m_drafts->discardOwn();
+    stopEditing();
     resetFields();
     setErrors({});
 }

@@ -17,6 +17,7 @@
 #include "headcountmodel.h"
 #include "outcomemodel.h"
 #include "registermodel.h"
+#include "sessionformloader.h"
 
 #include "core/domain/catalogue.h"
 
@@ -114,6 +115,9 @@ class SessionFormController : public QObject
     Q_PROPERTY(QString draftId READ draftId NOTIFY draftChanged)
     // Something was changed since the draft was last written.
     Q_PROPERTY(bool dirty READ isDirty NOTIFY dirtyChanged)
+    // Editing a saved session (loadSession()): save() replaces it. sessionId is the session's id, empty otherwise.
+    Q_PROPERTY(bool editing READ isEditing NOTIFY editingChanged)
+    Q_PROPERTY(QString sessionId READ sessionId NOTIFY editingChanged)
     // A reference code nobody on the device has yet, for quick-add.
     Q_PROPERTY(QString suggestedCode READ suggestedCode NOTIFY suggestedCodeChanged)
 
@@ -125,6 +129,8 @@ public:
 
     static constexpr int kDraftDelayMs = DraftKeeper::kDelayMs;
     static QString draftKind() { return QStringLiteral("session"); }
+    // Drafts of an edit are kept per session, apart from drafts of new sessions (and of other edits).
+    static QString editDraftKind(const QString &sessionId) { return QStringLiteral("session-edit:") + sessionId; }
 
     AppContext *context() const { return m_context; }
     void setContext(AppContext *context);
@@ -199,7 +205,13 @@ public:
     QString draftId() const { return m_drafts->id(); }
     bool isDirty() const { return m_drafts->isDirty(); }
     QString suggestedCode() const { return m_suggestedCode; }
+    bool isEditing() const { return !m_kept.isEmpty(); }
+    QString sessionId() const { return m_kept.sessionId; }
 
+    // Fills every field, the register, headcount, outcomes and concern from saved session `id`, to edit it: save()
+    // then replaces that session (same id). Unsaved changes of the form are kept as a draft of their own first.
+    // False when it cannot be edited — unknown or deleted session, locked store — and `errors` says why ("form").
+    Q_INVOKABLE bool loadSession(const QString &id);
     // Saves the session (one transaction). False: nothing was saved and `errors` says why. True: the form is
     // cleared, its draft removed, and saved() emitted.
     Q_INVOKABLE bool save();
@@ -241,6 +253,7 @@ Q_SIGNALS:
     void draftChanged();
     void dirtyChanged();
     void suggestedCodeChanged();
+    void editingChanged();
     void saved(const QString &sessionId);
     void quickAdded(const QString &participantId);
 
@@ -253,6 +266,7 @@ private:
     void refreshSuggestedCode();
     void syncAttendees(); // register ticks → outcomes, concern people, outcome counts
     void resetFields(); // everything back to a new form's values, without touching drafts
+    void stopEditing(); // back to recording a new session (after an edit was saved or thrown away)
     void touched(); // a change by the worker: schedule the draft
     void clearError(const QString &key);
     void setErrors(const QVariantMap &errors);
@@ -300,6 +314,7 @@ private:
     DraftKeeper *m_drafts = nullptr;
     int m_applying = 0; // > 0 while the form sets itself (load, restore, reset): not the worker's changes
     QString m_suggestedCode;
+    SessionFormLoader::Kept m_kept; // what editing a saved session keeps besides the fields; empty for a new one
 };
 
 } // namespace outreach::app

@@ -36,6 +36,10 @@ ApplicationWindow {
     // The top-level places of the app, in navigation order.
     readonly property var destinations: [
         {
+            "destination": "home",
+            "label": qsTr("Home")
+        },
+        {
             "destination": "people",
             "label": qsTr("People")
         },
@@ -44,7 +48,7 @@ ApplicationWindow {
             "label": qsTr("Programmes")
         }
     ]
-    property string destination: "programmes"
+    property string destination: "home"
 
     // Makes `name` (one of destinations) the page shown, with nothing stacked on it.
     function goTo(name: string) {
@@ -74,11 +78,14 @@ ApplicationWindow {
     }
 
     readonly property var destinationPages: ({
+            "home": homePage,
             "people": peoplePage,
             "programmes": programmesPage
         })
     readonly property var detailPages: ({
             "recordSession": recordSessionPage,
+            "session": sessionPage,
+            "programme": programmePage,
             "person": personPage,
             "personEdit": personEditPage
         })
@@ -225,9 +232,54 @@ ApplicationWindow {
     }
 
     Component {
+        id: homePage
+
+        HomePage {
+            onRecordSession: () => root.openPage("recordSession", {})
+            onOpenSession: sessionId => root.openPage("session", {
+                    "sessionId": sessionId
+                })
+            onOpenPerson: participantId => root.openPage("person", {
+                    "participantId": participantId
+                })
+            onOpenProgrammes: () => root.goTo("programmes")
+            onOpenPeople: () => root.goTo("people")
+            // The sync problems page comes with the sync client (issue 4); until then Home lists the counts.
+            onOpenSyncProblems: () => {}
+        }
+    }
+
+    Component {
         id: programmesPage
 
         ProgrammesPage {
+            onOpenProgramme: programmeId => root.openPage("programme", {
+                    "programmeId": programmeId
+                })
+        }
+    }
+
+    Component {
+        id: programmePage
+
+        ProgrammePage {
+            onOpenSession: sessionId => root.openPage("session", {
+                    "sessionId": sessionId
+                })
+            onRecordSession: programmeId => root.openPage("recordSession", {
+                    "programmeId": programmeId
+                })
+        }
+    }
+
+    Component {
+        id: sessionPage
+
+        SessionPage {
+            onEditSession: sessionId => root.openPage("recordSession", {
+                    "sessionId": sessionId
+                })
+            onDeleted: () => root.goBack()
         }
     }
 
@@ -249,6 +301,9 @@ ApplicationWindow {
         id: personPage
 
         PersonPage {
+            onOpenSession: sessionId => root.openPage("session", {
+                    "sessionId": sessionId
+                })
             onEditPerson: participantId => root.openPage("personEdit", {
                     "participantId": participantId
                 })

@@ -4,10 +4,12 @@ import QtQuick.Layouts
 import Outreach.Ui
 
 // One programme of the catalogue: what it is, who delivers it, how it runs and what it counts. The properties are
-// the roles of ProgrammeListModel, so the card can be a delegate as it is.
+// the roles of ProgrammeListModel, so the card can be a delegate as it is. Tapping it (or Enter / Space with
+// keyboard focus) emits activated().
 Pane {
     id: card
 
+    required property string programmeId
     required property string name
     required property string theme
     required property string organisation
@@ -19,12 +21,25 @@ Pane {
     required property string certificateTitle
     required property string targetSummary
 
+    signal activated
+
     objectName: "programmeCard"
     padding: Theme.spacingL
     activeFocusOnTab: true
-    Accessible.role: Accessible.ListItem
+    Accessible.role: Accessible.Button
     Accessible.name: organisation.length > 0 ? qsTr("%1, delivered by %2").arg(name).arg(organisation) : name
     Accessible.description: card.format
+
+    Keys.onReturnPressed: card.activated()
+    Keys.onEnterPressed: card.activated()
+    Keys.onSpacePressed: card.activated()
+    Accessible.onPressAction: card.activated()
+
+    // Under the content: the card's labels take no clicks, so a tap anywhere on it opens the programme.
+    TapHandler {
+        objectName: "programmeCardTap"
+        onTapped: card.activated()
+    }
 
     background: Rectangle {
         radius: Theme.radius

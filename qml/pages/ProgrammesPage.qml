@@ -5,6 +5,8 @@ import Outreach
 import Outreach.Ui
 
 // The programme catalogue installed on this device, as cards: one column on a phone, up to three on a desktop.
+// Signals (the app shell pushes the pages):
+//   openProgramme(string programmeId)   a programme card was tapped
 Page {
     id: page
 
@@ -13,6 +15,8 @@ Page {
     readonly property int cardsThatFit: Math.floor((grid.width + grid.columnSpacing) / cardSlot)
     readonly property int columns: Math.max(1, Math.min(Theme.maxColumns, cardsThatFit))
     readonly property alias count: programmes.count
+
+    signal openProgramme(string programmeId)
 
     // Scrolls the catalogue so that `item` (a card that took keyboard focus) is in view.
     function ensureVisible(item: Item) {
@@ -100,11 +104,14 @@ Page {
                     model: programmes
 
                     delegate: ProgrammeCard {
+                        id: programmeCard
+
                         // Equal preferred widths make equal columns; fillHeight evens out the cards of a row.
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         Layout.preferredWidth: Theme.cardMinWidth
                         Layout.alignment: Qt.AlignTop
+                        onActivated: page.openProgramme(programmeCard.programmeId)
                         onActiveFocusChanged: {
                             if (activeFocus)
                                 page.ensureVisible(this);

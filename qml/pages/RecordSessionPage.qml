@@ -9,9 +9,14 @@ import Outreach.Ui
 // column on a phone; on a wide screen the register and outcomes sit beside the session's details. Save and
 // Discard stay at the bottom whatever is scrolled. Everything typed is kept as a draft by the controller, and a
 // draft left from before (e.g. the app was killed) is offered back at the top.
+// Properties: sessionId — empty to record a new session; a saved session's id to edit it (the form is filled from
+// it and saving replaces it; if it cannot be loaded the page says why at the top).
 Page {
     id: page
 
+    property string sessionId
+    // A new session for this programme (e.g. from the programme's page); ignored when editing.
+    property string programmeId
     // The store the form works on (tests give their own).
     property AppContext storeContext: AppContext
     readonly property SessionFormController controller: SessionFormController {
@@ -63,8 +68,18 @@ Page {
             page.ensureVisible(error.parent ? error.parent : error);
     }
 
+    // Fills the form from the session to edit (after the store opened, and whenever sessionId changes).
+    function loadSession() {
+        if (page.sessionId.length > 0 && page.controller.sessionId !== page.sessionId)
+            page.controller.loadSession(page.sessionId);
+        else if (page.sessionId.length === 0 && page.programmeId.length > 0 && page.controller.programmeId.length === 0)
+            page.controller.programmeId = page.programmeId;
+    }
+
     objectName: "recordSessionPage"
-    title: qsTr("Record a session")
+    title: page.sessionId.length > 0 ? qsTr("Edit session") : qsTr("Record a session")
+    onSessionIdChanged: loadSession()
+    Component.onCompleted: loadSession()
     background: Rectangle {
         color: Theme.background
     }
@@ -338,7 +353,7 @@ Page {
                     objectName: "discardButton"
                     text: qsTr("Discard")
                     flat: true
-                    Accessible.name: qsTr("Discard this session")
+                    Accessible.name: page.controller.editing ? qsTr("Discard your changes to this session") : qsTr("Discard this session")
                     onClicked: discardDialog.open()
                 }
 
@@ -360,12 +375,12 @@ Page {
         anchors.centerIn: parent
         width: Math.min(page.width - 2 * Theme.pageMargin, Theme.messageMaxWidth)
         modal: true
-        title: qsTr("Discard this session?")
+        title: page.controller.editing ? qsTr("Discard your changes?") : qsTr("Discard this session?")
         standardButtons: Dialog.Discard | Dialog.Cancel
 
         Label {
             width: parent.width
-            text: qsTr("Everything typed for this session will be lost. People added to the register stay registered.")
+            text: page.controller.editing ? qsTr("The saved session stays as it was; the changes typed here will be lost.") : qsTr("Everything typed for this session will be lost. People added to the register stay registered.")
             wrapMode: Text.Wrap
             font.pixelSize: Theme.fontSizeBody
         }

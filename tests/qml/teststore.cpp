@@ -4,6 +4,7 @@
 #include "core/domain/ids.h"
 #include "core/store/database.h"
 #include "core/store/participantrepository.h"
+#include "core/store/programmecatalogue.h"
 #include "core/store/sessionrepository.h"
 
 #include <QRegularExpression>
@@ -114,6 +115,33 @@ QString TestStore::addDetachedSession(const QString &date, const QStringList &pa
         r.attendance << core::Attendance{id, QStringLiteral("present")};
     r.headcounts << core::Headcount{QStringLiteral("16_17"), gender, 2, 1};
     const auto id = core::store::SessionRepository(*m_context->database()).save(r);
+QString TestStore::addSession(const QString &programmeCode, const QStringList &present, int daysAgo,
+                              const QString &notes)
+{
+    core::store::Database &db = *m_context->database();
+    const auto programme = core::store::ProgrammeCatalogue(db.connection()).programmeByCode(programmeCode);
+    if (!programme) {
+        qWarning("TestStore: no programme %s", qPrintable(programmeCode));
+        return QString();
+    }
+    core::SessionRecord r;
+    r.session.programmeId = programme->id;
+    if (programmeCode == QLatin1String("ignite_gangs_work")) {
+        r.session.sessionType = QStringLiteral("detached");
+        r.session.venueId = venueId(QStringLiteral("rayners_lane_estate"));
+    } else {
+        r.session.sessionType = programme->sessionTypes.value(0);
+        r.session.venueId = venueId(QStringLiteral("beacon_centre"));
+        if (!programme->modules.isEmpty())
+            r.session.moduleId = programme->modules.constFirst().id;
+    }
+    r.session.start = QDateTime(QDate::currentDate().addDays(-daysAgo), QTime(0, 30));
+    r.session.end = r.session.start.addSecs(90 * 60);
+    r.session.facilitators = {QStringLiteral("Dee")};
+    r.session.notes = notes;
+    for (const QString &id : present)
+        r.attendance << core::Attendance {id, QStringLiteral("present")};
+    const auto id = core::store::SessionRepository(db).save(r);
     if (!id) {
         qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
         return QString();
@@ -129,4 +157,7 @@ int TestStore::profileViews(const QString &participantId) const
     if (!q.exec() || !q.next())
         return -1;
     return q.value(0).toInt();
+}
+    m_context->notifyRecordsChanged();
+    return id.value();
 }

@@ -38,6 +38,13 @@ public:
                                            const QString &gender);
     // Profile views logged for someone (profile_view has no deleted column, so count() cannot read it).
     Q_INVOKABLE int profileViews(const QString &participantId) const;
+    // Saves a delivered session of the programme (by catalogue code) `daysAgo` days ago at 00:30 local time
+    // (sessions cannot start in the future), with `present` on the register and the notes given, then announces it
+    // (recordsChanged) as a form would. A detached session at Rayners Lane Estate for gangs work; a course module
+    // session at the Beacon Centre for Street Doctors; otherwise the programme's first session type at the Beacon
+    // Centre. Returns the session id, empty (with a warning) when it was refused.
+    Q_INVOKABLE QString addSession(const QString &programmeCode, const QStringList &present, int daysAgo,
+                                   const QString &notes = QString());
 
 private:
     std::unique_ptr<outreach::app::AppContext> m_context;
