@@ -115,6 +115,23 @@ QString TestStore::addDetachedSession(const QString &date, const QStringList &pa
         r.attendance << core::Attendance{id, QStringLiteral("present")};
     r.headcounts << core::Headcount{QStringLiteral("16_17"), gender, 2, 1};
     const auto id = core::store::SessionRepository(*m_context->database()).save(r);
+    if (!id) {
+        qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
+        return QString();
+    }
+    return id.value();
+}
+
+int TestStore::profileViews(const QString &participantId) const
+{
+    QSqlQuery q(m_context->database()->connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE participant_id = ?"));
+    q.addBindValue(participantId);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
 QString TestStore::addSession(const QString &programmeCode, const QStringList &present, int daysAgo,
                               const QString &notes)
 {
@@ -146,18 +163,6 @@ QString TestStore::addSession(const QString &programmeCode, const QStringList &p
         qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
         return QString();
     }
-    return id.value();
-}
-
-int TestStore::profileViews(const QString &participantId) const
-{
-    QSqlQuery q(m_context->database()->connection());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE participant_id = ?"));
-    q.addBindValue(participantId);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.value(0).toInt();
-}
     m_context->notifyRecordsChanged();
     return id.value();
 }

@@ -58,6 +58,9 @@ TestCase {
 
     function test_showsWhatTheLockAllows() {
         const lock = test.window.lock;
+        // Another test left it unlocked: start from the unlock page.
+        if (lock.state === LockController.Unlocked)
+            lock.lock();
         if (lock.state === LockController.NeedsSetup) {
             // First run: choose, then set the passcode.
             verify(shown("firstRunPage"));
@@ -79,7 +82,7 @@ TestCase {
             settle();
         }
         compare(lock.state, LockController.Unlocked, lock.errorMessage);
-        tryVerify(() => shown("programmeCard") !== null, 5000, "the programmes are not shown");
+        tryVerify(() => shown("homePage") !== null, 5000, "home is not shown");
         verify(!shown("unlockPage"));
         verify(!shown("firstRunPage"));
 
@@ -87,14 +90,72 @@ TestCase {
         mouseClick(shown("lockButton"));
         compare(lock.state, LockController.Locked);
         verify(shown("unlockPage"));
-        verify(!shown("programmeCard"));
+        verify(!shown("homePage"));
         verify(!shown("lockButton"));
+        verify(!shown("navigationBar"));
 
         findNamed(shown("unlockPage"), "passcodeField").text = passcode;
         mouseClick(shown("unlockButton"));
         settle();
         compare(lock.state, LockController.Unlocked);
-        tryVerify(() => shown("programmeCard") !== null, 5000, "the programmes are not shown again");
+        tryVerify(() => shown("homePage") !== null, 5000, "home is not shown again");
+    }
+
+    function test_navigatesBetweenDestinationsAndBack() {
+        // Test functions run in name order: get past first run or the unlock page the way the test above does.
+        if (test.window.lock.state !== LockController.Unlocked)
+            test_showsWhatTheLockAllows();
+        compare(test.window.lock.state, LockController.Unlocked);
+        // A phone: the destinations along the bottom.
+        const bar = test.window.footer;
+        verify(bar.visible);
+        mouseClick(findNamed(bar, "nav_people"));
+        tryVerify(() => shown("pages").currentItem && shown("pages").currentItem.objectName !== "homePage");
+        compare(test.window.destination, "people");
+        compare(findNamed(test.window.header, "pageTitle").text, "Young people");
+        verify(!findNamed(test.window.header, "backButton"));
+
+        mouseClick(findNamed(bar, "nav_programmes"));
+        tryVerify(() => shown("programmeCard") !== null, 5000, "the programmes are not shown");
+        compare(shown("pages").depth, 1);
+
+        // A detail page stacks on the destination; Back (the header button, Escape, Android's back) returns.
+        mouseClick(findNamed(test.window.header, "recordButton"));
+        tryVerify(() => shown("recordSessionPage") !== null, 5000, "the record page is not shown");
+        compare(shown("pages").depth, 2);
+        const back = findNamed(test.window.header, "backButton");
+        verify(back);
+        verify(back.width >= Theme.touchTarget && back.height >= Theme.touchTarget);
+        mouseClick(back);
+        tryVerify(() => shown("pages").depth === 1 && !shown("pages").busy);
+        verify(shown("programmeCard"));
+
+        // Closing the window (what Android's back does at the last key handler) goes back a page instead.
+        verify(test.window.openPage("recordSession", {}));
+        tryVerify(() => !shown("pages").busy);
+        test.window.close();
+        tryVerify(() => shown("pages").depth === 1);
+        verify(test.window.visible);
+
+        // Unknown pages are refused, not half-opened.
+        verify(!test.window.openPage("noSuchPage", {}));
+        verify(!test.window.goTo("noSuchDestination"));
+
+        // A wide window: the destinations move to a rail down the left.
+        test.window.width = 1280;
+        test.window.height = 800;
+        tryVerify(() => !bar.visible);
+        const rail = shown("navigationRail");
+        verify(rail);
+        tryVerify(() => rail.width > 0 && findNamed(rail, "nav_home").width > 0);
+        waitForRendering(test.window.contentItem);
+        const homeButton = findNamed(rail, "nav_home");
+        // The offscreen window takes its new geometry a moment after the size properties change.
+        wait(200);
+        mouseClick(homeButton);
+        tryVerify(() => shown("homePage") !== null);
+        test.window.width = 360;
+        test.window.height = 640;
     }
 
     name: "Main"
