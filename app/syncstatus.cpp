@@ -82,6 +82,19 @@ QString SyncStatus::lastSyncText() const
              QLocale().toString(at.time(), QStringLiteral("HH:mm")));
 }
 
+QString SyncStatus::shortText() const
+{
+    if (!m_errorMessage.isEmpty())
+        return tr("Sync status unknown");
+    if (m_rejected > 0)
+        return m_rejected == 1 ? tr("1 sync problem") : tr("%1 sync problems").arg(m_rejected);
+    if (isLocalOnly())
+        return tr("Device only");
+    if (m_pending > 0)
+        return tr("%1 to send").arg(m_pending);
+    return m_lastSyncAt.isValid() ? tr("Up to date") : tr("Never synced");
+}
+
 QString SyncStatus::summaryText() const
 {
     if (!m_errorMessage.isEmpty())

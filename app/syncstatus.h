@@ -33,6 +33,9 @@ class SyncStatus : public QObject
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY changed)
     // One sentence of everything, e.g. "12 changes waiting to be sent. 1 change was refused by the server."
     Q_PROPERTY(QString summaryText READ summaryText NOTIFY changed)
+    // A few words for the app bar, always in view: "3 sync problems", "12 to send", "Device only", "Up to date",
+    // "Never synced".
+    Q_PROPERTY(QString shortText READ shortText NOTIFY changed)
     // "local" (this device only), "server", or "" when not chosen.
     Q_PROPERTY(QString mode READ mode NOTIFY changed)
     Q_PROPERTY(bool localOnly READ isLocalOnly NOTIFY changed)
@@ -52,6 +55,7 @@ public:
     QDateTime lastSyncAt() const { return m_lastSyncAt; }
     QString lastSyncText() const;
     QString summaryText() const;
+    QString shortText() const;
     QString mode() const { return m_mode; }
     bool isLocalOnly() const { return m_mode == QLatin1String("local"); }
     QString errorMessage() const { return m_errorMessage; }

@@ -15,6 +15,9 @@ ApplicationWindow {
     readonly property LockController lock: LockController {
         context: AppContext
     }
+    readonly property SyncStatus syncStatus: SyncStatus {
+        context: AppContext
+    }
 
     width: 1280
     height: 800
@@ -136,6 +139,20 @@ ApplicationWindow {
                 elide: Text.ElideRight
                 Accessible.role: Accessible.TitleBar
                 Accessible.name: text
+            }
+
+            // The sync state, in view on every page: problems, what waits to be sent, or "Device only".
+            ToolButton {
+                objectName: "syncStatusButton"
+                visible: root.unlocked
+                text: root.syncStatus.shortText
+                font.pixelSize: Theme.fontSizeSmall
+                font.capitalization: Font.MixedCase
+                Material.foreground: root.syncStatus.hasProblems ? Theme.accent : Theme.textOnPrimary
+                Accessible.name: qsTr("Sync: %1 %2").arg(root.syncStatus.lastSyncText).arg(root.syncStatus.summaryText)
+                ToolTip.visible: hovered
+                ToolTip.text: root.syncStatus.lastSyncText + "\n" + root.syncStatus.summaryText
+                onClicked: root.goTo("home")
             }
 
             ToolButton {

@@ -88,9 +88,11 @@ Page {
             width: Math.min(flickable.width - 2 * Theme.pageMargin, Theme.maxContentWidth)
             spacing: Theme.spacingL
 
+            // Today's date: the app bar already says where you are.
             Label {
+                objectName: "todayHeading"
                 Layout.fillWidth: true
-                text: qsTr("Outreach")
+                text: new Date().toLocaleDateString(Qt.locale(), "dddd d MMMM yyyy")
                 wrapMode: Text.Wrap
                 color: Theme.textPrimary
                 font.pixelSize: Theme.fontSizeHeadline

@@ -43,6 +43,7 @@ void TestSyncStatus::freshStoreHasNothingToSend()
     QVERIFY(!status.lastSyncAt().isValid());
     QCOMPARE(status.lastSyncText(), QStringLiteral("Never synced"));
     QCOMPARE(status.summaryText(), QStringLiteral("Nothing waiting to be sent."));
+    QCOMPARE(status.shortText(), QStringLiteral("Never synced"));
 }
 
 void TestSyncStatus::countsWhatIsWaitingAndRefused()
@@ -61,6 +62,11 @@ void TestSyncStatus::countsWhatIsWaitingAndRefused()
     QVERIFY(status.hasProblems());
     QVERIFY(status.summaryText().contains(QStringLiteral("%1 changes waiting to be sent").arg(waiting)));
     QVERIFY(status.summaryText().contains(QLatin1String("1 change refused by the server")));
+    // Problems come first in the app bar: they need the worker.
+    QCOMPARE(status.shortText(), QStringLiteral("1 sync problem"));
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE state = 'rejected'")));
+    status.refresh();
+    QCOMPARE(status.shortText(), QStringLiteral("%1 to send").arg(waiting + 1));
 }
 
 void TestSyncStatus::saysWhenItLastSynced()
@@ -72,6 +78,7 @@ void TestSyncStatus::saysWhenItLastSynced()
     status.setDatabase(&f.db());
     QCOMPARE(status.lastSyncAt(), QDateTime::fromString(at.toString(Qt::ISODate), Qt::ISODate));
     QVERIFY2(status.lastSyncText().startsWith(QLatin1String("Last synced ")), qPrintable(status.lastSyncText()));
+    QCOMPARE(status.shortText(), QStringLiteral("Up to date"));
 }
 
 void TestSyncStatus::saysWhenWorkingLocally()
@@ -85,6 +92,7 @@ void TestSyncStatus::saysWhenWorkingLocally()
     QVERIFY(status.isLocalOnly());
     QCOMPARE(status.lastSyncText(), QStringLiteral("Working on this device only"));
     QVERIFY(status.summaryText().contains(QLatin1String("kept on this device only")));
+    QCOMPARE(status.shortText(), QStringLiteral("Device only"));
 }
 
 void TestSyncStatus::refreshesWhenRecordsChange()
@@ -122,6 +130,7 @@ void TestSyncStatus::saysWhyCountsCannotBeRead()
     status.setDatabase(&f.db());
     QVERIFY(!status.errorMessage().isEmpty());
     QCOMPARE(status.summaryText(), status.errorMessage());
+    QCOMPARE(status.shortText(), QStringLiteral("Sync status unknown"));
     QCOMPARE(status.pendingCount(), 0);
 }
 

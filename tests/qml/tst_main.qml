@@ -106,6 +106,10 @@ TestCase {
         if (test.window.lock.state !== LockController.Unlocked)
             test_showsWhatTheLockAllows();
         compare(test.window.lock.state, LockController.Unlocked);
+        // The sync state is in the app bar on every page.
+        const sync = findNamed(test.window.header, "syncStatusButton");
+        verify(sync);
+        verify(sync.text.length > 0);
         // A phone: the destinations along the bottom.
         const bar = test.window.footer;
         verify(bar.visible);
