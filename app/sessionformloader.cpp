@@ -13,11 +13,6 @@ namespace outreach::app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SessionFormLoader", text);
-}
-
 QString itemsText(const QList<int> &items)
 {
     QStringList parts;

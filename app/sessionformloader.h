@@ -4,6 +4,8 @@
 // instead of deleting them and adding new ones, and loses nothing the form cannot show.
 #pragma once
 
+#include <QCoreApplication>
+
 #include "sessionformstate.h"
 
 #include "core/domain/catalogue.h"
@@ -23,6 +25,8 @@ namespace outreach::app {
 
 class SessionFormLoader
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionFormLoader)
+
 public:
     // What the form keeps of a loaded session besides its fields.
     struct Kept

@@ -183,6 +183,81 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions recorded today yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last 14 days, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions in the last 14 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more recent sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People recently seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody on a register yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the people</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Outreach</source>
@@ -214,6 +289,18 @@
     </message>
     <message>
         <source>Outreach cannot open the records on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -294,6 +381,443 @@
     </message>
     <message>
         <source>Answer only what you saw today; leave the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Young people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search young people by known-as name or reference code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by enrolment status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the young people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditPage</name>
+    <message>
+        <source>Add a young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known as (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left empty, the next free code is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or choose the age band below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact (phone, email or address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme and consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme they join (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme they join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility (at least one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given by (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or carer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be shared with (partners, separated by commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the enrolment ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the enrolment in %1 today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol in another programme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme to enrol them in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew the consent given on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the consent given on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, since %3%4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, ended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (cohort %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: given by %2%3 on %4 for %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions attended (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action taken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier anonymous contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Were they one of the people counted at a detached session before they registered?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked: %1 · %2 · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlink the contact at %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier anonymous contacts could be them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This was them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link the contact at %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be removed from this device and from everyone&apos;s lists. Their attendance and outcomes stay in reports as counts, without their name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -432,6 +956,65 @@
     </message>
     <message>
         <source>Gives a certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This programme cannot be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a session of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This financial year (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions delivered this financial year against those planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions recorded for this programme yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more sessions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -949,6 +1532,22 @@
         <source>Everything typed for this session will be lost. People added to the register stay registered.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edit session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes to this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved session stays as it was; the changes typed here will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegisterRow</name>
@@ -1067,6 +1666,190 @@
     </message>
 </context>
 <context>
+    <name>SessionFormErrors</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionFormLoader</name>
+    <message>
+        <source>No session was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to edit this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session is not on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session was deleted: it can no longer be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s programme is no longer in the catalogue on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session cannot be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding concern raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody on the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headcount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes and certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” will be deleted, with its register, headcount, outcomes, certificates and any concern raised in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionRow</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet: tap to carry on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetPasscodePage</name>
     <message>
         <source>Choose a passcode</source>
@@ -1118,6 +1901,21 @@
     </message>
     <message>
         <source>Set passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPanel</name>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at the problems (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at the %1 changes the server refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1448,6 +2246,24 @@
     </message>
 </context>
 <context>
+    <name>formtext</name>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Record youth outreach sessions, engagements and outcomes, offline.</source>
@@ -1696,6 +2512,328 @@
     </message>
 </context>
 <context>
+    <name>outreach::app::PeopleModel</name>
+    <message>
+        <source>Outreach is locked: unlock it to see the young people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The young people could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the young people on this device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is registered on this device yet. Add a young person to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s known-as name or code matches “%1” with these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::PersonController</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to see this young person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No young person is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This young person&apos;s record could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This young person is no longer on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current, until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on %1: renew it soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, not improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 new, %4 returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to change this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date as day/month/year, e.g. 12/06/2019.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That contact is already linked to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That contact is not one of the anonymous contacts that could be %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That contact is not linked to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the programme to enrol them in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already enrolled in this programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That enrolment is not one of %1&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the enrolment ended: completed, withdrawn or referred on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who gave consent: the young person, or a parent or carer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That consent record is not one of %1&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This consent was already withdrawn on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::PersonFormController</name>
+    <message>
+        <source>Ward not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to change a young person&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This young person is no longer on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the programme they join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the enrolment date as day/month/year, e.g. 12/06/2019.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment date cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as day/month/year, e.g. 17/05/2006.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already someone&apos;s code on this device: choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That ward is not in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1 fields need attention (shown beside each).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::PersonSessionsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::ProgrammeController</name>
+    <message>
+        <source>1 session delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No programme was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That programme is not in the catalogue on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme&apos;s sessions could not be counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme&apos;s cohorts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned sessions delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned sessions delivered in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 session delivered in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions delivered in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>outreach::app::ProgrammeListModel</name>
     <message>
         <source>No published targets</source>
@@ -1707,6 +2845,17 @@
     </message>
     <message>
         <source>Targets: %1, and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::RecentPeopleModel</name>
+    <message>
+        <source>Last seen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The people seen lately could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1869,13 +3018,227 @@
     </message>
 </context>
 <context>
-    <name>outreach::app::SessionFormErrors</name>
+    <name>outreach::app::SessionListModel</name>
     <message>
-        <source>%1: %2</source>
+        <source>%1–%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, %2: %3</source>
+        <source>%1 present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, headcount %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: last changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft, not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More sessions could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::SessionViewController</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to see this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session is not on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme no longer in the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone no longer on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before %1, after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: not improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding concern: %1. Urgency: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to delete this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no session to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session was not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::SyncStatus</name>
+    <message>
+        <source>The changes waiting to be sent could not be counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working on this device only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 sync problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sync problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change kept on this device only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes kept on this device only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change refused by the server: look at the problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes refused by the server: look at the problems.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
