@@ -49,7 +49,10 @@ Page {
 
         visible: value.length > 0
         spacing: 0
+        // Equal preferred widths make equal columns.
         Layout.fillWidth: true
+        Layout.preferredWidth: Theme.cardMinWidth
+        Layout.alignment: Qt.AlignTop
 
         Label {
             text: parent.label
@@ -102,13 +105,15 @@ Page {
             width: Math.min(flickable.width - 2 * Theme.pageMargin, Theme.maxContentWidth)
             spacing: Theme.spacingL
 
-            // Who they are, and what can be done
-            Flow {
+            // Who they are, and what can be done (the buttons under the name on a phone, beside it when wide)
+            GridLayout {
                 Layout.fillWidth: true
-                spacing: Theme.spacingM
+                columns: page.width >= 600 ? 2 : 1
+                columnSpacing: Theme.spacingM
+                rowSpacing: Theme.spacingS
 
                 ColumnLayout {
-                    width: Math.min(parent.width, Math.max(Theme.cardMinWidth, parent.width - 2 * Theme.cardMinWidth))
+                    Layout.fillWidth: true
 
                     Label {
                         objectName: "knownAsTitle"
@@ -129,21 +134,26 @@ Page {
                     }
                 }
 
-                Button {
-                    objectName: "editButton"
-                    text: qsTr("Edit")
-                    height: Math.max(implicitHeight, Theme.touchTarget)
-                    Accessible.name: qsTr("Edit %1's record").arg(page.person.knownAs ?? "")
-                    onClicked: page.editPerson(page.participantId)
-                }
+                RowLayout {
+                    spacing: Theme.spacingS
+                    Layout.alignment: Qt.AlignTop
 
-                Button {
-                    objectName: "deleteButton"
-                    text: qsTr("Delete")
-                    flat: true
-                    height: Math.max(implicitHeight, Theme.touchTarget)
-                    Accessible.name: qsTr("Delete %1").arg(page.controller.displayName)
-                    onClicked: deleteDialog.open()
+                    Button {
+                        objectName: "editButton"
+                        text: qsTr("Edit")
+                        Layout.preferredHeight: Math.max(implicitHeight, Theme.touchTarget)
+                        Accessible.name: qsTr("Edit %1's record").arg(page.person.knownAs ?? "")
+                        onClicked: page.editPerson(page.participantId)
+                    }
+
+                    Button {
+                        objectName: "deleteButton"
+                        text: qsTr("Delete")
+                        flat: true
+                        Layout.preferredHeight: Math.max(implicitHeight, Theme.touchTarget)
+                        Accessible.name: qsTr("Delete %1").arg(page.controller.displayName)
+                        onClicked: deleteDialog.open()
+                    }
                 }
             }
 
