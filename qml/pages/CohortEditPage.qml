@@ -151,7 +151,6 @@ Page {
                     LabelledTextField {
                         objectName: "startsOnField"
                         Layout.fillWidth: true
-                        Layout.preferredWidth: 1
                         Layout.alignment: Qt.AlignTop
                         label: qsTr("Starts on")
                         placeholderText: qsTr("dd/mm/yyyy")
@@ -164,7 +163,6 @@ Page {
                     LabelledTextField {
                         objectName: "endsOnField"
                         Layout.fillWidth: true
-                        Layout.preferredWidth: 1
                         Layout.alignment: Qt.AlignTop
                         label: qsTr("Ends on")
                         placeholderText: qsTr("dd/mm/yyyy")

@@ -190,7 +190,7 @@ Page {
                         objectName: "cohortsSection"
                         Layout.fillWidth: true
                         title: qsTr("Cohorts")
-                        subtitle: qsTr("Groups that take the course together, with the sessions delivered to each")
+                        subtitle: qsTr("Groups of young people who attend together, and the sessions delivered to each")
 
                         Label {
                             objectName: "noCohortsText"
