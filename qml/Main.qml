@@ -90,7 +90,8 @@ ApplicationWindow {
             "session": sessionPage,
             "programme": programmePage,
             "person": personPage,
-            "personEdit": personEditPage
+            "personEdit": personEditPage,
+            "cohortEdit": cohortEditPage
         })
 
     // Android's back button and Escape on a desktop go back a page before they close anything.
@@ -286,6 +287,23 @@ ApplicationWindow {
             onRecordSession: programmeId => root.openPage("recordSession", {
                     "programmeId": programmeId
                 })
+            onAddCohort: programmeId => root.openPage("cohortEdit", {
+                    "programmeId": programmeId
+                })
+            onEditCohort: (programmeId, cohortId) => root.openPage("cohortEdit", {
+                    "programmeId": programmeId,
+                    "cohortId": cohortId
+                })
+        }
+    }
+
+    Component {
+        id: cohortEditPage
+
+        CohortEditPage {
+            onSaved: () => root.goBack()
+            onCancelled: () => root.goBack()
+            onDeleted: () => root.goBack()
         }
     }
 

@@ -66,6 +66,38 @@ Result<QList<Cohort>> CohortRepository::forProgramme(const QString &programmeId)
     return out;
 }
 
+Result<Cohort> CohortRepository::get(const QString &cohortId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(
+        QStringLiteral("SELECT programme_id, name, starts_on, ends_on, venue_id, deleted FROM cohort WHERE id = ?"));
+    q.addBindValue(cohortId);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read a cohort"));
+    if (!q.next())
+        return Error {QString(), QStringLiteral("That cohort no longer exists on this device."),
+                      QStringLiteral("not_found")};
+    Cohort c;
+    c.id = cohortId;
+    c.programmeId = q.value(0).toString();
+    c.name = q.value(1).toString();
+    c.startsOn = col::toDate(q.value(2));
+    c.endsOn = col::toDate(q.value(3));
+    c.venueId = q.value(4).toString();
+    c.deleted = q.value(5).toBool();
+    return c;
+}
+
+Result<int> CohortRepository::liveSessionCount(const QString &cohortId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM session WHERE cohort_id = ? AND deleted = 0"));
+    q.addBindValue(cohortId);
+    if (!q.exec() || !q.next())
+        return sqlError(q, QStringLiteral("count the cohort's sessions"));
+    return q.value(0).toInt();
+}
+
 Status CohortRepository::remove(const QString &cohortId)
 {
     WriteTransaction tx(m_db);

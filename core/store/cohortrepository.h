@@ -16,6 +16,10 @@ public:
     // Creates (empty id) or updates a cohort of a catalogue programme. Returns its id.
     Result<QString> save(Cohort cohort);
     Result<QList<Cohort>> forProgramme(const QString &programmeId) const; // live cohorts, newest first
+    // One cohort, deleted or not (see Cohort::deleted); a "not_found" error when the device has no such cohort.
+    Result<Cohort> get(const QString &cohortId) const;
+    // Sessions not deleted that name the cohort (a cohort they name should not disappear under them).
+    Result<int> liveSessionCount(const QString &cohortId) const;
     Status remove(const QString &cohortId);
 
 private:

@@ -10,6 +10,8 @@ import Outreach.Ui
 // Signals (the app shell pushes the pages):
 //   openSession(string sessionId)       a session was tapped
 //   recordSession(string programmeId)   record a session of this programme
+//   addCohort(string programmeId)       "Add a cohort" (a new cohort of this programme)
+//   editCohort(string programmeId, string cohortId)  a cohort was tapped, to edit (or delete) it
 Page {
     id: page
 
@@ -24,6 +26,8 @@ Page {
 
     signal openSession(string sessionId)
     signal recordSession(string programmeId)
+    signal addCohort(string programmeId)
+    signal editCohort(string programmeId, string cohortId)
 
     objectName: "programmePage"
     title: controller.loaded ? controller.name : qsTr("Programme")
@@ -185,39 +189,80 @@ Page {
                     FormSection {
                         objectName: "cohortsSection"
                         Layout.fillWidth: true
-                        visible: page.controller.cohorts.length > 0
                         title: qsTr("Cohorts")
+                        subtitle: qsTr("Groups of young people who attend together, and the sessions delivered to each")
 
-                        Repeater {
-                            model: page.controller.cohorts
+                        Label {
+                            objectName: "noCohortsText"
+                            Layout.fillWidth: true
+                            visible: page.controller.cohorts.length === 0
+                            text: qsTr("No cohorts yet. Add one to record this programme's sessions in a cohort.")
+                            wrapMode: Text.Wrap
+                            color: Theme.textSecondary
+                            font.pixelSize: Theme.fontSizeBody
+                        }
 
-                            delegate: ColumnLayout {
-                                id: cohortEntry
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            visible: page.controller.cohorts.length > 0
+                            spacing: Theme.spacingS
 
-                                required property var modelData
+                            Repeater {
+                                model: page.controller.cohorts
 
-                                objectName: "cohortRow"
-                                Layout.fillWidth: true
-                                spacing: 0
-                                Accessible.role: Accessible.ListItem
-                                Accessible.name: qsTr("%1: %2").arg(cohortEntry.modelData.name).arg(cohortEntry.modelData.text)
+                                delegate: ItemDelegate {
+                                    id: cohortEntry
 
-                                Label {
+                                    required property var modelData
+
+                                    objectName: "cohortRow"
                                     Layout.fillWidth: true
-                                    text: cohortEntry.modelData.datesText.length > 0 ? qsTr("%1 (%2)").arg(cohortEntry.modelData.name).arg(cohortEntry.modelData.datesText) : cohortEntry.modelData.name
-                                    wrapMode: Text.Wrap
-                                    textFormat: Text.PlainText
-                                    color: Theme.textPrimary
-                                    font.pixelSize: Theme.fontSizeBody
-                                }
+                                    implicitHeight: Math.max(Theme.touchTarget, contentItem.implicitHeight + topPadding + bottomPadding)
+                                    padding: Theme.spacingM
+                                    Accessible.role: Accessible.Button
+                                    Accessible.name: qsTr("Edit cohort %1: %2").arg(cohortEntry.modelData.name).arg(cohortEntry.modelData.text)
+                                    onClicked: page.editCohort(page.programmeId, cohortEntry.modelData.cohortId)
+                                    Keys.onReturnPressed: cohortEntry.clicked()
+                                    Keys.onEnterPressed: cohortEntry.clicked()
 
-                                Label {
-                                    Layout.fillWidth: true
-                                    text: cohortEntry.modelData.text
-                                    color: Theme.textSecondary
-                                    font.pixelSize: Theme.fontSizeSmall
+                                    background: Rectangle {
+                                        radius: Theme.radius
+                                        color: cohortEntry.down ? Theme.chipBackground : Theme.surface
+                                        border.width: cohortEntry.visualFocus ? Theme.focusBorderWidth : Theme.borderWidth
+                                        border.color: cohortEntry.visualFocus ? Theme.focusRing : Theme.outline
+                                    }
+
+                                    contentItem: ColumnLayout {
+                                        spacing: Theme.spacingXs
+
+                                        Label {
+                                            Layout.fillWidth: true
+                                            text: cohortEntry.modelData.datesText.length > 0 ? qsTr("%1 (%2)").arg(cohortEntry.modelData.name).arg(cohortEntry.modelData.datesText) : cohortEntry.modelData.name
+                                            wrapMode: Text.Wrap
+                                            textFormat: Text.PlainText
+                                            color: Theme.textPrimary
+                                            font.pixelSize: Theme.fontSizeBody
+                                            font.weight: Font.Medium
+                                        }
+
+                                        Label {
+                                            Layout.fillWidth: true
+                                            text: cohortEntry.modelData.text
+                                            color: Theme.textSecondary
+                                            font.pixelSize: Theme.fontSizeSmall
+                                        }
+                                    }
                                 }
                             }
+                        }
+
+                        Button {
+                            objectName: "addCohortButton"
+                            text: qsTr("Add a cohort")
+                            flat: true
+                            Layout.minimumHeight: Theme.touchTarget
+                            Accessible.name: qsTr("Add a cohort to %1").arg(page.controller.name)
+                            onClicked: page.addCohort(page.programmeId)
                         }
                     }
                 }

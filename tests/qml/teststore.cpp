@@ -2,6 +2,7 @@
 
 #include "core/crypto/fieldcipher.h"
 #include "core/domain/ids.h"
+#include "core/store/cohortrepository.h"
 #include "core/store/database.h"
 #include "core/store/participantrepository.h"
 #include "core/store/programmecatalogue.h"
@@ -133,7 +134,7 @@ int TestStore::profileViews(const QString &participantId) const
 }
 
 QString TestStore::addSession(const QString &programmeCode, const QStringList &present, int daysAgo,
-                              const QString &notes)
+                              const QString &notes, const QString &cohortId)
 {
     core::store::Database &db = *m_context->database();
     const auto programme = core::store::ProgrammeCatalogue(db.connection()).programmeByCode(programmeCode);
@@ -156,6 +157,7 @@ QString TestStore::addSession(const QString &programmeCode, const QStringList &p
     r.session.end = r.session.start.addSecs(90 * 60);
     r.session.facilitators = {QStringLiteral("Dee")};
     r.session.notes = notes;
+    r.session.cohortId = cohortId;
     for (const QString &id : present)
         r.attendance << core::Attendance {id, QStringLiteral("present")};
     const auto id = core::store::SessionRepository(db).save(r);
@@ -165,4 +167,24 @@ QString TestStore::addSession(const QString &programmeCode, const QStringList &p
     }
     m_context->notifyRecordsChanged();
     return id.value();
+}
+
+QString TestStore::addCohort(const QString &programmeCode, const QString &name)
+{
+    core::Cohort c;
+    c.programmeId = programmeId(programmeCode);
+    c.name = name;
+    const auto id = core::store::CohortRepository(*m_context->database()).save(c);
+    if (!id) {
+        qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
+        return QString();
+    }
+    m_context->notifyRecordsChanged();
+    return id.value();
+}
+
+QString TestStore::cohortName(const QString &cohortId) const
+{
+    const auto c = core::store::CohortRepository(*m_context->database()).get(cohortId);
+    return c && !c->deleted ? c->name : QString();
 }

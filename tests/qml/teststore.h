@@ -42,9 +42,16 @@ public:
     // (sessions cannot start in the future), with `present` on the register and the notes given, then announces it
     // (recordsChanged) as a form would. A detached session at Rayners Lane Estate for gangs work; a course module
     // session at the Beacon Centre for Street Doctors; otherwise the programme's first session type at the Beacon
-    // Centre. Returns the session id, empty (with a warning) when it was refused.
+    // Centre; in cohort `cohortId` when one is given. Returns the session id, empty (with a warning) when it was
+    // refused.
     Q_INVOKABLE QString addSession(const QString &programmeCode, const QStringList &present, int daysAgo,
-                                   const QString &notes = QString());
+                                   const QString &notes = QString(), const QString &cohortId = QString());
+
+    // Saves a cohort of the programme (by catalogue code) and announces it (recordsChanged); returns its id, empty
+    // (with a warning) when it was refused.
+    Q_INVOKABLE QString addCohort(const QString &programmeCode, const QString &name);
+    // The name of a live cohort, empty when there is none with that id (or it was deleted).
+    Q_INVOKABLE QString cohortName(const QString &cohortId) const;
 
 private:
     std::unique_ptr<outreach::app::AppContext> m_context;

@@ -6,7 +6,8 @@ import Outreach.Ui
 import Outreach.Testing
 
 // One programme's page (TestStore): its modules with planned sessions, its sessions appearing as they are saved and
-// opening when tapped, and Record session for the programme; and the programme cards of the catalogue page open it.
+// opening when tapped, Record session for the programme, its cohorts (Add a cohort, even with none yet, and each
+// cohort opening to edit); and the programme cards of the catalogue page open it.
 Item {
     id: stage
 
@@ -100,6 +101,41 @@ Item {
             mouseClick(button);
             compare(spy.count, 1);
             compare(spy.signalArguments[0][0], TestStore.programmeId("ignite_gangs_work"));
+        }
+
+        function test_addACohortEvenWithNone() {
+            const page = createPage("mental_toughness", 360);
+            verify(page.controller.loaded, page.controller.errorMessage);
+            verify(findNamed(page, "cohortsSection"), "the cohorts section is hidden");
+            verify(findNamed(page, "noCohortsText"), "no line saying there are no cohorts");
+            compare(findAll(page, "cohortRow").length, 0);
+            spy.target = page;
+            spy.signalName = "addCohort";
+            const add = findNamed(page, "addCohortButton");
+            verify(add.height >= Theme.touchTarget);
+            compare(add.Accessible.name, "Add a cohort to Mental Toughness");
+            mouseClick(add);
+            compare(spy.count, 1);
+            compare(spy.signalArguments[0][0], TestStore.programmeId("mental_toughness"));
+        }
+
+        function test_cohortOpensToEdit() {
+            const page = createPage("street_doctors", 1280);
+            const id = TestStore.addCohort("street_doctors", "Spring 2019");
+            verify(id.length > 0);
+            tryCompare(page.controller.cohorts, "length", 1);
+            waitForRendering(page);
+            compare(findNamed(page, "noCohortsText"), null);
+            const rows = findAll(page, "cohortRow");
+            compare(rows.length, 1);
+            verify(rows[0].height >= Theme.touchTarget);
+            verify(rows[0].Accessible.name.indexOf("Spring 2019") >= 0, rows[0].Accessible.name);
+            spy.target = page;
+            spy.signalName = "editCohort";
+            mouseClick(rows[0]);
+            compare(spy.count, 1);
+            compare(spy.signalArguments[0][0], TestStore.programmeId("street_doctors"));
+            compare(spy.signalArguments[0][1], id);
         }
 
         function test_unknownProgrammeSaysSo() {
