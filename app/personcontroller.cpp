@@ -73,32 +73,17 @@ PersonController::PersonController(core::store::Database *database, QObject *par
     setDatabase(database);
 }
 
-core::store::Database *PersonController::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
-}
-
 void PersonController::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, [this] { reload(); }))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &PersonController::reload);
-        connect(m_context, &AppContext::recordsChanged, this, &PersonController::reload);
-        connect(m_context, &QObject::destroyed, this, &PersonController::reload);
-    }
     reload();
     Q_EMIT contextChanged();
 }
 
 void PersonController::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     reload();
 }
 
@@ -510,9 +495,7 @@ bool PersonController::finishWrite(const core::Errors &errors)
         return false;
     }
     setErrors({});
-    if (m_context)
-        m_context->notifyRecordsChanged(); // reloads this controller too
-    else
+    if (!m_store.notifyRecordsChanged()) // the context reloads this controller too
         reload();
     return true;
 }
