@@ -12,7 +12,6 @@
 #include "core/store/programmecatalogue.h"
 
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSet>
 
 Q_LOGGING_CATEGORY(lcPerson, "outreach.app.person")
@@ -34,23 +33,6 @@ QStringList labels(L list, const QStringList &codes)
     QStringList out;
     for (const QString &c : codes)
         out << core::Vocabulary::label(list, c);
-    return out;
-}
-
-QStringList listValue(const QVariant &v)
-{
-    QStringList values;
-    if (v.canConvert<QStringList>() && v.typeId() != QMetaType::QString) {
-        values = v.toStringList();
-    } else {
-        static const QRegularExpression commas(QStringLiteral("\\s*[,;\\n]\\s*"));
-        values = v.toString().split(commas, Qt::SkipEmptyParts);
-    }
-    QStringList out;
-    for (const QString &value : std::as_const(values)) {
-        if (!value.trimmed().isEmpty())
-            out << value.trimmed();
-    }
     return out;
 }
 
@@ -583,7 +565,7 @@ bool PersonController::enrol(const QVariantMap &form)
     core::Enrolment e;
     e.participantId = m_participantId;
     e.programmeId = form.value(QStringLiteral("programmeId")).toString();
-    e.eligibility = listValue(form.value(QStringLiteral("eligibility")));
+    e.eligibility = formtext::listValue(form.value(QStringLiteral("eligibility")));
     const auto on
         = dateField(form.value(QStringLiteral("enrolledOn")).toString(), QStringLiteral("enrolledOn"), errors);
     e.enrolledOn = on && on->isValid() ? *on : QDate::currentDate();
@@ -645,8 +627,8 @@ bool PersonController::recordConsent(const QVariantMap &form)
         c.programmeId = m_person->programmeId;
     c.givenBy = form.value(QStringLiteral("givenBy")).toString();
     c.givenByName = form.value(QStringLiteral("givenByName")).toString().trimmed();
-    c.purposes = listValue(form.value(QStringLiteral("purposes")));
-    c.sharedWith = listValue(form.value(QStringLiteral("sharedWith")));
+    c.purposes = formtext::listValue(form.value(QStringLiteral("purposes")));
+    c.sharedWith = formtext::listValue(form.value(QStringLiteral("sharedWith")));
     c.recordedBy = m_workerId;
     const auto given = dateField(form.value(QStringLiteral("givenOn")).toString(), QStringLiteral("givenOn"), errors);
     c.givenOn = given && given->isValid() ? *given : QDate::currentDate();
