@@ -28,12 +28,7 @@ void DraftKeeper::setKind(const QString &kind)
     writeNow();
     m_timer.stop();
     m_kind = kind;
-    const bool hadId = !m_id.isEmpty();
-    m_id.clear();
-    setDirty(false);
-    refreshOffered();
-    if (hadId)
-        Q_EMIT draftChanged();
+    startAfresh();
 }
 
 void DraftKeeper::changed()
@@ -121,6 +116,11 @@ void DraftKeeper::discardOwn()
         if (core::Status removed = DraftStore(*db).remove(m_id); !removed)
             qCWarning(lcDrafts) << "could not remove the draft:" << core::describe(removed.errors());
     }
+    startAfresh();
+}
+
+void DraftKeeper::startAfresh()
+{
     const bool hadId = !m_id.isEmpty();
     m_id.clear();
     setDirty(false);

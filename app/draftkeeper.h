@@ -66,6 +66,8 @@ Q_SIGNALS:
     void draftChanged();
 
 private:
+    // No draft of its own any more (the next change starts one); the offered draft is looked up again.
+    void startAfresh();
     void setDirty(bool dirty);
 
     QString m_kind;

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <QRegularExpression>
+#include <QVariant>
 
 namespace outreach::app::formtext {
 
@@ -58,6 +59,23 @@ QString recentDayText(const QDate &date, const QDate &today)
 QString timeText(const QTime &time)
 {
     return time.isValid() ? time.toString(QStringLiteral("HH:mm")) : QString();
+}
+
+QStringList listValue(const QVariant &value)
+{
+    QStringList values;
+    if (value.canConvert<QStringList>() && value.typeId() != QMetaType::QString) {
+        values = value.toStringList();
+    } else {
+        static const QRegularExpression separators(QStringLiteral("\\s*[,;\\n]\\s*"));
+        values = value.toString().split(separators, Qt::SkipEmptyParts);
+    }
+    QStringList out;
+    for (const QString &v : std::as_const(values)) {
+        if (const QString item = v.trimmed(); !item.isEmpty())
+            out << item;
+    }
+    return out;
 }
 
 } // namespace outreach::app::formtext

@@ -55,35 +55,24 @@ PeopleModel::~PeopleModel() = default;
 
 // ---- the store ----
 
-core::store::Database *PeopleModel::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
-}
-
 void PeopleModel::setContext(AppContext *context)
 {
-    if (m_context == context)
+    StoreBinding::Reactions reactions;
+    reactions.storeChanged = [this] {
+        dropPeople(); // the store it was read from may be gone or locked
+        reload();
+    };
+    reactions.recordsChanged = [this] { reload(); };
+    reactions.contextGone = [this] { dropPeople(); };
+    if (!m_store.setContext(this, context, std::move(reactions)))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, [this] {
-            dropPeople(); // the store it was read from may be gone or locked
-            reload();
-        });
-        connect(m_context, &AppContext::recordsChanged, this, &PeopleModel::reload);
-        connect(m_context, &QObject::destroyed, this, [this] { dropPeople(); });
-    }
     reload();
     Q_EMIT contextChanged();
 }
 
 void PeopleModel::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     dropPeople();
     reload();
 }

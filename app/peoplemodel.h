@@ -6,13 +6,13 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storebinding.h"
 
 #include "core/store/peopledirectory.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -72,7 +72,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     // For C++ users and tests without an AppContext. Not owned; must outlive the model or be replaced.
     void setDatabase(core::store::Database *database);
@@ -114,7 +114,7 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    core::store::Database *database() const;
+    core::store::Database *database() const { return m_store.database(); }
     void setFilter(const core::store::PeopleFilter &filter);
     void setLoading(bool loading);
     void setErrorMessage(const QString &message);
@@ -124,8 +124,7 @@ private:
     void refilter();
     QString programmeNames(const core::store::PersonIndexEntry &person) const;
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     core::store::PeopleFilter m_filter;
     QList<core::store::PersonIndexEntry> m_people;
     QList<qsizetype> m_matches; // positions in m_people

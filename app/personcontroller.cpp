@@ -12,7 +12,6 @@
 #include "core/store/programmecatalogue.h"
 
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSet>
 
 Q_LOGGING_CATEGORY(lcPerson, "outreach.app.person")
@@ -37,23 +36,6 @@ QStringList labels(L list, const QStringList &codes)
     return out;
 }
 
-QStringList listValue(const QVariant &v)
-{
-    QStringList values;
-    if (v.canConvert<QStringList>() && v.typeId() != QMetaType::QString) {
-        values = v.toStringList();
-    } else {
-        static const QRegularExpression commas(QStringLiteral("\\s*[,;\\n]\\s*"));
-        values = v.toString().split(commas, Qt::SkipEmptyParts);
-    }
-    QStringList out;
-    for (const QString &value : std::as_const(values)) {
-        if (!value.trimmed().isEmpty())
-            out << value.trimmed();
-    }
-    return out;
-}
-
 QString scoreText(double score)
 {
     return QString::number(score, 'g', 4);
@@ -73,32 +55,17 @@ PersonController::PersonController(core::store::Database *database, QObject *par
     setDatabase(database);
 }
 
-core::store::Database *PersonController::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
-}
-
 void PersonController::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, [this] { reload(); }))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &PersonController::reload);
-        connect(m_context, &AppContext::recordsChanged, this, &PersonController::reload);
-        connect(m_context, &QObject::destroyed, this, &PersonController::reload);
-    }
     reload();
     Q_EMIT contextChanged();
 }
 
 void PersonController::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     reload();
 }
 
@@ -510,9 +477,7 @@ bool PersonController::finishWrite(const core::Errors &errors)
         return false;
     }
     setErrors({});
-    if (m_context)
-        m_context->notifyRecordsChanged(); // reloads this controller too
-    else
+    if (!m_store.notifyRecordsChanged()) // the context reloads this controller too
         reload();
     return true;
 }
@@ -600,7 +565,7 @@ bool PersonController::enrol(const QVariantMap &form)
     core::Enrolment e;
     e.participantId = m_participantId;
     e.programmeId = form.value(QStringLiteral("programmeId")).toString();
-    e.eligibility = listValue(form.value(QStringLiteral("eligibility")));
+    e.eligibility = formtext::listValue(form.value(QStringLiteral("eligibility")));
     const auto on
         = dateField(form.value(QStringLiteral("enrolledOn")).toString(), QStringLiteral("enrolledOn"), errors);
     e.enrolledOn = on && on->isValid() ? *on : QDate::currentDate();
@@ -662,8 +627,8 @@ bool PersonController::recordConsent(const QVariantMap &form)
         c.programmeId = m_person->programmeId;
     c.givenBy = form.value(QStringLiteral("givenBy")).toString();
     c.givenByName = form.value(QStringLiteral("givenByName")).toString().trimmed();
-    c.purposes = listValue(form.value(QStringLiteral("purposes")));
-    c.sharedWith = listValue(form.value(QStringLiteral("sharedWith")));
+    c.purposes = formtext::listValue(form.value(QStringLiteral("purposes")));
+    c.sharedWith = formtext::listValue(form.value(QStringLiteral("sharedWith")));
     c.recordedBy = m_workerId;
     const auto given = dateField(form.value(QStringLiteral("givenOn")).toString(), QStringLiteral("givenOn"), errors);
     c.givenOn = given && given->isValid() ? *given : QDate::currentDate();

@@ -9,12 +9,12 @@
 
 #include "appcontext.h"
 #include "personsessionsmodel.h"
+#include "storebinding.h"
 
 #include "core/domain/catalogue.h"
 #include "core/domain/participant.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -79,7 +79,7 @@ public:
     // For C++ users and tests: works on `database` (not owned).
     explicit PersonController(core::store::Database *database, QObject *parent = nullptr);
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     void setDatabase(core::store::Database *database);
     QString participantId() const { return m_participantId; }
@@ -140,7 +140,7 @@ Q_SIGNALS:
     void deleted();
 
 private:
-    core::store::Database *database() const;
+    core::store::Database *database() const { return m_store.database(); }
     core::store::Database *writable(); // an unlocked store and a person, or sets the "form" error and returns null
     void clear(const QString &why);
     void load();
@@ -151,8 +151,7 @@ private:
     std::optional<QDate> dateField(const QString &text, const QString &key, QVariantMap &errors,
                                    bool required = false) const;
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     QString m_participantId;
     QString m_workerId;
     QString m_viewedId; // the profile view already logged for this id

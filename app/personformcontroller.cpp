@@ -39,13 +39,6 @@ PersonFormController::PersonFormController(core::store::Database *database, QObj
     setDatabase(database);
 }
 
-core::store::Database *PersonFormController::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
-}
-
 bool PersonFormController::isReady() const
 {
     const core::store::Database *db = database();
@@ -54,22 +47,15 @@ bool PersonFormController::isReady() const
 
 void PersonFormController::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, StoreBinding::ignoringRecords([this] { reload(); })))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &PersonFormController::reload);
-        connect(m_context, &QObject::destroyed, this, &PersonFormController::reload);
-    }
     reload();
     Q_EMIT contextChanged();
 }
 
 void PersonFormController::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     reload();
 }
 
@@ -215,8 +201,7 @@ bool PersonFormController::saveNew(core::store::Database &db)
         return false;
     }
     setErrors({});
-    if (m_context)
-        m_context->notifyRecordsChanged();
+    m_store.notifyRecordsChanged();
     Q_EMIT saved(added.participantId);
     return true;
 }
@@ -270,8 +255,7 @@ bool PersonFormController::saveEdit(core::store::Database &db)
     }
     m_original = p;
     setErrors({});
-    if (m_context)
-        m_context->notifyRecordsChanged();
+    m_store.notifyRecordsChanged();
     Q_EMIT saved(p.id);
     return true;
 }

@@ -10,12 +10,12 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storebinding.h"
 
 #include "core/domain/catalogue.h"
 #include "core/domain/participant.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -56,7 +56,7 @@ public:
     explicit PersonFormController(QObject *parent = nullptr);
     explicit PersonFormController(core::store::Database *database, QObject *parent = nullptr);
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     void setDatabase(core::store::Database *database);
     QString participantId() const { return m_participantId; }
@@ -92,14 +92,13 @@ Q_SIGNALS:
     void saved(const QString &participantId);
 
 private:
-    core::store::Database *database() const;
+    core::store::Database *database() const { return m_store.database(); }
     void setErrors(const QVariantMap &errors);
     bool saveNew(core::store::Database &db);
     bool saveEdit(core::store::Database &db);
     std::optional<core::Programme> programme(const QString &id) const;
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     QString m_participantId;
     std::optional<core::Participant> m_original;
     QVariantMap m_fields;

@@ -89,22 +89,16 @@ QHash<int, QByteArray> ProgrammeListModel::roleNames() const
 
 void ProgrammeListModel::setContext(AppContext *context)
 {
-    if (m_context == context)
+    // Without a context reload() reads nothing, so it also empties the list when the context goes.
+    if (!m_store.setContext(this, context, StoreBinding::ignoringRecords([this] { reload(); })))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &ProgrammeListModel::reload);
-        connect(m_context, &QObject::destroyed, this, [this] { load(nullptr); });
-    }
     reload();
     Q_EMIT contextChanged();
 }
 
 void ProgrammeListModel::reload()
 {
-    load(m_context ? m_context->database() : nullptr);
+    load(m_store.database());
 }
 
 void ProgrammeListModel::load(core::store::Database *database)

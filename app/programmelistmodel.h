@@ -3,10 +3,10 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storebinding.h"
 
 #include <QAbstractListModel>
 #include <QList>
-#include <QPointer>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
@@ -47,7 +47,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
 
     // Replaces the rows with the catalogue installed in `database` (nullptr: no rows). Reads once and keeps no
@@ -76,7 +76,7 @@ private:
         QString targetSummary;
     };
 
-    QPointer<AppContext> m_context;
+    StoreBinding m_store;
     QList<Row> m_rows;
 };
 

@@ -7,7 +7,6 @@
 #include "core/store/database.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace outreach::app::quickadd {
 
@@ -20,20 +19,7 @@ QString text(const QVariantMap &form, const char *key)
 
 QStringList list(const QVariantMap &form, const char *key)
 {
-    const QVariant v = form.value(QLatin1String(key));
-    QStringList values;
-    if (v.canConvert<QStringList>() && v.typeId() != QMetaType::QString) {
-        values = v.toStringList();
-    } else {
-        static const QRegularExpression commas(QStringLiteral("\\s*[,;\\n]\\s*"));
-        values = v.toString().split(commas, Qt::SkipEmptyParts);
-    }
-    QStringList out;
-    for (const QString &value : std::as_const(values)) {
-        if (!value.trimmed().isEmpty())
-            out << value.trimmed();
-    }
-    return out;
+    return formtext::listValue(form.value(QLatin1String(key)));
 }
 
 QString orDefault(const QString &value, const char *fallback)

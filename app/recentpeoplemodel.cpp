@@ -58,31 +58,16 @@ QHash<int, QByteArray> RecentPeopleModel::roleNames() const
 
 void RecentPeopleModel::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, [this] { reload(); }))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &RecentPeopleModel::reload);
-        connect(m_context, &AppContext::recordsChanged, this, &RecentPeopleModel::reload);
-        connect(m_context, &QObject::destroyed, this, &RecentPeopleModel::reload);
-    }
     reload();
     Q_EMIT contextChanged();
 }
 
 void RecentPeopleModel::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     reload();
-}
-
-core::store::Database *RecentPeopleModel::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
 }
 
 void RecentPeopleModel::setLimit(int limit)

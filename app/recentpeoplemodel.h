@@ -4,12 +4,12 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storebinding.h"
 
 #include "core/store/sessionquery.h"
 
 #include <QAbstractListModel>
 #include <QList>
-#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 namespace outreach::core::store {
@@ -48,7 +48,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     // For C++ users and tests: reads `database` (not owned) when there is no context.
     void setDatabase(core::store::Database *database);
@@ -65,10 +65,9 @@ Q_SIGNALS:
     void errorMessageChanged();
 
 private:
-    core::store::Database *database() const;
+    core::store::Database *database() const { return m_store.database(); }
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     int m_limit = 10;
     QList<core::store::RecentPerson> m_rows;
     QString m_errorMessage;

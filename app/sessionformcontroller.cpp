@@ -110,13 +110,6 @@ void SessionFormController::connectParts()
 
 // ---- the store ----
 
-core::store::Database *SessionFormController::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
-}
-
 bool SessionFormController::isReady() const
 {
     const core::store::Database *db = database();
@@ -125,22 +118,15 @@ bool SessionFormController::isReady() const
 
 void SessionFormController::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, StoreBinding::ignoringRecords([this] { reload(); })))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &SessionFormController::reload);
-        connect(m_context, &QObject::destroyed, this, &SessionFormController::reload);
-    }
     reload();
     Q_EMIT contextChanged();
 }
 
 void SessionFormController::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     reload();
 }
 
@@ -755,8 +741,7 @@ bool SessionFormController::save()
     m_drafts->discardOwn();
     stopEditing();
     resetFields();
-    if (m_context)
-        m_context->notifyRecordsChanged();
+    m_store.notifyRecordsChanged();
     Q_EMIT saved(sessionId);
     return true;
 }

@@ -18,12 +18,12 @@
 #include "outcomemodel.h"
 #include "registermodel.h"
 #include "sessionformloader.h"
+#include "storebinding.h"
 
 #include "core/domain/catalogue.h"
 
 #include <QDateTime>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 #include <QVariantList>
 #include <QVariantMap>
@@ -132,7 +132,7 @@ public:
     // Drafts of an edit are kept per session, apart from drafts of new sessions (and of other edits).
     static QString editDraftKind(const QString &sessionId) { return QStringLiteral("session-edit:") + sessionId; }
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     void setDatabase(core::store::Database *database);
     bool isReady() const;
@@ -258,7 +258,7 @@ Q_SIGNALS:
     void quickAdded(const QString &participantId);
 
 private:
-    core::store::Database *database() const;
+    core::store::Database *database() const { return m_store.database(); }
     void connectParts();
     void loadCatalogue();
     void loadProgramme(); // after m_programmeId changed
@@ -277,8 +277,7 @@ private:
     QDate sessionDateOrToday() const;
     QString venueWardId() const;
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
 
     QString m_programmeId;
     std::optional<core::Programme> m_programme;

@@ -186,31 +186,16 @@ QString SessionListModel::dayText(const QDate &date, const QDate &today, bool mi
 
 void SessionListModel::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, [this] { reload(); }))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &SessionListModel::reload);
-        connect(m_context, &AppContext::recordsChanged, this, &SessionListModel::reload);
-        connect(m_context, &QObject::destroyed, this, &SessionListModel::reload);
-    }
     Q_EMIT contextChanged();
     filterSet();
 }
 
 void SessionListModel::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     filterSet();
-}
-
-core::store::Database *SessionListModel::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
 }
 
 void SessionListModel::setProgrammeId(const QString &id)

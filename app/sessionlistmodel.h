@@ -7,13 +7,13 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storebinding.h"
 
 #include "core/store/sessionquery.h"
 
 #include <QAbstractListModel>
 #include <QDate>
 #include <QList>
-#include <QPointer>
 #include <QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
 
@@ -79,7 +79,7 @@ public:
     void classBegin() override;
     void componentComplete() override;
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     // For C++ users and tests: reads `database` (not owned) when there is no context.
     void setDatabase(core::store::Database *database);
@@ -124,14 +124,13 @@ private:
         QDateTime draftUpdatedAt;
     };
 
-    core::store::Database *database() const;
+    core::store::Database *database() const { return m_store.database(); }
     core::store::SessionFilter filter(int rows) const;
     void filterSet();
     void setError(const QString &message);
     QString accessibleText(const Row &row) const;
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     QString m_programmeId;
     int m_days = 0;
     bool m_skipToday = false;

@@ -46,22 +46,14 @@ SessionViewController::SessionViewController(QObject *parent)
 
 SessionViewController::SessionViewController(core::store::Database *database, QObject *parent)
     : QObject(parent)
-    , m_database(database)
 {
+    m_store.setDatabase(database);
 }
 
 void SessionViewController::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, [this] { reload(); }))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &SessionViewController::reload);
-        connect(m_context, &AppContext::recordsChanged, this, &SessionViewController::reload);
-        connect(m_context, &QObject::destroyed, this, &SessionViewController::reload);
-    }
     Q_EMIT contextChanged();
     reload();
 }
@@ -73,13 +65,6 @@ void SessionViewController::setSessionId(const QString &id)
     m_sessionId = id;
     Q_EMIT sessionIdChanged();
     reload();
-}
-
-core::store::Database *SessionViewController::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
 }
 
 void SessionViewController::clear()
@@ -281,9 +266,7 @@ bool SessionViewController::remove()
     }
     qCInfo(lcSessionView) << "session deleted";
     Q_EMIT removed(id);
-    if (m_context)
-        m_context->notifyRecordsChanged(); // reloads this too: the session is gone
-    else
+    if (!m_store.notifyRecordsChanged()) // the context reloads this too: the session is gone
         reload();
     return true;
 }

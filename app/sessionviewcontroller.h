@@ -6,9 +6,9 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storebinding.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -65,7 +65,7 @@ public:
     // For C++ users and tests: works on `database` (not owned) when there is no context.
     explicit SessionViewController(core::store::Database *database, QObject *parent = nullptr);
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     QString sessionId() const { return m_sessionId; }
     void setSessionId(const QString &id);
@@ -108,12 +108,11 @@ Q_SIGNALS:
     void removed(const QString &sessionId);
 
 private:
-    core::store::Database *database() const;
+    core::store::Database *database() const { return m_store.database(); }
     void clear();
     void fail(const QString &message);
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     QString m_sessionId;
     bool m_loaded = false;
     QString m_errorMessage;

@@ -17,31 +17,16 @@ SyncStatus::SyncStatus(QObject *parent)
 
 void SyncStatus::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, [this] { refresh(); }))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &SyncStatus::refresh);
-        connect(m_context, &AppContext::recordsChanged, this, &SyncStatus::refresh);
-        connect(m_context, &QObject::destroyed, this, &SyncStatus::refresh);
-    }
     refresh();
     Q_EMIT contextChanged();
 }
 
 void SyncStatus::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     refresh();
-}
-
-core::store::Database *SyncStatus::database() const
-{
-    if (m_context)
-        return m_context->database();
-    return m_database;
 }
 
 void SyncStatus::refresh()

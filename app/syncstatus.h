@@ -4,10 +4,10 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storebinding.h"
 
 #include <QDateTime>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
@@ -44,7 +44,7 @@ class SyncStatus : public QObject
 public:
     explicit SyncStatus(QObject *parent = nullptr);
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     // For C++ users and tests: reads `database` (not owned) when there is no context.
     void setDatabase(core::store::Database *database);
@@ -67,10 +67,9 @@ Q_SIGNALS:
     void changed();
 
 private:
-    core::store::Database *database() const;
+    core::store::Database *database() const { return m_store.database(); }
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     int m_pending = 0;
     int m_rejected = 0;
     QDateTime m_lastSyncAt;

@@ -1,4 +1,4 @@
-// Dates and times as workers type and read them (app/formtext).
+// Dates, times and list fields as workers type and read them (app/formtext).
 #include "app/formtext.h"
 
 #include <QTest>
@@ -11,6 +11,25 @@ class TestFormText : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void readsListFieldsFromChipsOrTypedText_data()
+    {
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("chips") << QVariant(QStringList {u" a "_s, QString(), u"b"_s}) << QStringList {u"a"_s, u"b"_s};
+        QTest::newRow("variant list") << QVariant(QVariantList {u"a"_s, u"b"_s}) << QStringList {u"a"_s, u"b"_s};
+        QTest::newRow("commas") << QVariant(u"a, b ,c"_s) << QStringList {u"a"_s, u"b"_s, u"c"_s};
+        QTest::newRow("semicolons and lines") << QVariant(u"a;b\nc"_s) << QStringList {u"a"_s, u"b"_s, u"c"_s};
+        QTest::newRow("one item with spaces") << QVariant(u" youth club "_s) << QStringList {u"youth club"_s};
+        QTest::newRow("only separators") << QVariant(u" , ;"_s) << QStringList();
+        QTest::newRow("nothing") << QVariant() << QStringList();
+    }
+    void readsListFieldsFromChipsOrTypedText()
+    {
+        QFETCH(QVariant, value);
+        QFETCH(QStringList, expected);
+        QCOMPARE(formtext::listValue(value), expected);
+    }
+
     void parsesUkAndIsoDates_data()
     {
         QTest::addColumn<QString>("text");

@@ -2,6 +2,7 @@
 // belong to people (not rows) so that a search never loses who was marked present.
 #include "app/registermodel.h"
 
+#include "tests/app/modelrows.h"
 #include "tests/core/storefixture.h"
 
 #include "core/store/participantrepository.h"
@@ -49,11 +50,7 @@ QStringList shownCodes(const RegisterModel &model)
 
 int rowOf(const RegisterModel &model, const QString &participantId)
 {
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.data(model.index(row), RegisterModel::ParticipantIdRole).toString() == participantId)
-            return row;
-    }
-    return -1;
+    return outreach::test::rowWhere(model, {{RegisterModel::ParticipantIdRole, participantId}});
 }
 
 } // namespace

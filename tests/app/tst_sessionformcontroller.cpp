@@ -4,6 +4,7 @@
 #include "app/appcontext.h"
 #include "app/sessionformcontroller.h"
 
+#include "tests/app/modelrows.h"
 #include "tests/core/storefixture.h"
 
 #include "core/crypto/fieldcipher.h"
@@ -47,22 +48,13 @@ QStringList strings(const char *spaceSeparated)
 // The row of the outcome model for this person and measure, or -1.
 int outcomeRow(const OutcomeModel &model, const QString &participantId, const QString &measureId)
 {
-    for (int row = 0; row < model.rowCount(); ++row) {
-        const QModelIndex i = model.index(row);
-        if (model.data(i, OutcomeModel::ParticipantIdRole).toString() == participantId
-            && model.data(i, OutcomeModel::MeasureIdRole).toString() == measureId)
-            return row;
-    }
-    return -1;
+    return test::rowWhere(model,
+                          {{OutcomeModel::ParticipantIdRole, participantId}, {OutcomeModel::MeasureIdRole, measureId}});
 }
 
 int registerRow(const RegisterModel &model, const QString &participantId)
 {
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.data(model.index(row), RegisterModel::ParticipantIdRole).toString() == participantId)
-            return row;
-    }
-    return -1;
+    return test::rowWhere(model, {{RegisterModel::ParticipantIdRole, participantId}});
 }
 
 // Everything the worker can see and change on the form, to compare a restored draft with what was typed.

@@ -5,6 +5,7 @@
 #include "app/sessionformcontroller.h"
 #include "app/sessionformloader.h"
 
+#include "tests/app/modelrows.h"
 #include "tests/core/storefixture.h"
 
 #include "core/domain/ids.h"
@@ -23,13 +24,8 @@ namespace {
 
 int outcomeRow(const OutcomeModel &model, const QString &participantId, const QString &measureId)
 {
-    for (int row = 0; row < model.rowCount(); ++row) {
-        const QModelIndex i = model.index(row);
-        if (model.data(i, OutcomeModel::ParticipantIdRole).toString() == participantId
-            && model.data(i, OutcomeModel::MeasureIdRole).toString() == measureId)
-            return row;
-    }
-    return -1;
+    return test::rowWhere(model,
+                          {{OutcomeModel::ParticipantIdRole, participantId}, {OutcomeModel::MeasureIdRole, measureId}});
 }
 
 } // namespace
