@@ -36,9 +36,7 @@ CohortFormController::CohortFormController(core::store::Database *database, QObj
 
 core::store::Database *CohortFormController::database() const
 {
-    if (m_context)
-        return m_context->database();
-    return m_database;
+    return m_store.database();
 }
 
 bool CohortFormController::isReady() const
@@ -49,23 +47,16 @@ bool CohortFormController::isReady() const
 
 void CohortFormController::setContext(AppContext *context)
 {
-    if (m_context == context)
+    // Not on recordsChanged: that would throw away what the worker is typing.
+    if (!m_store.setContext(this, context, StoreBinding::ignoringRecords([this] { reload(); })))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        // Not on recordsChanged: that would throw away what the worker is typing.
-        connect(m_context, &AppContext::storeChanged, this, &CohortFormController::reload);
-        connect(m_context, &QObject::destroyed, this, &CohortFormController::reload);
-    }
     reload();
     Q_EMIT contextChanged();
 }
 
 void CohortFormController::setDatabase(core::store::Database *database)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     reload();
 }
 
@@ -280,8 +271,7 @@ bool CohortFormController::save()
         Q_EMIT cohortIdChanged();
         Q_EMIT readyChanged();
     }
-    if (m_context)
-        m_context->notifyRecordsChanged();
+    m_store.notifyRecordsChanged();
     Q_EMIT saved(c.id);
     return true;
 }
@@ -324,8 +314,7 @@ bool CohortFormController::remove()
     m_original.reset();
     setErrors({});
     Q_EMIT readyChanged();
-    if (m_context)
-        m_context->notifyRecordsChanged();
+    m_store.notifyRecordsChanged();
     Q_EMIT removed();
     return true;
 }

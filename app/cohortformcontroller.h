@@ -7,6 +7,7 @@
 #pragma once
 
 #include "appcontext.h"
+#include "storebinding.h"
 
 #include "core/domain/session.h"
 
@@ -54,7 +55,7 @@ public:
     // For C++ users and tests: works on `database` (not owned) when there is no context.
     explicit CohortFormController(core::store::Database *database, QObject *parent = nullptr);
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     void setDatabase(core::store::Database *database);
 
@@ -111,8 +112,7 @@ private:
     void setErrors(const QVariantMap &errors);
     void clearError(const QString &key);
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     QString m_programmeId;
     QString m_programmeName;
     QString m_cohortId;

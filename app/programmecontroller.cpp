@@ -34,22 +34,14 @@ ProgrammeController::ProgrammeController(QObject *parent)
 ProgrammeController::ProgrammeController(core::store::Database *database, QObject *parent)
     : ProgrammeController(parent)
 {
-    m_database = database;
+    m_store.setDatabase(database);
     m_sessions->setDatabase(database);
 }
 
 void ProgrammeController::setContext(AppContext *context)
 {
-    if (m_context == context)
+    if (!m_store.setContext(this, context, [this] { reload(); }))
         return;
-    if (m_context)
-        disconnect(m_context, nullptr, this, nullptr);
-    m_context = context;
-    if (m_context) {
-        connect(m_context, &AppContext::storeChanged, this, &ProgrammeController::reload);
-        connect(m_context, &AppContext::recordsChanged, this, &ProgrammeController::reload);
-        connect(m_context, &QObject::destroyed, this, &ProgrammeController::reload);
-    }
     m_sessions->setContext(context); // the list reloads itself on the same signals
     Q_EMIT contextChanged();
     reload();
@@ -74,9 +66,7 @@ void ProgrammeController::setToday(const QDate &day)
 
 core::store::Database *ProgrammeController::database() const
 {
-    if (m_context)
-        return m_context->database();
-    return m_database;
+    return m_store.database();
 }
 
 void ProgrammeController::fail(const QString &message)

@@ -6,6 +6,7 @@
 
 #include "appcontext.h"
 #include "sessionlistmodel.h"
+#include "storebinding.h"
 
 #include <QDate>
 #include <QObject>
@@ -55,7 +56,7 @@ public:
     // For C++ users and tests: works on `database` (not owned) when there is no context.
     explicit ProgrammeController(core::store::Database *database, QObject *parent = nullptr);
 
-    AppContext *context() const { return m_context; }
+    AppContext *context() const { return m_store.context(); }
     void setContext(AppContext *context);
     QString programmeId() const { return m_programmeId; }
     void setProgrammeId(const QString &id);
@@ -89,8 +90,7 @@ private:
     core::store::Database *database() const;
     void fail(const QString &message);
 
-    QPointer<AppContext> m_context;
-    core::store::Database *m_database = nullptr;
+    StoreBinding m_store;
     SessionListModel *m_sessions = nullptr;
     QString m_programmeId;
     QDate m_today;

@@ -9,6 +9,85 @@
     </message>
 </context>
 <context>
+    <name>CohortEditPage</name>
+    <message>
+        <source>Add a cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes to the cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Beacon Centre, spring 2019</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the cohort meets: new sessions of the cohort start with this venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be removed from this programme on every device. It can only be deleted when no session is recorded in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConcernSection</name>
     <message>
         <source>Safeguarding concern</source>
@@ -1015,6 +1094,26 @@
     </message>
     <message>
         <source>Show more sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups of young people who attend together, and the sessions delivered to each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cohorts yet. Add one to record this programme&apos;s sessions in a cohort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit cohort %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a cohort to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2326,6 +2425,89 @@
     </message>
     <message>
         <source>The programme catalogue could not be installed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::CohortFormController</name>
+    <message>
+        <source>No venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach is locked: unlock it to change cohorts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cohort is no longer on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cohort could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the programme the cohort belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That programme is not in the catalogue on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name for the cohort, e.g. &quot;Beacon Centre, spring 2019&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date as day/month/year, e.g. 02/03/2019.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cohort cannot end before it starts (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That venue is not in the catalogue: choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme&apos;s cohorts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a cohort called &quot;%2&quot;: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cohort has not been saved, so there is nothing to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cohort&apos;s sessions could not be counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 session still names it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions still name it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be deleted: %2. Delete those sessions or move them to another cohort first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cohort could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1 fields need attention (shown beside each).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
