@@ -33,15 +33,27 @@ void TestStore::reset()
 
 QString TestStore::addPerson(const QString &programmeCode, const QString &knownAs)
 {
+    const QString id = registerPerson(programmeCode, knownAs,
+                                      QStringLiteral("Q-%1").arg(m_nextCode++, 4, 10, QLatin1Char('0')),
+                                      QStringLiteral("female"), QStringLiteral("14_15"));
+    if (!id.isEmpty())
+        Q_EMIT m_context->storeChanged(); // forms read the register again
+    return id;
+}
+
+QString TestStore::registerPerson(const QString &programmeCode, const QString &knownAs, const QString &code,
+                                  const QString &gender, const QString &ageBand)
+{
     core::Participant p;
     p.programmeId = programmeId(programmeCode);
-    p.code = QStringLiteral("Q-%1").arg(m_nextCode++, 4, 10, QLatin1Char('0'));
+    p.code = code;
     p.knownAs = knownAs;
-    p.gender = QStringLiteral("female");
-    p.ageBand = QStringLiteral("14_15");
+    p.gender = gender;
+    p.ageBand = ageBand;
     core::Enrolment e;
     e.programmeId = p.programmeId;
     e.enrolledOn = QDate(2019, 1, 1);
+    // Programmes with eligibility criteria need one met.
     QSqlQuery q(m_context->database()->connection());
     q.prepare(
         QStringLiteral("SELECT code FROM eligibility_criterion WHERE programme_id = ? ORDER BY position LIMIT 1"));
@@ -53,7 +65,6 @@ QString TestStore::addPerson(const QString &programmeCode, const QString &knownA
         qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
         return QString();
     }
-    Q_EMIT m_context->storeChanged(); // forms read the register again
     return id.value();
 }
 
@@ -81,27 +92,7 @@ QString TestStore::venueId(const QString &code) const
 
 QString TestStore::addPersonWithCode(const QString &programmeCode, const QString &knownAs, const QString &code)
 {
-    core::Participant p;
-    p.programmeId = programmeId(programmeCode);
-    p.code = code;
-    p.knownAs = knownAs;
-    p.gender = QStringLiteral("male");
-    p.ageBand = QStringLiteral("16_17");
-    core::Enrolment e;
-    e.programmeId = p.programmeId;
-    e.enrolledOn = QDate(2019, 1, 1);
-    QSqlQuery q(m_context->database()->connection());
-    q.prepare(
-        QStringLiteral("SELECT code FROM eligibility_criterion WHERE programme_id = ? ORDER BY position LIMIT 1"));
-    q.addBindValue(p.programmeId);
-    if (q.exec() && q.next())
-        e.eligibility << q.value(0).toString();
-    const auto id = core::store::ParticipantRepository(*m_context->database()).registerParticipant(p, e);
-    if (!id) {
-        qWarning("TestStore: %s", qPrintable(core::describe(id.errors())));
-        return QString();
-    }
-    return id.value();
+    return registerPerson(programmeCode, knownAs, code, QStringLiteral("male"), QStringLiteral("16_17"));
 }
 
 QString TestStore::addDetachedSession(const QString &date, const QStringList &participantIds, const QString &gender)

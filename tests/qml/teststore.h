@@ -54,6 +54,10 @@ public:
     Q_INVOKABLE QString cohortName(const QString &cohortId) const;
 
 private:
+    // Registers and enrols someone (without telling the context); empty with a warning when refused.
+    QString registerPerson(const QString &programmeCode, const QString &knownAs, const QString &code,
+                           const QString &gender, const QString &ageBand);
+
     std::unique_ptr<outreach::app::AppContext> m_context;
     int m_nextCode = 1;
 };
