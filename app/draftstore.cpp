@@ -20,7 +20,7 @@ core::Status DraftStore::write(const QString &id, const QString &kind, const QSt
                              "payload = excluded.payload, updated_at = excluded.updated_at"));
     q.addBindValue(id);
     q.addBindValue(kind);
-    q.addBindValue(title);
+    q.addBindValue(title.isNull() ? QStringLiteral("") : title); // a null QString binds NULL: the column is NOT NULL
     q.addBindValue(sealed.value());
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (!q.exec())
