@@ -1,0 +1,198 @@
+#include "admincommands.h"
+
+#include "centralstore.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace outreach::server {
+
+namespace {
+
+QString fail(const core::Errors &errors) { return core::describe(errors); }
+
+QString when(std::optional<qint64> ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toUTC().toString(Qt::ISODate) : QStringLiteral("-");
+}
+
+} // namespace
+
+void AdminCommands::addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("data"), QStringLiteral("SQLite store directory (default ./outreach-data)."), QStringLiteral("DIR")},
+        {QStringLiteral("database"), QStringLiteral("PostgreSQL URL postgresql://user[:pass]@host[:port]/db."),
+         QStringLiteral("URL")},
+        {QStringLiteral("port"), QStringLiteral("serve: TCP port, 0 = any free port (default 8080)."), QStringLiteral("N"),
+         QStringLiteral("8080")},
+        {QStringLiteral("bind"), QStringLiteral("serve: address to listen on (default 127.0.0.1)."), QStringLiteral("ADDR"),
+         QStringLiteral("127.0.0.1")},
+        {QStringLiteral("username"), QStringLiteral("user add, assign, unassign: the user name."), QStringLiteral("U")},
+        {QStringLiteral("role"), QStringLiteral("user add: worker, lead, admin or safeguarding_lead."), QStringLiteral("R")},
+        {QStringLiteral("display-name"), QStringLiteral("user add: the name people see."), QStringLiteral("N")},
+        {QStringLiteral("password"), QStringLiteral("user add: the password (tests only; prefer --password-stdin)."),
+         QStringLiteral("P")},
+        {QStringLiteral("password-stdin"), QStringLiteral("user add: read the password from the first line of stdin.")},
+        {QStringLiteral("programme"), QStringLiteral("assign, unassign: the programme code."), QStringLiteral("CODE")},
+        {QStringLiteral("device"), QStringLiteral("device revoke: the device id."), QStringLiteral("ID")},
+        {QStringLiteral("entity"), QStringLiteral("purge: the record type (participant)."), QStringLiteral("E")},
+        {QStringLiteral("id"), QStringLiteral("purge: the record id."), QStringLiteral("ID")},
+        {QStringLiteral("out"), QStringLiteral("export: the file to write."), QStringLiteral("FILE")},
+    });
+}
+
+bool AdminCommands::isAdminCommand(const QStringList &words)
+{
+    return !words.isEmpty() && words.constFirst() != QLatin1String("serve");
+}
+
+bool AdminCommands::initialise(CentralStore &store, QTextStream &out, QTextStream &err)
+{
+    if (core::Status s = store.migrate(); !s) {
+        err << "init failed: " << fail(s.errors()) << Qt::endl;
+        return false;
+    }
+    if (store.catalogueJson().isEmpty()) {
+        auto loaded = store.importDefaultCatalogue();
+        if (!loaded) {
+            err << "init failed: could not load the built-in catalogue: " << fail(loaded.errors()) << Qt::endl;
+            return false;
+        }
+    }
+    out << "store ready: schema version " << store.schemaVersion() << ", " << store.programmes().size()
+        << " programmes" << Qt::endl;
+    return true;
+}
+
+int AdminCommands::run(CentralStore &store, const QStringList &words, const QCommandLineParser &parser,
+                       QTextStream &in, QTextStream &out, QTextStream &err)
+{
+    const QString command = words.join(u' ');
+    auto need = [&](const char *option) -> std::optional<QString> {
+        const QString name = QString::fromLatin1(option);
+        if (parser.value(name).isEmpty()) {
+            err << command << ": --" << name << " is required" << Qt::endl;
+            return std::nullopt;
+        }
+        return parser.value(name);
+    };
+    auto report = [&](const core::Status &s, const QString &done) {
+        if (!s) {
+            err << command << " failed: " << fail(s.errors()) << Qt::endl;
+            return int(Failed);
+        }
+        out << done << Qt::endl;
+        return int(Ok);
+    };
+
+    if (command == QLatin1String("init"))
+        return initialise(store, out, err) ? Ok : Failed;
+    if (store.schemaVersion() == 0) {
+        err << "The store is not initialised: run 'outreach-server init' first" << Qt::endl;
+        return Failed;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    if (command == QLatin1String("user add")) {
+        const auto username = need("username");
+        const auto role = need("role");
+        if (!username || !role)
+            return Usage;
+        QString password = parser.value(QStringLiteral("password"));
+        if (parser.isSet(QStringLiteral("password-stdin")))
+            password = in.readLine();
+        if (password.isEmpty()) {
+            err << "user add: give the password with --password-stdin" << Qt::endl;
+            return Usage;
+        }
+        auto user = store.addUser(*username, parser.value(QStringLiteral("display-name")), *role, password);
+        if (!user)
+            return report(user.errors(), {});
+        return report({}, QStringLiteral("added user %1 (%2, %3)").arg(user->username, user->role, user->id));
+    }
+    if (command == QLatin1String("user list")) {
+        for (const User &u : store.users())
+            out << u.username << '\t' << u.role << '\t' << u.displayName << (u.disabled ? "\tdisabled" : "") << '\t'
+                << store.scopesOf(u.id).size() << " programmes" << Qt::endl;
+        return Ok;
+    }
+    if (words.size() == 3 && words.at(0) == QLatin1String("programme") && words.at(1) == QLatin1String("import")) {
+        QFile file(words.at(2));
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << "programme import: cannot read " << words.at(2) << Qt::endl;
+            return Failed;
+        }
+        auto imported = store.importCatalogue(file.readAll());
+        if (!imported)
+            return report(imported.errors(), {});
+        return report({}, QStringLiteral("imported %1 programmes from %2").arg(*imported).arg(words.at(2)));
+    }
+    if (command == QLatin1String("programme list")) {
+        for (const ProgrammeInfo &p : store.programmes())
+            out << p.code << '\t' << p.name << '\t' << p.id << Qt::endl;
+        return Ok;
+    }
+    if (command == QLatin1String("assign") || command == QLatin1String("unassign")) {
+        const auto username = need("username");
+        const auto programme = need("programme");
+        if (!username || !programme)
+            return Usage;
+        const bool assign = command == QLatin1String("assign");
+        return report(assign ? store.assign(*username, *programme) : store.unassign(*username, *programme),
+                      QStringLiteral("%1 %2 %3").arg(*username, assign ? QStringLiteral("assigned to")
+                                                                        : QStringLiteral("no longer in"),
+                                                    *programme));
+    }
+    if (command == QLatin1String("device list")) {
+        for (const DeviceInfo &d : store.devices())
+            out << d.id << '\t' << d.username << '\t' << d.name << "\tlast seen " << when(d.lastSeenAtMs)
+                << (d.revokedAtMs ? QStringLiteral("\trevoked ") + when(d.revokedAtMs) : QString())
+                << (d.clockAheadAtMs ? QStringLiteral("\tclock ahead ") + when(d.clockAheadAtMs) : QString())
+                << Qt::endl;
+        return Ok;
+    }
+    if (command == QLatin1String("device revoke")) {
+        const auto device = need("device");
+        if (!device)
+            return Usage;
+        return report(store.revokeDevice(*device, now), QStringLiteral("revoked device %1").arg(*device));
+    }
+    if (command == QLatin1String("purge")) {
+        const auto entity = need("entity");
+        const auto id = need("id");
+        if (!entity || !id)
+            return Usage;
+        auto purged = store.purge(*entity, *id, QStringLiteral("admin-cli"), now);
+        if (!purged)
+            return report(purged.errors(), {});
+        return report({}, QStringLiteral("erased %1 %2: %3 rows, %4 scopes told")
+                              .arg(*entity, *id)
+                              .arg(purged->rows)
+                              .arg(purged->scopes.size()));
+    }
+    if (command == QLatin1String("export")) {
+        const auto path = need("out");
+        if (!path)
+            return Usage;
+        auto exported = store.exportAll();
+        if (!exported)
+            return report(exported.errors(), {});
+        QSaveFile file(*path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(*exported).toJson()) < 0 || !file.commit()) {
+            err << "export: cannot write " << *path << Qt::endl;
+            return Failed;
+        }
+        return report({}, QStringLiteral("exported %1 records to %2")
+                              .arg(exported->value(QLatin1String("records")).toArray().size())
+                              .arg(*path));
+    }
+    err << "Unknown command '" << command << "'. Commands: init, user add, user list, programme import FILE, "
+        << "programme list, assign, unassign, device list, device revoke, purge, export, serve" << Qt::endl;
+    return Usage;
+}
+
+} // namespace outreach::server

@@ -1,0 +1,28 @@
+// The admin subcommands of outreach-server (init, user, programme, assign, unassign, device, purge, export):
+// each runs on an opened store, prints one clear message and returns the process exit code.
+#pragma once
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+namespace outreach::server {
+
+class CentralStore;
+
+class AdminCommands
+{
+public:
+    enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+
+    // The options every subcommand may use, added to `parser` (with --data, --database, --port, --bind).
+    static void addOptions(QCommandLineParser &parser);
+    // Whether `words` (the positional arguments) name an admin subcommand rather than `serve`.
+    static bool isAdminCommand(const QStringList &words);
+    // Creates the schema and, when none is installed, loads the built-in catalogue.
+    static bool initialise(CentralStore &store, QTextStream &out, QTextStream &err);
+    static int run(CentralStore &store, const QStringList &words, const QCommandLineParser &parser, QTextStream &in,
+                   QTextStream &out, QTextStream &err);
+};
+
+} // namespace outreach::server

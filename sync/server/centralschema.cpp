@@ -1,0 +1,123 @@
+#include "centralschema.h"
+
+#include "sqlquery.h"
+
+#include <QStringList>
+
+namespace outreach::server {
+
+namespace {
+
+// Migration 1: everything issue 4 needs. Never edit once released; add migration 2 instead.
+const char16_t *const kVersion1 = uR"sql(
+CREATE TABLE users (
+    id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('worker', 'lead', 'admin', 'safeguarding_lead')),
+    password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, created_at BIGINT NOT NULL
+);
+CREATE TABLE programmes (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+CREATE TABLE catalogue (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, json TEXT NOT NULL);
+CREATE TABLE memberships (
+    user_id TEXT NOT NULL REFERENCES users(id), programme_id TEXT NOT NULL REFERENCES programmes(id),
+    PRIMARY KEY (user_id, programme_id)
+);
+CREATE TABLE devices (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), name TEXT NOT NULL,
+    registered_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL, revoked_at BIGINT,
+    max_device_seq BIGINT NOT NULL DEFAULT 0, clock_ahead_at BIGINT
+);
+CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY, device_id TEXT NOT NULL REFERENCES devices(id),
+    kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')), expires_at BIGINT NOT NULL
+);
+CREATE INDEX tokens_device ON tokens(device_id);
+CREATE TABLE records (
+    entity TEXT NOT NULL, id TEXT NOT NULL, programme_id TEXT NOT NULL, row_version BIGINT NOT NULL,
+    deleted INTEGER NOT NULL, fields TEXT NOT NULL, clocks TEXT NOT NULL,
+    PRIMARY KEY (entity, id)
+);
+CREATE TABLE record_scopes (entity TEXT NOT NULL, id TEXT NOT NULL, scope TEXT NOT NULL,
+                            PRIMARY KEY (entity, id, scope));
+CREATE TABLE change_log (
+    seq BIGINT PRIMARY KEY, scope TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('change', 'purge')),
+    UNIQUE (scope, entity, entity_id)
+);
+CREATE INDEX change_log_scope_seq ON change_log(scope, seq);
+CREATE TABLE change_seq (id INTEGER PRIMARY KEY CHECK (id = 1), last_seq BIGINT NOT NULL);
+INSERT INTO change_seq (id, last_seq) VALUES (1, 0);
+CREATE TABLE scope_checksums (scope TEXT PRIMARY KEY, row_count BIGINT NOT NULL, hash BIGINT NOT NULL);
+CREATE TABLE mutation_results (mutation_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, result TEXT NOT NULL);
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, programme_id TEXT NOT NULL,
+    group_name TEXT NOT NULL, winner TEXT NOT NULL, loser TEXT NOT NULL,
+    winner_hlc TEXT NOT NULL, winner_device TEXT NOT NULL, loser_hlc TEXT NOT NULL, loser_device TEXT NOT NULL,
+    needs_review INTEGER NOT NULL, reason TEXT NOT NULL, created_at BIGINT NOT NULL,
+    resolved_at BIGINT, resolved_by TEXT, resolution TEXT
+);
+CREATE INDEX conflicts_programme ON conflicts(programme_id, resolved_at);
+CREATE INDEX conflicts_row ON conflicts(entity, entity_id);
+CREATE TABLE purged (entity TEXT NOT NULL, id TEXT NOT NULL, purged_at BIGINT NOT NULL, PRIMARY KEY (entity, id));
+CREATE TABLE audit (
+    id TEXT PRIMARY KEY, at BIGINT NOT NULL, user_id TEXT, device_id TEXT, action TEXT NOT NULL,
+    entity TEXT, entity_id TEXT, detail TEXT
+);
+)sql";
+
+core::Status execAll(QSqlDatabase &db, QStringView script)
+{
+    for (QStringView statement : script.split(u';')) {
+        const QString s = statement.trimmed().toString();
+        if (s.isEmpty())
+            continue;
+        auto q = sql::run(db, s, {}, QStringLiteral("create the server schema"));
+        if (!q)
+            return q.errors();
+    }
+    return {};
+}
+
+} // namespace
+
+int CentralSchema::latestVersion() { return 1; }
+
+int CentralSchema::currentVersion(QSqlDatabase &db)
+{
+    if (!db.tables().contains(QStringLiteral("meta")))
+        return 0;
+    auto q = sql::run(db, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"), {},
+                      QStringLiteral("read the schema version"));
+    if (!q || !q.value().next())
+        return 0;
+    return q.value().value(0).toInt();
+}
+
+core::Status CentralSchema::migrate(QSqlDatabase &db)
+{
+    const int current = currentVersion(db);
+    if (current > latestVersion())
+        return core::Error{QString(),
+                           QStringLiteral("The database has schema version %1 but this server knows only up to %2: "
+                                          "run a newer outreach-server")
+                               .arg(current)
+                               .arg(latestVersion()),
+                           QStringLiteral("schema_too_new")};
+    if (current == 0) {
+        if (core::Status s = execAll(db, uR"sql(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('schema_version', '0'))sql");
+            !s)
+            return s;
+    }
+    const QList<const char16_t *> steps{kVersion1};
+    for (int v = current; v < latestVersion(); ++v) {
+        if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
+            return s;
+    }
+    auto q = sql::run(db, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"),
+                      {QString::number(latestVersion())}, QStringLiteral("record the schema version"));
+    if (!q)
+        return q.errors();
+    return {};
+}
+
+} // namespace outreach::server

@@ -1,0 +1,224 @@
+// The server's one source of truth: users, programmes, devices and tokens, every synced record with its merge
+// clocks, the commit-ordered change log and the conflicts, on SQLite (one file, WAL) or PostgreSQL. One class
+// over QSqlDatabase: the SQL is shared and the few differences (transaction start, row locks, the advisory lock
+// that makes change-log seqs commit-ordered) are a Dialect. One CentralStore = one connection, used on the
+// thread that opened it; open one per thread for concurrent work.
+#pragma once
+
+#include "core/result.h"
+#include "sync/merge.h"
+#include "sync/wire.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace outreach::server {
+
+struct User
+{
+    QString id;
+    QString username;
+    QString displayName;
+    QString role; // worker | lead | admin | safeguarding_lead
+    bool disabled = false;
+
+    bool canReviewConflicts() const { return role != QLatin1String("worker"); }
+};
+
+struct ProgrammeInfo
+{
+    QString id;
+    QString code;
+    QString name;
+};
+
+struct DeviceInfo
+{
+    QString id;
+    QString userId;
+    QString username;
+    QString name;
+    qint64 registeredAtMs = 0;
+    qint64 lastSeenAtMs = 0;
+    std::optional<qint64> revokedAtMs;
+    qint64 maxDeviceSeq = 0;
+    std::optional<qint64> clockAheadAtMs; // last time it sent an HLC too far ahead (clamped)
+};
+
+struct TokenGrant
+{
+    QString accessToken;
+    QString refreshToken;
+    qint64 accessExpiresAtMs = 0;
+    qint64 refreshExpiresAtMs = 0;
+};
+
+// What a presented token stands for.
+struct TokenInfo
+{
+    QString kind; // access | refresh
+    qint64 expiresAtMs = 0;
+    DeviceInfo device;
+    User user;
+};
+
+struct ConflictRecord
+{
+    QString id;
+    QString entity;
+    QString entityId;
+    QString programmeId;
+    QString group;
+    QJsonObject winner;
+    QJsonObject loser;
+    QString winnerHlc;
+    QString winnerDevice;
+    QString loserHlc;
+    QString loserDevice;
+    bool needsReview = false;
+    QString reason; // concurrent | deleted
+    qint64 createdAtMs = 0;
+    std::optional<qint64> resolvedAtMs;
+    QString resolvedBy; // user id
+    QString resolution; // keep | use_loser
+
+    QJsonObject toJson() const;
+};
+
+// The server-side knobs of a push.
+struct PushContext
+{
+    qint64 nowMs = 0;
+    qint64 maxClockAheadMs = 600000; // HLCs further ahead are clamped to now + this, and the device flagged
+};
+
+struct PurgeSummary
+{
+    int rows = 0;       // records erased (the person and everything referring to them)
+    QStringList scopes; // scopes told about it
+};
+
+struct StoreOptions
+{
+    // Argon2id cost of new password hashes: Interactive in production; Minimal only for tests.
+    enum class PasswordCost { Interactive, Minimal } passwordCost = PasswordCost::Interactive;
+};
+
+class CentralStore
+{
+public:
+    enum class Backend { Sqlite, Postgres };
+    using Options = StoreOptions;
+
+    ~CentralStore();
+    CentralStore(const CentralStore &) = delete;
+    CentralStore &operator=(const CentralStore &) = delete;
+
+    // DIR/central.sqlite (the directory is created). Does not migrate: call migrate() (init, serve).
+    static core::Result<std::unique_ptr<CentralStore>> openDataDir(const QString &dir, Options options = {});
+    // postgresql://user[:password]@host[:port]/database
+    static core::Result<std::unique_ptr<CentralStore>> openDatabaseUrl(const QString &url, Options options = {});
+
+    Backend backend() const { return m_backend; }
+    QSqlDatabase &connection() { return m_db; }
+
+    static int latestSchemaVersion();
+    int schemaVersion();
+    // Creates or updates the schema (numbered migrations, one transaction). Idempotent.
+    core::Status migrate();
+
+    // --- Users and programmes (admin CLI) -------------------------------------------------------------------
+    core::Result<User> addUser(const QString &username, const QString &displayName, const QString &role,
+                               const QString &password);
+    core::Status setUserDisabled(const QString &username, bool disabled);
+    std::optional<User> findUser(const QString &username);
+    std::optional<User> userById(const QString &id);
+    QList<User> users();
+    // The user if the password matches (Argon2id); Error code "bad_credentials" otherwise, the same for both.
+    core::Result<User> checkPassword(const QString &username, const QString &password);
+
+    // Validates the catalogue (core's parser), stores its JSON and upserts its programmes. Refuses an older
+    // version than the one installed. Returns the number of programmes in it.
+    core::Result<int> importCatalogue(const QByteArray &json);
+    core::Result<int> importDefaultCatalogue(); // :/outreach/catalogue.json of outreach_core
+    QByteArray catalogueJson();                 // empty before any import
+    QList<ProgrammeInfo> programmes();
+    core::Status assign(const QString &username, const QString &programmeCode);
+    core::Status unassign(const QString &username, const QString &programmeCode);
+    QStringList scopesOf(const QString &userId); // programme ids, sorted
+
+    // --- Devices and tokens ---------------------------------------------------------------------------------
+    // Registers (or renews) a device for the user. Error code device_revoked, or forbidden when the id belongs
+    // to another user.
+    core::Result<DeviceInfo> registerDevice(const User &user, const QString &deviceId, const QString &name,
+                                            qint64 nowMs);
+    std::optional<DeviceInfo> device(const QString &deviceId);
+    QList<DeviceInfo> devices();
+    // Its tokens stay so that its next request learns why (403 device_revoked) instead of a bare 401.
+    core::Status revokeDevice(const QString &deviceId, qint64 nowMs);
+    core::Result<TokenGrant> issueTokens(const QString &deviceId, qint64 nowMs, qint64 accessTtlS,
+                                         qint64 refreshTtlS);
+    std::optional<TokenInfo> findToken(const QString &token); // by its SHA-256; expiry is the caller's check
+    core::Status dropToken(const QString &token);
+
+    // --- Sync -----------------------------------------------------------------------------------------------
+    // One transaction per batch (docs/sync-protocol.md). Error code device_seq_regression refuses the whole
+    // batch (nothing stored); code "sql" means the store failed (retry).
+    core::Result<sync::PushResponse> push(const User &user, const QString &deviceId,
+                                          const sync::PushRequest &request, const PushContext &context);
+    core::Result<sync::PullResponse> pull(const User &user, const sync::PullRequest &request, qint64 nowMs);
+    // Erases a person and every row referring to them; every scope they were in is told (pull's `purged`);
+    // later mutations of those rows are rejected as purged.
+    core::Result<PurgeSummary> purge(const QString &entity, const QString &id, const QString &actor, qint64 nowMs);
+
+    QList<ConflictRecord> conflicts(const QString &programmeId, bool openOnly);
+    std::optional<ConflictRecord> conflict(const QString &id);
+    // action keep: the winner stands. use_loser: the losing values become a new server change (version bump,
+    // change log, audit); a conflict lost to a deletion also restores the row.
+    core::Result<ConflictRecord> resolveConflict(const QString &id, const QString &action, const User &by,
+                                                 qint64 nowMs);
+
+    std::optional<sync::StoredRow> record(const QString &entity, const QString &id);
+    QStringList recordScopes(const QString &entity, const QString &id);
+    // The stored incremental checksums, and the same computed from scratch (tests compare the two).
+    QMap<QString, sync::ScopeChecksum> checksums();
+    QMap<QString, sync::ScopeChecksum> recomputeChecksums();
+    qint64 lastSeq();
+
+    core::Status audit(const QString &userId, const QString &deviceId, const QString &action,
+                       const QString &entity = {}, const QString &entityId = {}, const QString &detail = {},
+                       qint64 nowMs = 0);
+    // Every record as JSON: {"records": [{"entity", "id", "programme_id", "row_version", "fields"}…]}.
+    core::Result<QJsonObject> exportAll();
+
+private:
+    class Transaction;
+    struct PushState;
+    CentralStore(Backend backend, const QString &connectionName, Options options);
+    core::Status begin(bool write);
+    core::Status commit();
+    void rollback();
+    QString forUpdate() const; // " FOR UPDATE" on PostgreSQL, "" on SQLite (one writer)
+
+    core::Result<sync::MutationResult> applyMutation(PushState &state, const sync::Mutation &mutation);
+    core::Status writeRow(PushState &state, const QString &entity, const QString &id, const sync::StoredRow &before,
+                          const sync::StoredRow &after);
+    core::Status addToScope(PushState &state, const QString &entity, const QString &id, const QString &scope,
+                            qint64 rowVersion);
+    core::Status finishChanges(PushState &state);
+    core::Result<sync::PushResponse> pushOnce(const User &user, const QString &deviceId,
+                                              const sync::PushRequest &request, const PushContext &context);
+    core::Result<sync::PullResponse> pullOnce(const User &user, const sync::PullRequest &request, qint64 nowMs);
+
+    Backend m_backend;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    Options m_options;
+};
+
+} // namespace outreach::server

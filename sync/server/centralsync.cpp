@@ -1,0 +1,487 @@
+// CentralStore, the sync half: push (merge, scopes, checksums, change log), pull, purge and conflicts.
+// Every change to a synced row goes through writeRow()/addToScope(), which record what finishChanges() does as
+// the LAST step of the transaction: checksums and the change-log seqs, allocated under one lock so that seqs are
+// in commit order (on PostgreSQL a sequence is not; SYNC.md).
+#include "centralstore.h"
+
+#include "pushstate.h"
+#include "sqlquery.h"
+
+#include "core/domain/ids.h"
+#include "sync/entities.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace outreach::server {
+
+using core::Error;
+using core::Result;
+using core::Status;
+using sync::StoredRow;
+
+namespace {
+
+// Any constant will do; every push and purge takes it last, so their seqs follow their commit order.
+constexpr qint64 kChangeLogLock = 0x6f75747265616368; // "outreach"
+
+const QString kParticipant = QStringLiteral("participant");
+
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QJsonObject objectOf(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
+
+sync::MutationResult rejected(const QString &mutationId, const QString &code, const QString &message)
+{
+    sync::MutationResult r;
+    r.mutationId = mutationId;
+    r.status = QStringLiteral("rejected");
+    r.code = code;
+    r.message = message;
+    return r;
+}
+
+core::Hlc latestHlc(const StoredRow &row)
+{
+    core::Hlc out;
+    for (const sync::GroupClock &c : row.clocks)
+        out = std::max(out, c.hlc);
+    return out;
+}
+
+} // namespace
+
+std::optional<StoredRow> CentralStore::record(const QString &entity, const QString &id)
+{
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT programme_id, row_version, fields, clocks FROM records "
+                                     "WHERE entity = ? AND id = ?")
+                          + forUpdate(),
+                      {entity, id}, QStringLiteral("read the record"));
+    if (!q || !q.value().next())
+        return std::nullopt;
+    StoredRow row;
+    row.exists = true;
+    row.programmeId = q.value().value(0).toString();
+    row.rowVersion = q.value().value(1).toLongLong();
+    row.fields = objectOf(q.value().value(2));
+    row.clocks = StoredRow::clocksFromJson(objectOf(q.value().value(3)));
+    return row;
+}
+
+QStringList CentralStore::recordScopes(const QString &entity, const QString &id)
+{
+    QStringList out;
+    auto q = sql::run(m_db, QStringLiteral("SELECT scope FROM record_scopes WHERE entity = ? AND id = ? ORDER BY scope"),
+                      {entity, id}, QStringLiteral("read the record's scopes"));
+    while (q && q.value().next())
+        out << q.value().value(0).toString();
+    return out;
+}
+
+Status CentralStore::writeRow(PushState &state, const QString &entity, const QString &id, const StoredRow &before,
+                              const StoredRow &after)
+{
+    auto q = sql::run(m_db,
+                      QStringLiteral("INSERT INTO records (entity, id, programme_id, row_version, deleted, fields, clocks) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET "
+                                     "row_version = excluded.row_version, deleted = excluded.deleted, "
+                                     "fields = excluded.fields, clocks = excluded.clocks"),
+                      {entity, id, after.programmeId, after.rowVersion, after.deleted() ? 1 : 0,
+                       QString::fromUtf8(compact(after.fields)), QString::fromUtf8(compact(after.clocksJson()))},
+                      QStringLiteral("store the record"));
+    if (!q)
+        return q.errors();
+    if (!before.exists)
+        return addToScope(state, entity, id, after.programmeId, after.rowVersion);
+    const quint64 change = sync::wire::rowHash(entity, id, before.rowVersion) ^ sync::wire::rowHash(entity, id, after.rowVersion);
+    for (const QString &scope : recordScopes(entity, id)) {
+        state.touch(scope, 0, change);
+        state.log << PushState::LogEntry{scope, entity, id, QStringLiteral("change")};
+    }
+    return {};
+}
+
+Status CentralStore::addToScope(PushState &state, const QString &entity, const QString &id, const QString &scope,
+                                qint64 rowVersion)
+{
+    auto q = sql::run(m_db,
+                      QStringLiteral("INSERT INTO record_scopes (entity, id, scope) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (entity, id, scope) DO NOTHING"),
+                      {entity, id, scope}, QStringLiteral("add the record to a scope"));
+    if (!q)
+        return q.errors();
+    if (q.value().numRowsAffected() == 1) {
+        state.touch(scope, 1, sync::wire::rowHash(entity, id, rowVersion));
+        state.log << PushState::LogEntry{scope, entity, id, QStringLiteral("change")};
+    }
+    return {};
+}
+
+Status CentralStore::finishChanges(PushState &state)
+{
+    if (state.log.isEmpty() && state.deltas.isEmpty())
+        return {};
+    if (m_backend == Backend::Postgres) {
+        auto lock = sql::run(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {qlonglong(kChangeLogLock)},
+                             QStringLiteral("lock the change log"));
+        if (!lock)
+            return lock.errors();
+    }
+    for (auto it = state.deltas.cbegin(); it != state.deltas.cend(); ++it) {
+        auto q = sql::run(m_db, QStringLiteral("SELECT row_count, hash FROM scope_checksums WHERE scope = ?"),
+                          {it.key()}, QStringLiteral("read a checksum"));
+        if (!q)
+            return q.errors();
+        sync::ScopeChecksum sum;
+        if (q.value().next())
+            sum = {q.value().value(0).toLongLong(), quint64(q.value().value(1).toLongLong())};
+        sum.count += it->count;
+        sum.hash ^= it->hash;
+        auto w = sql::run(m_db,
+                          QStringLiteral("INSERT INTO scope_checksums (scope, row_count, hash) VALUES (?, ?, ?) "
+                                         "ON CONFLICT (scope) DO UPDATE SET row_count = excluded.row_count, "
+                                         "hash = excluded.hash"),
+                          {it.key(), sum.count, qlonglong(sum.hash)}, QStringLiteral("store a checksum"));
+        if (!w)
+            return w.errors();
+    }
+    // A row touched twice in one transaction is logged once, at its last position.
+    QList<PushState::LogEntry> entries;
+    QSet<QString> seen;
+    for (auto it = state.log.crbegin(); it != state.log.crend(); ++it) {
+        const QString key = it->scope + u'/' + it->entity + u'/' + it->id;
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            entries.prepend(*it);
+        }
+    }
+    auto last = sql::run(m_db, QStringLiteral("SELECT last_seq FROM change_seq WHERE id = 1"), {},
+                         QStringLiteral("read the change-log seq"));
+    if (!last || !last.value().next())
+        return last ? Status(Error{QString(), QStringLiteral("The change-log seq is missing"), QStringLiteral("sql")})
+                    : Status(last.errors());
+    qint64 seq = last.value().value(0).toLongLong();
+    for (const PushState::LogEntry &e : entries) {
+        auto d = sql::run(m_db, QStringLiteral("DELETE FROM change_log WHERE scope = ? AND entity = ? AND entity_id = ?"),
+                          {e.scope, e.entity, e.id}, QStringLiteral("update the change log"));
+        auto i = sql::run(m_db,
+                          QStringLiteral("INSERT INTO change_log (seq, scope, entity, entity_id, kind) "
+                                         "VALUES (?, ?, ?, ?, ?)"),
+                          {++seq, e.scope, e.entity, e.id, e.kind}, QStringLiteral("append to the change log"));
+        if (!d || !i)
+            return d ? i.errors() : d.errors();
+    }
+    auto w = sql::run(m_db, QStringLiteral("UPDATE change_seq SET last_seq = ? WHERE id = 1"), {seq},
+                      QStringLiteral("advance the change-log seq"));
+    state.log.clear();
+    state.deltas.clear();
+    return w ? Status() : Status(w.errors());
+}
+
+// --- Push ----------------------------------------------------------------------------------------------------
+
+Result<sync::PushResponse> CentralStore::push(const User &user, const QString &deviceId,
+                                              const sync::PushRequest &request, const PushContext &context)
+{
+    // On PostgreSQL two batches can deadlock on row locks or race on a new row's key; the loser is rolled back
+    // whole, so running it again is safe.
+    for (int attempt = 1;; ++attempt) {
+        auto result = pushOnce(user, deviceId, request, context);
+        if (result || result.error().code != QLatin1String("sql") || attempt == 5)
+            return result;
+    }
+}
+
+Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QString &deviceId,
+                                                  const sync::PushRequest &request, const PushContext &context)
+{
+    if (Status s = begin(true); !s)
+        return s.errors();
+    auto fail = [this](const core::Errors &errors) -> Result<sync::PushResponse> {
+        rollback();
+        return errors;
+    };
+    auto dev = sql::run(m_db, QStringLiteral("SELECT max_device_seq, revoked_at FROM devices WHERE id = ?") + forUpdate(),
+                        {deviceId}, QStringLiteral("read the device"));
+    if (!dev)
+        return fail(dev.errors());
+    if (!dev.value().next() || !dev.value().value(1).isNull())
+        return fail({Error{QStringLiteral("device_id"), QStringLiteral("This device has been revoked"),
+                           QStringLiteral("device_revoked")}});
+    qint64 maxSeq = dev.value().value(0).toLongLong();
+    bool clockAhead = false;
+
+    PushState state;
+    state.userId = user.id;
+    state.deviceId = deviceId;
+    state.userScopes = scopesOf(user.id);
+    sync::PushResponse response;
+    response.serverTimeMs = context.nowMs;
+    for (qsizetype i = 0; i < request.mutations.size(); ++i) {
+        sync::Mutation m = request.mutations.at(i);
+        auto seen = sql::run(m_db, QStringLiteral("SELECT result FROM mutation_results WHERE mutation_id = ?"),
+                             {m.mutationId}, QStringLiteral("look up the mutation"));
+        if (!seen)
+            return fail(seen.errors());
+        if (seen.value().next()) {
+            const QJsonObject stored = objectOf(seen.value().value(0));
+            sync::MutationResult r;
+            r.mutationId = m.mutationId;
+            r.status = QStringLiteral("duplicate");
+            r.original = stored.value(QLatin1String("status")).toString();
+            r.rowVersion = qint64(stored.value(QLatin1String("row_version")).toDouble());
+            r.code = stored.value(QLatin1String("code")).toString();
+            r.message = stored.value(QLatin1String("message")).toString();
+            response.results << r;
+            continue;
+        }
+        if (m.deviceSeq <= maxSeq)
+            return fail({Error{QStringLiteral("mutations[%1].device_seq").arg(i),
+                               QStringLiteral("device_seq %1 is not after %2, the last this device sent: its store was "
+                                              "restored from an old backup; register as a new device")
+                                   .arg(m.deviceSeq)
+                                   .arg(maxSeq),
+                               QStringLiteral("device_seq_regression")}});
+        maxSeq = m.deviceSeq;
+        const qint64 limit = context.nowMs + context.maxClockAheadMs;
+        if (context.nowMs > 0 && qint64(m.hlc.millis) > limit) {
+            m.hlc = core::Hlc{quint64(limit), m.hlc.counter};
+            clockAhead = true;
+        }
+        auto result = applyMutation(state, m);
+        if (!result)
+            return fail(result.errors());
+        QJsonObject stored{{QStringLiteral("status"), result->status},
+                           {QStringLiteral("row_version"), double(result->rowVersion)}};
+        if (!result->code.isEmpty()) {
+            stored.insert(QStringLiteral("code"), result->code);
+            stored.insert(QStringLiteral("message"), result->message);
+        }
+        auto keep = sql::run(m_db, QStringLiteral("INSERT INTO mutation_results (mutation_id, device_id, result) VALUES (?, ?, ?)"),
+                             {m.mutationId, deviceId, QString::fromUtf8(compact(stored))},
+                             QStringLiteral("store the mutation's result"));
+        if (!keep)
+            return fail(keep.errors());
+        response.results << result.value();
+    }
+    auto d = sql::run(m_db,
+                      QStringLiteral("UPDATE devices SET max_device_seq = ?, last_seen_at = ?, "
+                                     "clock_ahead_at = CASE WHEN ? = 1 THEN ? ELSE clock_ahead_at END WHERE id = ?"),
+                      {maxSeq, context.nowMs, clockAhead ? 1 : 0, context.nowMs, deviceId},
+                      QStringLiteral("update the device"));
+    if (!d)
+        return fail(d.errors());
+    if (Status s = finishChanges(state); !s)
+        return fail(s.errors());
+    if (Status s = commit(); !s)
+        return s.errors();
+    return response;
+}
+
+Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const sync::Mutation &m)
+{
+    const sync::Entity *entity = sync::Entities::find(m.entity);
+    if (!entity)
+        return rejected(m.mutationId, QStringLiteral("unknown_entity"),
+                        QStringLiteral("'%1' is not a record type the server keeps").arg(m.entity));
+    const StoredRow before = record(m.entity, m.entityId).value_or(StoredRow{});
+
+    bool allowed = false;
+    if (before.exists && m.entity == kParticipant) {
+        for (const QString &scope : recordScopes(m.entity, m.entityId))
+            allowed = allowed || state.userScopes.contains(scope);
+    } else {
+        allowed = state.userScopes.contains(before.exists ? before.programmeId : m.programmeId);
+    }
+    if (!allowed) {
+        auto name = sql::run(m_db, QStringLiteral("SELECT name FROM programmes WHERE id = ?"), {m.programmeId},
+                             QStringLiteral("find the programme"));
+        const QString programme = name && name.value().next() ? name.value().value(0).toString()
+                                                               : QStringLiteral("this programme");
+        return rejected(m.mutationId, QStringLiteral("forbidden_scope"),
+                        QStringLiteral("You are not a member of %1").arg(programme));
+    }
+    auto isPurged = [this](const QString &entityName, const QString &id) {
+        auto q = sql::run(m_db, QStringLiteral("SELECT 1 FROM purged WHERE entity = ? AND id = ?"), {entityName, id},
+                          QStringLiteral("check erasures"));
+        return q && q.value().next();
+    };
+    if (isPurged(m.entity, m.entityId))
+        return rejected(m.mutationId, QStringLiteral("purged"),
+                        QStringLiteral("This %1 was erased from the server").arg(m.entity));
+    for (const sync::Column &c : entity->columns) {
+        const QJsonValue value = m.fields.value(c.name);
+        if (c.parentEntity.isEmpty() || !value.isString())
+            continue;
+        if (isPurged(c.parentEntity, value.toString()))
+            return rejected(m.mutationId, QStringLiteral("purged"),
+                            QStringLiteral("The %1 it belongs to was erased from the server").arg(c.parentEntity));
+        auto parent = sql::run(m_db, QStringLiteral("SELECT 1 FROM records WHERE entity = ? AND id = ?"),
+                               {c.parentEntity, value.toString()}, QStringLiteral("check the parent record"));
+        if (!parent)
+            return parent.errors();
+        if (!parent.value().next())
+            return rejected(m.mutationId, QStringLiteral("missing_parent"),
+                            QStringLiteral("The %1 it refers to (%2) is not on the server").arg(c.parentEntity, c.name));
+    }
+
+    const sync::MergeResult merged = sync::merge(before, m, state.deviceId);
+    if (merged.status == QLatin1String("rejected"))
+        return rejected(m.mutationId, merged.code, merged.message);
+    for (const sync::Conflict &c : merged.conflicts) {
+        auto q = sql::run(m_db,
+                          QStringLiteral("INSERT INTO conflicts (id, entity, entity_id, programme_id, group_name, winner, "
+                                         "loser, winner_hlc, winner_device, loser_hlc, loser_device, needs_review, "
+                                         "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          {core::newId(), m.entity, m.entityId, merged.row.programmeId, c.group,
+                           QString::fromUtf8(compact(c.winner)), QString::fromUtf8(compact(c.loser)),
+                           c.winnerHlc.toString(), c.winnerDevice, c.loserHlc.toString(), c.loserDevice,
+                           c.needsReview ? 1 : 0, c.reason, qlonglong(m.hlc.millis)},
+                          QStringLiteral("record the conflict"));
+        if (!q)
+            return q.errors();
+    }
+    if (merged.changed) {
+        if (Status s = writeRow(state, m.entity, m.entityId, before, merged.row); !s)
+            return s.errors();
+        // An enrolment brings its participant into the enrolment's programme (docs/sync-protocol.md).
+        const bool enrolled = m.entity == QLatin1String("enrolment") && !merged.row.deleted()
+            && (!before.exists || before.deleted());
+        const QString participantId = merged.row.fields.value(QLatin1String("participant_id")).toString();
+        if (enrolled) {
+            if (const auto participant = record(kParticipant, participantId)) {
+                if (Status s = addToScope(state, kParticipant, participantId, merged.row.programmeId,
+                                          participant->rowVersion);
+                    !s)
+                    return s.errors();
+            }
+        }
+    }
+    if (Status s = audit(state.userId, state.deviceId, QStringLiteral("push.") + merged.status, m.entity, m.entityId,
+                         m.mutationId);
+        !s)
+        return s.errors();
+    sync::MutationResult r;
+    r.mutationId = m.mutationId;
+    r.status = merged.status;
+    r.rowVersion = merged.row.rowVersion;
+    return r;
+}
+
+// --- Pull ----------------------------------------------------------------------------------------------------
+
+Result<sync::PullResponse> CentralStore::pull(const User &user, const sync::PullRequest &request, qint64 nowMs)
+{
+    auto result = pullOnce(user, request, nowMs);
+    rollback(); // read-only: nothing to keep
+    return result;
+}
+
+Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::PullRequest &request, qint64 nowMs)
+{
+    if (Status s = begin(false); !s)
+        return s.errors();
+    sync::PullResponse out;
+    out.serverTimeMs = nowMs;
+    const QStringList scopes = scopesOf(user.id);
+    for (auto it = request.cursors.cbegin(); it != request.cursors.cend(); ++it) {
+        if (!scopes.contains(it.key()))
+            out.scopesRemoved << it.key();
+    }
+    QString where;
+    QVariantList binds;
+    for (const QString &scope : scopes) {
+        if (!request.cursors.contains(scope))
+            out.scopesAdded << scope;
+        const qint64 cursor = request.cursors.value(scope, 0);
+        out.cursors.insert(scope, cursor);
+        where += (where.isEmpty() ? QString() : QStringLiteral(" OR ")) + QStringLiteral("(c.scope = ? AND c.seq > ?)");
+        binds << scope << cursor;
+    }
+    if (!scopes.isEmpty()) {
+        const int limit = qMax(1, request.limit);
+        binds << limit + 1;
+        auto q = sql::run(m_db,
+                          QStringLiteral("SELECT c.seq, c.scope, c.entity, c.entity_id, c.kind, r.programme_id, "
+                                         "r.row_version, r.deleted, r.fields, r.clocks FROM change_log c "
+                                         "LEFT JOIN records r ON r.entity = c.entity AND r.id = c.entity_id "
+                                         "WHERE %1 ORDER BY c.seq LIMIT ?")
+                              .arg(where),
+                          binds, QStringLiteral("read the change log"));
+        if (!q)
+            return q.errors();
+        int rows = 0;
+        while (q.value().next()) {
+            if (++rows > limit) {
+                out.hasMore = true;
+                break;
+            }
+            const QSqlQuery &r = q.value();
+            const qint64 seq = r.value(0).toLongLong();
+            const QString scope = r.value(1).toString();
+            out.cursors[scope] = qMax(out.cursors.value(scope), seq);
+            const sync::EntityRef ref{r.value(2).toString(), r.value(3).toString()};
+            if (r.value(4).toString() == QLatin1String("purge")) {
+                if (!out.purged.contains(ref))
+                    out.purged << ref;
+                continue;
+            }
+            if (r.value(5).isNull())
+                continue; // cannot happen: a purged row is logged as a purge
+            StoredRow row;
+            row.clocks = StoredRow::clocksFromJson(objectOf(r.value(9)));
+            out.changes << sync::Change{seq,
+                                        scope,
+                                        ref.entity,
+                                        ref.id,
+                                        r.value(5).toString(),
+                                        r.value(6).toLongLong(),
+                                        latestHlc(row),
+                                        r.value(7).toInt() != 0,
+                                        objectOf(r.value(8))};
+        }
+    }
+    if (!out.hasMore) {
+        const QMap<QString, sync::ScopeChecksum> all = checksums();
+        for (const QString &scope : scopes)
+            out.checksums.insert(scope, all.value(scope));
+    }
+    return out;
+}
+
+QMap<QString, sync::ScopeChecksum> CentralStore::checksums()
+{
+    QMap<QString, sync::ScopeChecksum> out;
+    auto q = sql::run(m_db, QStringLiteral("SELECT scope, row_count, hash FROM scope_checksums"), {},
+                      QStringLiteral("read checksums"));
+    while (q && q.value().next())
+        out.insert(q.value().value(0).toString(),
+                   {q.value().value(1).toLongLong(), quint64(q.value().value(2).toLongLong())});
+    return out;
+}
+
+QMap<QString, sync::ScopeChecksum> CentralStore::recomputeChecksums()
+{
+    QMap<QString, sync::ScopeChecksum> out;
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT s.scope, r.entity, r.id, r.row_version FROM record_scopes s "
+                                     "JOIN records r ON r.entity = s.entity AND r.id = s.id"),
+                      {}, QStringLiteral("recompute checksums"));
+    while (q && q.value().next()) {
+        sync::ScopeChecksum &sum = out[q.value().value(0).toString()];
+        sum.count += 1;
+        sum.hash ^= sync::wire::rowHash(q.value().value(1).toString(), q.value().value(2).toString(),
+                                        q.value().value(3).toLongLong());
+    }
+    return out;
+}
+
+qint64 CentralStore::lastSeq()
+{
+    auto q = sql::run(m_db, QStringLiteral("SELECT last_seq FROM change_seq WHERE id = 1"), {},
+                      QStringLiteral("read the change-log seq"));
+    return q && q.value().next() ? q.value().value(0).toLongLong() : 0;
+}
+
+} // namespace outreach::server

@@ -1,0 +1,59 @@
+#include "httpadapter.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QMetaEnum>
+#include <QTcpSocket>
+
+namespace outreach::server {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    const char *key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    return key ? QByteArray(key).toUpper() : QByteArrayLiteral("UNKNOWN");
+}
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+} // namespace
+
+HttpAdapter::HttpAdapter(SyncService &service, QObject *parent) : QAbstractHttpServer(parent), m_service(service) { }
+
+bool HttpAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpRequest in;
+    in.method = methodName(request.method());
+    in.path = request.url().path();
+    in.query = request.url().query(QUrl::FullyEncoded).toUtf8();
+    in.authorization = header(request, "Authorization");
+    in.contentType = header(request, "Content-Type");
+    in.body = request.body();
+    in.peer = request.remoteAddress().toString();
+    const HttpResponse out = m_service.handle(in);
+
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(out.status));
+    responder.writeHeader("Content-Type", "application/json");
+    responder.writeHeader("Content-Length", QByteArray::number(out.body.size()));
+    for (const auto &[key, value] : out.headers)
+        responder.writeHeader(key, value);
+    responder.writeBody(out.body);
+    return true;
+}
+
+void HttpAdapter::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest answers everything (unknown paths are the service's 404); kept for the abstract interface.
+    handleRequest(request, socket);
+}
+
+} // namespace outreach::server

@@ -1,0 +1,105 @@
+// outreach-server: `serve` (the default) answers the sync API over HTTP; the other subcommands administer the
+// store (admincommands.h). The store is DIR/central.sqlite (--data) or PostgreSQL (--database).
+#include "admincommands.h"
+#include "centralstore.h"
+#include "httpadapter.h"
+#include "syncservice.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QSocketNotifier>
+#include <QTcpServer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace outreach::server;
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+// SIGTERM / SIGINT quit the event loop (the handler only writes to a pipe; the loop does the rest).
+void quitOnSignals(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("outreach-server"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Outreach sync server and its administration commands."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), init, user add|list, "
+                                                                           "programme import|list, assign, unassign, "
+                                                                           "device list|revoke, purge, export"));
+    AdminCommands::addOptions(parser);
+    parser.process(app);
+
+    auto store = parser.isSet(QStringLiteral("database"))
+        ? CentralStore::openDatabaseUrl(parser.value(QStringLiteral("database")))
+        : CentralStore::openDataDir(parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data"))
+                                                                          : QStringLiteral("outreach-data"));
+    if (!store) {
+        err << "Cannot open the store: " << outreach::core::describe(store.errors()) << Qt::endl;
+        return AdminCommands::Failed;
+    }
+    const QStringList words = parser.positionalArguments();
+    if (AdminCommands::isAdminCommand(words))
+        return AdminCommands::run(**store, words, parser, in, out, err);
+    if (words.size() > 1) {
+        err << "serve takes no arguments" << Qt::endl;
+        return AdminCommands::Usage;
+    }
+
+    if (!AdminCommands::initialise(**store, out, err))
+        return AdminCommands::Failed;
+    bool portOk = false;
+    const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
+    const QHostAddress address(parser.value(QStringLiteral("bind")));
+    if (!portOk || port > 65535 || address.isNull()) {
+        err << "Give a valid --port (0-65535) and --bind address" << Qt::endl;
+        return AdminCommands::Usage;
+    }
+    SyncService service(**store);
+    HttpAdapter http(service);
+    auto *tcp = new QTcpServer(&http);
+    if (!tcp->listen(address, quint16(port))) {
+        err << "Cannot listen on " << address.toString() << ':' << port << ": " << tcp->errorString() << Qt::endl;
+        return AdminCommands::Failed;
+    }
+    http.bind(tcp);
+    quitOnSignals(app);
+    out << "listening on " << address.toString() << ':' << tcp->serverPort() << Qt::endl;
+    const int code = QCoreApplication::exec();
+    out << "stopped" << Qt::endl;
+    return code;
+}

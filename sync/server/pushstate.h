@@ -1,0 +1,32 @@
+// The changes one write transaction of the central store makes to scopes, checksums and the change log,
+// collected as it goes and written by CentralStore::finishChanges() as its last step. Private to the store.
+#pragma once
+
+#include "centralstore.h"
+
+namespace outreach::server {
+
+struct CentralStore::PushState
+{
+    struct LogEntry
+    {
+        QString scope;
+        QString entity;
+        QString id;
+        QString kind; // change | purge
+    };
+    QString userId;
+    QString deviceId;
+    QStringList userScopes;
+    QList<LogEntry> log;
+    QMap<QString, sync::ScopeChecksum> deltas; // scope → (count delta, hash xor)
+
+    void touch(const QString &scope, qint64 countDelta, quint64 hashXor)
+    {
+        sync::ScopeChecksum &d = deltas[scope];
+        d.count += countDelta;
+        d.hash ^= hashXor;
+    }
+};
+
+} // namespace outreach::server

@@ -1,0 +1,332 @@
+#include "syncservice.h"
+
+#include "core/domain/ids.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+#include <exception>
+
+namespace outreach::server {
+
+namespace {
+
+QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+HttpResponse answer(const QJsonObject &body, int status = 200) { return HttpResponse{status, json(body), {}}; }
+
+HttpResponse failure(int status, const QString &code, const QString &message, const QString &field = {})
+{
+    return HttpResponse{status, sync::wire::toJson(sync::ErrorBody{code, message, field}), {}};
+}
+
+// A store or parser Error as the documented status.
+HttpResponse failure(const core::Error &e)
+{
+    static const QHash<QString, int> statuses{
+        {QStringLiteral("malformed_json"), 400},     {QStringLiteral("validation"), 400},
+        {QStringLiteral("unknown_record"), 400},     {QStringLiteral("bad_credentials"), 401},
+        {QStringLiteral("unauthenticated"), 401},    {QStringLiteral("token_expired"), 401},
+        {QStringLiteral("device_revoked"), 403},     {QStringLiteral("forbidden"), 403},
+        {QStringLiteral("not_found"), 404},          {QStringLiteral("device_seq_regression"), 409},
+        {QStringLiteral("already_resolved"), 409},   {QStringLiteral("body_too_large"), 413},
+        {QStringLiteral("batch_too_large"), 413},
+    };
+    if (const auto it = statuses.constFind(e.code); it != statuses.constEnd())
+        return failure(*it, e.code, e.message, e.field);
+    // Anything else is the store failing (a lock timeout, a lost connection): the client retries.
+    return failure(503, QStringLiteral("busy"), QStringLiteral("The server could not finish the request; try again"));
+}
+
+core::Result<QJsonObject> objectBody(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return core::Error{QString(),
+                           error.error != QJsonParseError::NoError
+                               ? QStringLiteral("The body is not valid JSON: %1 at byte %2")
+                                     .arg(error.errorString())
+                                     .arg(error.offset)
+                               : QStringLiteral("The body must be a JSON object"),
+                           QStringLiteral("malformed_json")};
+    return doc.object();
+}
+
+// A required string member; an empty result with `error` set when it is missing or not a string.
+QString member(const QJsonObject &o, const char *name, std::optional<HttpResponse> &error, bool id = false)
+{
+    const QString key = QString::fromLatin1(name);
+    const QJsonValue v = o.value(key);
+    if (error)
+        return {};
+    if (!v.isString() || v.toString().isEmpty())
+        error = failure(400, QStringLiteral("validation"), QStringLiteral("'%1' must be a non-empty string").arg(key), key);
+    else if (id && !core::isValidId(v.toString()))
+        error = failure(400, QStringLiteral("validation"), QStringLiteral("'%1' is not a valid id").arg(key), key);
+    return v.toString();
+}
+
+} // namespace
+
+struct SyncService::Caller
+{
+    User user;
+    DeviceInfo device;
+};
+
+SyncService::SyncService(CentralStore &store, ServiceOptions options) : m_store(store), m_options(std::move(options)) { }
+
+qint64 SyncService::now() const
+{
+    return m_options.nowMs ? m_options.nowMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+HttpResponse SyncService::handle(const HttpRequest &request)
+{
+    try {
+        return route(request);
+    } catch (const std::exception &) {
+        return failure(503, QStringLiteral("busy"), QStringLiteral("The server could not finish the request"));
+    }
+}
+
+HttpResponse SyncService::route(const HttpRequest &request)
+{
+    static const QRegularExpression resolvePath(QStringLiteral("^/v1/conflicts/([^/]+)/resolve$"));
+    const QRegularExpressionMatch resolve = resolvePath.match(request.path);
+    struct Route
+    {
+        const char *path;
+        const char *method;
+        bool authenticated;
+    };
+    static const QList<Route> routes{{"/v1/health", "GET", false},       {"/v1/auth/signin", "POST", false},
+                                     {"/v1/auth/refresh", "POST", false}, {"/v1/sync/push", "POST", true},
+                                     {"/v1/sync/pull", "POST", true},     {"/v1/catalogue", "GET", true},
+                                     {"/v1/conflicts", "GET", true}};
+    const Route resolveRoute{"/v1/conflicts/{id}/resolve", "POST", true};
+    const Route *matched = resolve.hasMatch() ? &resolveRoute : nullptr;
+    for (const Route &r : routes) {
+        if (request.path == QLatin1String(r.path))
+            matched = &r;
+    }
+    if (!matched)
+        return failure(404, QStringLiteral("not_found"), QStringLiteral("There is no %1 here").arg(request.path));
+    if (request.method != matched->method) {
+        HttpResponse r = failure(405, QStringLiteral("method_not_allowed"),
+                                 QStringLiteral("%1 takes %2 only").arg(request.path, QLatin1String(matched->method)));
+        r.headers << qMakePair(QByteArrayLiteral("Allow"), QByteArray(matched->method));
+        return r;
+    }
+    if (request.body.size() > m_options.maxBodyBytes)
+        return failure(413, QStringLiteral("body_too_large"),
+                       QStringLiteral("The request is larger than %1 bytes").arg(m_options.maxBodyBytes));
+    if (request.method == "POST" && !request.contentType.isEmpty()
+        && !request.contentType.startsWith("application/json"))
+        return failure(415, QStringLiteral("unsupported_media_type"), QStringLiteral("Send application/json"));
+
+    const QString path = request.path;
+    if (path == QLatin1String("/v1/health"))
+        return answer({{QStringLiteral("status"), QStringLiteral("ok")},
+                       {QStringLiteral("schema_version"), m_store.schemaVersion()},
+                       {QStringLiteral("server_time_ms"), double(now())}});
+    if (path == QLatin1String("/v1/auth/signin"))
+        return signIn(request);
+    if (path == QLatin1String("/v1/auth/refresh"))
+        return refresh(request);
+
+    // Everything else needs a valid access token of a device that is not revoked.
+    const QByteArray bearer("Bearer ");
+    if (!request.authorization.startsWith(bearer))
+        return failure(401, QStringLiteral("unauthenticated"), QStringLiteral("Sign in first"));
+    const auto token = m_store.findToken(QString::fromLatin1(request.authorization.mid(bearer.size()).trimmed()));
+    if (!token || token->kind != QLatin1String("access") || token->user.disabled)
+        return failure(401, QStringLiteral("unauthenticated"), QStringLiteral("The access token is not valid"));
+    if (token->device.revokedAtMs)
+        return failure(403, QStringLiteral("device_revoked"), QStringLiteral("This device has been revoked"));
+    if (token->expiresAtMs <= now())
+        return failure(401, QStringLiteral("token_expired"), QStringLiteral("The access token has expired"));
+    const Caller caller{token->user, token->device};
+
+    if (path == QLatin1String("/v1/sync/push"))
+        return push(request, caller);
+    if (path == QLatin1String("/v1/sync/pull"))
+        return pull(request, caller);
+    if (path == QLatin1String("/v1/catalogue"))
+        return catalogue();
+    if (path == QLatin1String("/v1/conflicts"))
+        return listConflicts(request, caller);
+    return resolveConflict(request, caller, resolve.captured(1));
+}
+
+HttpResponse SyncService::signIn(const HttpRequest &request)
+{
+    auto body = objectBody(request.body);
+    if (!body)
+        return failure(body.error());
+    std::optional<HttpResponse> invalid;
+    const QString username = member(*body, "username", invalid);
+    const QString password = member(*body, "password", invalid);
+    const QString deviceId = member(*body, "device_id", invalid, true);
+    if (invalid)
+        return *invalid;
+    const QString deviceName = body->value(QLatin1String("device_name")).toString();
+
+    const qint64 t = now();
+    QList<qint64> &failures = m_signInFailures[username];
+    failures.removeIf([&](qint64 at) { return at <= t - m_options.signInWindowMs; });
+    if (failures.size() >= m_options.maxSignInFailures) {
+        const qint64 retryAfterS = qMax<qint64>(1, (failures.constFirst() + m_options.signInWindowMs - t + 999) / 1000);
+        HttpResponse r = failure(429, QStringLiteral("rate_limited"),
+                                 QStringLiteral("Too many failed sign-ins for %1: wait %2 s").arg(username).arg(retryAfterS));
+        QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        o.insert(QStringLiteral("retry_after_s"), double(retryAfterS));
+        r.body = json(o);
+        r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterS));
+        return r;
+    }
+    const auto user = m_store.checkPassword(username, password);
+    if (!user) {
+        if (user.error().code == QLatin1String("bad_credentials"))
+            failures << t;
+        return failure(user.error());
+    }
+    failures.clear();
+    if (auto device = m_store.registerDevice(*user, deviceId, deviceName, t); !device)
+        return failure(device.error());
+    return tokenAnswer(*user, deviceId);
+}
+
+HttpResponse SyncService::refresh(const HttpRequest &request)
+{
+    auto body = objectBody(request.body);
+    if (!body)
+        return failure(body.error());
+    std::optional<HttpResponse> invalid;
+    const QString refreshToken = member(*body, "refresh_token", invalid);
+    const QString deviceId = member(*body, "device_id", invalid, true);
+    if (invalid)
+        return *invalid;
+    const auto token = m_store.findToken(refreshToken);
+    if (!token || token->kind != QLatin1String("refresh") || token->device.id != deviceId || token->user.disabled)
+        return failure(401, QStringLiteral("unauthenticated"), QStringLiteral("The refresh token is not valid: sign in"));
+    if (token->device.revokedAtMs)
+        return failure(403, QStringLiteral("device_revoked"), QStringLiteral("This device has been revoked"));
+    if (token->expiresAtMs <= now())
+        return failure(401, QStringLiteral("token_expired"), QStringLiteral("The refresh token has expired: sign in"));
+    if (core::Status s = m_store.dropToken(refreshToken); !s)
+        return failure(s.error());
+    return tokenAnswer(token->user, deviceId);
+}
+
+HttpResponse SyncService::tokenAnswer(const User &user, const QString &deviceId)
+{
+    const qint64 t = now();
+    auto grant = m_store.issueTokens(deviceId, t, m_options.accessTtlS, m_options.refreshTtlS);
+    if (!grant)
+        return failure(grant.error());
+    return answer({{QStringLiteral("access_token"), grant->accessToken},
+                   {QStringLiteral("access_expires_in_s"), double(m_options.accessTtlS)},
+                   {QStringLiteral("refresh_token"), grant->refreshToken},
+                   {QStringLiteral("refresh_expires_in_s"), double(m_options.refreshTtlS)},
+                   {QStringLiteral("user"),
+                    QJsonObject{{QStringLiteral("id"), user.id},
+                                {QStringLiteral("username"), user.username},
+                                {QStringLiteral("display_name"), user.displayName},
+                                {QStringLiteral("role"), user.role}}},
+                   {QStringLiteral("device_id"), deviceId},
+                   {QStringLiteral("server_time_ms"), double(t)}});
+}
+
+HttpResponse SyncService::push(const HttpRequest &request, const Caller &caller)
+{
+    auto parsed = sync::wire::parsePushRequest(request.body);
+    if (!parsed)
+        return failure(parsed.error());
+    if (parsed->mutations.size() > m_options.maxPushMutations)
+        return failure(413, QStringLiteral("batch_too_large"),
+                       QStringLiteral("A batch holds at most %1 changes").arg(m_options.maxPushMutations),
+                       QStringLiteral("mutations"));
+    if (parsed->deviceId != caller.device.id)
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
+                       QStringLiteral("device_id"));
+    auto result = m_store.push(caller.user, caller.device.id, *parsed, PushContext{now(), m_options.maxClockAheadMs});
+    if (!result)
+        return failure(result.error());
+    return HttpResponse{200, sync::wire::toJson(*result), {}};
+}
+
+HttpResponse SyncService::pull(const HttpRequest &request, const Caller &caller)
+{
+    auto parsed = sync::wire::parsePullRequest(request.body);
+    if (!parsed)
+        return failure(parsed.error());
+    if (parsed->deviceId != caller.device.id)
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
+                       QStringLiteral("device_id"));
+    sync::PullRequest pullRequest = *parsed;
+    pullRequest.limit = qBound(1, pullRequest.limit, m_options.maxPullLimit);
+    auto result = m_store.pull(caller.user, pullRequest, now());
+    if (!result)
+        return failure(result.error());
+    return HttpResponse{200, sync::wire::toJson(*result), {}};
+}
+
+HttpResponse SyncService::catalogue()
+{
+    const QByteArray catalogue = m_store.catalogueJson();
+    if (catalogue.isEmpty())
+        return failure(404, QStringLiteral("not_found"), QStringLiteral("No catalogue is installed on the server"));
+    return HttpResponse{200, catalogue, {}};
+}
+
+HttpResponse SyncService::listConflicts(const HttpRequest &request, const Caller &caller)
+{
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    const QString programmeId = query.queryItemValue(QStringLiteral("programme_id"), QUrl::FullyDecoded);
+    const QString state = query.hasQueryItem(QStringLiteral("state")) ? query.queryItemValue(QStringLiteral("state"))
+                                                                       : QStringLiteral("open");
+    if (!caller.user.canReviewConflicts())
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("Only leads and admins review conflicts"));
+    if (programmeId.isEmpty())
+        return failure(400, QStringLiteral("validation"), QStringLiteral("Give the programme_id"),
+                       QStringLiteral("programme_id"));
+    if (state != QLatin1String("open") && state != QLatin1String("all"))
+        return failure(400, QStringLiteral("validation"), QStringLiteral("state must be open or all"),
+                       QStringLiteral("state"));
+    if (caller.user.role != QLatin1String("admin") && !m_store.scopesOf(caller.user.id).contains(programmeId))
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("You are not a member of this programme"));
+    QJsonArray list;
+    for (const ConflictRecord &c : m_store.conflicts(programmeId, state == QLatin1String("open")))
+        list.append(c.toJson());
+    return answer({{QStringLiteral("conflicts"), list}, {QStringLiteral("server_time_ms"), double(now())}});
+}
+
+HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Caller &caller, const QString &id)
+{
+    if (!caller.user.canReviewConflicts())
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("Only leads and admins resolve conflicts"));
+    auto body = objectBody(request.body);
+    if (!body)
+        return failure(body.error());
+    std::optional<HttpResponse> invalid;
+    const QString action = member(*body, "action", invalid);
+    if (invalid)
+        return *invalid;
+    const auto found = m_store.conflict(id);
+    if (!found)
+        return failure(404, QStringLiteral("not_found"), QStringLiteral("There is no such conflict"));
+    if (caller.user.role != QLatin1String("admin") && !m_store.scopesOf(caller.user.id).contains(found->programmeId))
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("You are not a member of this programme"));
+    auto resolved = m_store.resolveConflict(id, action, caller.user, now());
+    if (!resolved)
+        return failure(resolved.error());
+    return answer({{QStringLiteral("conflict"), resolved->toJson()}, {QStringLiteral("server_time_ms"), double(now())}});
+}
+
+} // namespace outreach::server

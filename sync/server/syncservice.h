@@ -1,0 +1,76 @@
+// The sync API of docs/sync-protocol.md as a plain function from request to response, with no network: the HTTP
+// adapter (httpadapter.h) feeds it real requests, the multi-device simulation calls it in-process. Never throws
+// and never crashes on any input: every failure is a JSON ErrorBody with the documented status.
+#pragma once
+
+#include "centralstore.h"
+#include "sync/wire.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <functional>
+
+namespace outreach::server {
+
+struct HttpRequest
+{
+    QByteArray method; // "GET", "POST"…
+    QString path;      // "/v1/sync/push"
+    QByteArray query;  // "programme_id=…&state=open", without '?'
+    QByteArray authorization; // the Authorization header's value
+    QByteArray contentType;
+    QByteArray body;
+    QString peer;
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers; // Content-Type is always application/json and not listed
+};
+
+struct ServiceOptions
+{
+    std::function<qint64()> nowMs; // default: the system clock
+    qint64 accessTtlS = 3600;
+    qint64 refreshTtlS = 30 * 86400;
+    qsizetype maxBodyBytes = sync::Limits::MaxBodyBytes;
+    int maxPushMutations = sync::Limits::MaxPushMutations;
+    int maxPullLimit = sync::Limits::MaxPullLimit;
+    qint64 maxRequestMs = 20000;
+    qint64 maxClockAheadMs = 600000;
+    int maxSignInFailures = 10;        // per username within signInWindowMs, then 429
+    qint64 signInWindowMs = 5 * 60000;
+};
+
+class SyncService
+{
+public:
+    explicit SyncService(CentralStore &store, ServiceOptions options = {});
+
+    HttpResponse handle(const HttpRequest &request);
+
+private:
+    struct Caller;
+    qint64 now() const;
+    HttpResponse route(const HttpRequest &request);
+    HttpResponse signIn(const HttpRequest &request);
+    HttpResponse refresh(const HttpRequest &request);
+    HttpResponse push(const HttpRequest &request, const Caller &caller);
+    HttpResponse pull(const HttpRequest &request, const Caller &caller);
+    HttpResponse catalogue();
+    HttpResponse listConflicts(const HttpRequest &request, const Caller &caller);
+    HttpResponse resolveConflict(const HttpRequest &request, const Caller &caller, const QString &id);
+    HttpResponse tokenAnswer(const User &user, const QString &deviceId);
+
+    CentralStore &m_store;
+    ServiceOptions m_options;
+    QHash<QString, QList<qint64>> m_signInFailures; // username → times of recent failures
+};
+
+} // namespace outreach::server
