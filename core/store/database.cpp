@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "core/crypto/fieldcipher.h"
+#include "core/domain/ids.h"
 #include "migrations.h"
 #include "sqlerror.h"
 
@@ -106,6 +107,18 @@ Status Database::initialise(bool migrate)
 int Database::schemaVersion() const
 {
     return Migrations::currentVersion(m_db);
+}
+
+Status Database::renewDeviceId()
+{
+    const QString id = newId();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE device_state SET device_id = ? WHERE id = 1"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("give this device a new identity"));
+    m_deviceId = id;
+    return {};
 }
 
 Result<QString> Database::openReaderConnection() const

@@ -34,6 +34,9 @@ public:
     QString path() const { return m_path; }
     QString deviceId() const { return m_deviceId; }
     int schemaVersion() const;
+    // Gives the store a new device identity, keeping its data and outbox: the server saw a higher device_seq from
+    // the old identity than this store holds (it was restored from an old backup), so it must register anew.
+    Status renewDeviceId();
 
     // A second, read-only connection on the same file for long report queries (WAL lets it read while the
     // writer writes). The caller owns it; close with QSqlDatabase::removeDatabase(name).

@@ -70,6 +70,21 @@ CREATE INDEX participant_report ON participant(id, gender, ethnicity, ward_id);
 )sql");
 }
 
+// Where the device stands in each scope it pulls (docs/sync-protocol.md): the last change-log seq applied and the
+// last checksum the device verified there. Local-only; rows come and go with the server's scope list, and are
+// written in the same transaction as the pulled rows so a cursor never runs ahead of the data.
+Status migration5(QSqlDatabase &db)
+{
+    return execScript(db, uR"sql(
+CREATE TABLE sync_scope (
+    programme_id TEXT PRIMARY KEY,
+    cursor INTEGER NOT NULL DEFAULT 0,       -- last seq applied in this scope
+    verified_count INTEGER,                  -- the last server checksum this device matched (NULL: none yet)
+    verified_hash TEXT
+);
+)sql");
+}
+
 } // namespace
 
 Status execScript(QSqlDatabase &db, QStringView script)
@@ -93,7 +108,7 @@ Status execScript(QSqlDatabase &db, QStringView script)
 
 const QList<Migrations::Step> &Migrations::steps()
 {
-    static const QList<Step> all = {migration1, migration2, migration3, migration4};
+    static const QList<Step> all = {migration1, migration2, migration3, migration4, migration5};
     return all;
 }
 

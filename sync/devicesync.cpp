@@ -1,0 +1,429 @@
+#include "devicesync.h"
+
+#include "core/domain/ids.h"
+#include "core/store/database.h"
+#include "core/store/outboxtriggers.h"
+#include "core/store/sqlerror.h"
+#include "core/store/syncedtables.h"
+#include "core/store/writetransaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+
+#include <cmath>
+
+namespace outreach::sync {
+
+using core::Error;
+using core::Result;
+using core::Status;
+using core::store::Database;
+using core::store::SyncedTables;
+using core::store::WriteTransaction;
+using core::store::sqlError;
+
+namespace {
+
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QString compactText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// The outbox keeps sensitive columns as they are stored (ciphertext); the server keeps plaintext.
+Result<QJsonObject> decrypted(Database &db, const QString &entity, const QString &entityId, QJsonObject values)
+{
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (!it.value().isString() || !SyncedTables::isSensitive(entity, it.key()))
+            continue;
+        auto plain = db.decrypt(it.value().toString(), entityId, it.key());
+        if (!plain)
+            return plain.errors();
+        it.value() = plain.value();
+    }
+    return values;
+}
+
+// A JSON scalar as SQLite stores it (booleans as 0/1, whole numbers as integers).
+QVariant toVariant(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool: return int(value.toBool());
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (std::floor(d) == d && std::abs(d) < 9007199254740992.0)
+            return qint64(d);
+        return d;
+    }
+    case QJsonValue::String: return value.toString();
+    case QJsonValue::Array: return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object: return compactText(value.toObject());
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: break;
+    }
+    return QVariant();
+}
+
+bool isAccepted(const MutationResult &result)
+{
+    if (result.status == QLatin1String("duplicate"))
+        return result.original != QLatin1String("rejected");
+    return result.status != QLatin1String("rejected");
+}
+
+QString errorText(const QString &code, const QString &message)
+{
+    return compactText(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}});
+}
+
+// Sets the state of each mutation of `sent` that is still owed (pending or in flight).
+Status setState(WriteTransaction &tx, const PushRequest &sent, const QString &state, const QString &error)
+{
+    for (const Mutation &m : sent.mutations) {
+        if (Status s = tx.exec(QStringLiteral("UPDATE outbox SET state = ?, last_error = ? WHERE mutation_id = ? "
+                                              "AND state IN ('pending', 'in_flight')"),
+                               {state, error, m.mutationId});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+// Columns that a mutation still in the outbox (pending, in flight or rejected) changes: the local overlay that a
+// pulled row must not overwrite.
+Result<QSet<QString>> overlayColumns(Database &db, const QString &entityId)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT fields FROM outbox WHERE entity_id = ? AND state IN ('pending', 'in_flight', 'rejected')"));
+    q.addBindValue(entityId);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read the local changes of %1").arg(entityId));
+    QSet<QString> columns;
+    while (q.next()) {
+        const QJsonObject fields = parseObject(q.value(0).toString());
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+            columns.insert(it.key());
+    }
+    return columns;
+}
+
+Result<std::optional<qint64>> localRowVersion(Database &db, const QString &table, const QString &id)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    // `table` is a SyncedTables name, never input.
+    q.prepare(QStringLiteral("SELECT row_version FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read %1 %2").arg(table, id));
+    if (!q.next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
+}
+
+// The device's count and hash of a scope, as the server computes them: every row with a server version whose
+// programme_id is the scope, and participants with an enrolment there.
+Result<ScopeChecksum> localChecksum(Database &db, const QString &scope)
+{
+    ScopeChecksum sum;
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    for (const QString &table : SyncedTables::names()) {
+        const bool participant = table == QLatin1String("participant");
+        q.prepare(participant ? QStringLiteral("SELECT id, row_version FROM participant WHERE row_version > 0 AND "
+                                               "(programme_id = ? OR id IN (SELECT participant_id FROM enrolment "
+                                               "WHERE programme_id = ?))")
+                              : QStringLiteral("SELECT id, row_version FROM %1 WHERE row_version > 0 AND "
+                                               "programme_id = ?").arg(table));
+        q.addBindValue(scope);
+        if (participant)
+            q.addBindValue(scope);
+        if (!q.exec())
+            return sqlError(q, QStringLiteral("check the rows of %1").arg(table));
+        while (q.next()) {
+            ++sum.count;
+            sum.hash ^= wire::rowHash(table, q.value(0).toString(), q.value(1).toLongLong());
+        }
+    }
+    return sum;
+}
+
+} // namespace
+
+DeviceSync::DeviceSync(Database &db)
+    : m_db(db)
+{
+}
+
+const QStringList &DeviceSync::columnsOf(const QString &table)
+{
+    auto it = m_columns.find(table);
+    if (it == m_columns.end())
+        it = m_columns.insert(table, core::store::OutboxTriggers::dataColumns(m_db.connection(), table));
+    return it.value();
+}
+
+Status DeviceSync::recoverInFlight()
+{
+    WriteTransaction tx(m_db, WriteTransaction::Mode::Pull);
+    tx.exec(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE state = 'in_flight'"));
+    return tx.commit();
+}
+
+Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizetype maxBytes)
+{
+    WriteTransaction tx(m_db, WriteTransaction::Mode::Pull); // outbox bookkeeping only: no mutations
+    if (tx.failed())
+        return tx.errors();
+    PushRequest request;
+    request.deviceId = m_db.deviceId();
+    request.batchId = core::newId();
+    request.schemaVersion = m_db.schemaVersion();
+    // The envelope without mutations, then each mutation's share: what wire::toJson will produce.
+    qsizetype bytes = wire::toJson(request).size();
+
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT device_seq, mutation_id, entity, entity_id, programme_id, op, base_version, "
+                             "fields, previous, hlc FROM outbox WHERE state IN ('pending', 'in_flight') "
+                             "ORDER BY device_seq LIMIT ?"));
+    q.addBindValue(qMax(1, maxMutations));
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read the changes to send"));
+    while (q.next()) {
+        Mutation m;
+        m.deviceSeq = q.value(0).toLongLong();
+        m.mutationId = q.value(1).toString();
+        m.entity = q.value(2).toString();
+        m.entityId = q.value(3).toString();
+        m.programmeId = q.value(4).toString();
+        m.op = q.value(5).toString();
+        m.baseVersion = q.value(6).toLongLong();
+        m.hlc = core::Hlc::parse(q.value(9).toString()).value_or(core::Hlc{});
+        auto fields = decrypted(m_db, m.entity, m.entityId, parseObject(q.value(7).toString()));
+        if (!fields)
+            return fields.errors();
+        auto previous = decrypted(m_db, m.entity, m.entityId, parseObject(q.value(8).toString()));
+        if (!previous)
+            return previous.errors();
+        m.fields = fields.value();
+        m.previous = previous.value();
+        const qsizetype size = wire::encodedSize(m);
+        if (!request.mutations.isEmpty() && bytes + size > maxBytes)
+            break;
+        bytes += size;
+        request.mutations << m;
+    }
+    q.finish();
+    if (request.mutations.isEmpty())
+        return std::optional<PushRequest>();
+    for (const Mutation &m : std::as_const(request.mutations))
+        tx.exec(QStringLiteral("UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 WHERE device_seq = ?"),
+                {m.deviceSeq});
+    if (Status s = tx.commit(); !s)
+        return s.errors();
+    return std::optional<PushRequest>(std::move(request));
+}
+
+Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &response)
+{
+    QHash<QString, const MutationResult *> results;
+    for (const MutationResult &r : response.results)
+        results.insert(r.mutationId, &r);
+
+    WriteTransaction tx(m_db, WriteTransaction::Mode::Pull);
+    for (const Mutation &m : sent.mutations) {
+        const MutationResult *result = results.value(m.mutationId);
+        if (!result) {
+            tx.exec(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE mutation_id = ? AND state = 'in_flight'"),
+                    {m.mutationId});
+        } else if (isAccepted(*result)) {
+            // Acknowledged: the outbox keeps only what is still owed or refused. The row's new row_version
+            // arrives by pull, with the server's merged values.
+            tx.exec(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ? AND state IN ('pending', 'in_flight')"),
+                    {m.mutationId});
+        } else {
+            const QString message = result->message.isEmpty()
+                ? QStringLiteral("The server refused this change (%1).").arg(result->code)
+                : result->message;
+            tx.exec(QStringLiteral("UPDATE outbox SET state = 'rejected', last_error = ? WHERE mutation_id = ? "
+                                   "AND state IN ('pending', 'in_flight')"),
+                    {errorText(result->code, message), m.mutationId});
+        }
+    }
+    return tx.commit();
+}
+
+Status DeviceSync::pushFailed(const PushRequest &sent, const QString &error)
+{
+    WriteTransaction tx(m_db, WriteTransaction::Mode::Pull);
+    setState(tx, sent, QStringLiteral("pending"), errorText(QStringLiteral("not_sent"), error));
+    return tx.commit();
+}
+
+Result<PullRequest> DeviceSync::nextPull(int limit)
+{
+    PullRequest request;
+    request.deviceId = m_db.deviceId();
+    request.limit = qBound(1, limit, int(Limits::MaxPullLimit));
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT programme_id, cursor FROM sync_scope")))
+        return sqlError(q, QStringLiteral("read the sync cursors"));
+    while (q.next())
+        request.cursors.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return request;
+}
+
+Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &response)
+{
+    PullOutcome outcome;
+    outcome.hasMore = response.hasMore;
+    WriteTransaction tx(m_db, WriteTransaction::Mode::Pull); // Pull mode also allows the hard deletes below
+    if (tx.failed())
+        return tx.errors();
+
+    // Erased on the server: gone here too, with any local change still waiting to be sent about them.
+    int removedRows = 0;
+    for (const EntityRef &ref : response.purged) {
+        if (!SyncedTables::find(ref.entity))
+            continue;
+        tx.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(ref.entity), {ref.id});
+        tx.exec(QStringLiteral("DELETE FROM outbox WHERE entity_id = ? AND entity = ?"), {ref.id, ref.entity});
+        ++removedRows;
+    }
+
+    core::Hlc latest;
+    for (const Change &change : response.changes) {
+        latest = qMax(latest, m_db.receiveHlc(change.hlc));
+        if (!SyncedTables::find(change.entity)) {
+            ++outcome.skipped;
+            continue;
+        }
+        auto local = localRowVersion(m_db, change.entity, change.id);
+        if (!local)
+            return local.errors();
+        if (local.value() && *local.value() >= change.rowVersion) {
+            ++outcome.skipped;
+            continue;
+        }
+        QSet<QString> overlay;
+        if (local.value()) {
+            auto columns = overlayColumns(m_db, change.id);
+            if (!columns)
+                return columns.errors();
+            overlay = columns.value();
+        }
+        QVariantMap values;
+        for (const QString &column : columnsOf(change.entity)) {
+            if (overlay.contains(column))
+                continue;
+            if (column == QLatin1String("deleted"))
+                values.insert(column, int(change.deleted));
+            else if (column == QLatin1String("programme_id"))
+                values.insert(column, change.programmeId);
+            else if (change.fields.contains(column))
+                values.insert(column, toVariant(change.fields.value(column)));
+        }
+        values.insert(QStringLiteral("row_version"), change.rowVersion);
+        const Status written = local.value() ? Status(tx.update(change.entity, change.id, values).errors())
+                                             : tx.insert(change.entity, change.id, values);
+        if (!written)
+            return written.errors();
+        ++outcome.applied;
+    }
+
+    // The scope list and cursors, in the same transaction as the rows they stand for.
+    for (const QString &scope : response.scopesRemoved)
+        tx.exec(QStringLiteral("DELETE FROM sync_scope WHERE programme_id = ?"), {scope});
+    for (auto it = response.cursors.cbegin(); it != response.cursors.cend(); ++it) {
+        if (response.scopesRemoved.contains(it.key()))
+            continue;
+        tx.exec(QStringLiteral("INSERT INTO sync_scope (programme_id, cursor) VALUES (?, ?) "
+                               "ON CONFLICT(programme_id) DO UPDATE SET cursor = excluded.cursor"),
+                {it.key(), it.value()});
+    }
+    for (const QString &scope : response.scopesAdded) {
+        if (!response.scopesRemoved.contains(scope))
+            tx.exec(QStringLiteral("INSERT OR IGNORE INTO sync_scope (programme_id, cursor) VALUES (?, 0)"), {scope});
+    }
+    // A lost scope takes its rows with it, except people still enrolled in a scope the device keeps.
+    for (const QString &scope : response.scopesRemoved) {
+        for (const QString &table : SyncedTables::names()) {
+            if (table == QLatin1String("participant"))
+                tx.exec(QStringLiteral("DELETE FROM participant WHERE programme_id = ? AND NOT EXISTS (SELECT 1 "
+                                       "FROM enrolment e WHERE e.participant_id = participant.id AND e.deleted = 0 "
+                                       "AND e.programme_id IN (SELECT programme_id FROM sync_scope))"),
+                        {scope});
+            else
+                tx.exec(QStringLiteral("DELETE FROM %1 WHERE programme_id = ?").arg(table), {scope});
+        }
+        ++removedRows;
+    }
+
+    if (!response.hasMore) {
+        const bool changed = outcome.applied > 0 || removedRows > 0;
+        for (auto it = response.checksums.cbegin(); it != response.checksums.cend(); ++it) {
+            QSqlQuery q(m_db.connection());
+            q.prepare(QStringLiteral("SELECT verified_count, verified_hash FROM sync_scope WHERE programme_id = ?"));
+            q.addBindValue(it.key());
+            if (!q.exec())
+                return sqlError(q, QStringLiteral("read the last verified checksum"));
+            if (!q.next())
+                continue; // not a scope the device holds
+            const bool verified = !q.value(0).isNull()
+                && ScopeChecksum{q.value(0).toLongLong(), wire::parseHashText(q.value(1).toString()).value_or(0)}
+                    == it.value();
+            q.finish();
+            if (verified && !changed)
+                continue;
+            auto local = localChecksum(m_db, it.key());
+            if (!local)
+                return local.errors();
+            if (local.value() == it.value()) {
+                tx.exec(QStringLiteral("UPDATE sync_scope SET verified_count = ?, verified_hash = ? "
+                                       "WHERE programme_id = ?"),
+                        {it.value().count, wire::hashText(it.value().hash), it.key()});
+            } else {
+                tx.exec(QStringLiteral("UPDATE sync_scope SET cursor = 0, verified_count = NULL, "
+                                       "verified_hash = NULL WHERE programme_id = ?"),
+                        {it.key()});
+                outcome.rescanScopes << it.key();
+            }
+        }
+    }
+
+    if (!latest.isNull())
+        tx.exec(QStringLiteral("UPDATE device_state SET last_hlc = max(last_hlc, ?) WHERE id = 1"),
+                {latest.toString()});
+    if (Status s = tx.commit(); !s)
+        return s.errors();
+    return outcome;
+}
+
+void DeviceSync::observeServerTime(qint64 serverTimeMs, qint64 sentAtMs, qint64 receivedAtMs)
+{
+    if (serverTimeMs <= 0 || receivedAtMs < sentAtMs)
+        return;
+    // The server read its clock somewhere in the round trip; the midpoint is the best guess, wrong by at most
+    // half the round trip.
+    const qint64 midpoint = sentAtMs + (receivedAtMs - sentAtMs) / 2;
+    m_db.setClockOffsetMs(serverTimeMs - midpoint);
+}
+
+Status DeviceSync::reRegister()
+{
+    if (Status s = m_db.renewDeviceId(); !s)
+        return s;
+    return recoverInFlight();
+}
+
+} // namespace outreach::sync

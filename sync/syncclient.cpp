@@ -1,0 +1,559 @@
+#include "syncclient.h"
+
+#include "core/store/catalogueloader.h"
+#include "core/store/database.h"
+#include "core/store/devicesettings.h"
+#include "core/store/outboxstatus.h"
+#include "core/store/programmecatalogue.h"
+#include "core/store/syncedtables.h"
+#include "core/store/writetransaction.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkInformation>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QSysInfo>
+#include <QUrl>
+
+#include <utility>
+
+Q_LOGGING_CATEGORY(lcSyncClient, "outreach.sync.client")
+
+namespace outreach::sync {
+
+using core::Error;
+using core::Status;
+using core::store::DeviceSettings;
+using core::store::OutboxStatus;
+using core::store::WriteTransaction;
+
+namespace {
+
+// The refresh token is encrypted with the store's key, bound to this setting (associated data).
+const QString kTokenRow = QStringLiteral("device_setting");
+const QLatin1String kTokenColumn("sync.refresh_token");
+
+bool isLocalHost(const QString &host)
+{
+    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1");
+}
+
+} // namespace
+
+SyncClient::SyncClient(core::store::Database &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_sync(db)
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_debounce.setSingleShot(true);
+    m_retry.setSingleShot(true);
+    connect(&m_debounce, &QTimer::timeout, this, &SyncClient::syncNow);
+    connect(&m_retry, &QTimer::timeout, this, &SyncClient::syncNow);
+    connect(&m_periodic, &QTimer::timeout, this, &SyncClient::syncNow);
+
+    const DeviceSettings settings(m_db);
+    m_serverAddress = settings.valueOr(DeviceSettings::ServerAddress);
+    m_userName = settings.valueOr(DeviceSettings::UserName);
+    if (!settings.valueOr(RefreshTokenKey).isEmpty())
+        m_state = State::Idle;
+    m_lastSyncAt = OutboxStatus::lastSuccessAt(m_db);
+    refreshCounts();
+}
+
+SyncClient::~SyncClient()
+{
+    // Replies still running must not call back into a half-destroyed client.
+    const auto replies = m_network->findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies) {
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+    }
+}
+
+Status SyncClient::checkServerAddress(const QString &address)
+{
+    const QUrl url(address.trimmed());
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        return Error{QStringLiteral("serverAddress"),
+                     QStringLiteral("Enter the server's address, for example https://outreach.example.org."),
+                     QStringLiteral("invalid")};
+    if (scheme == QLatin1String("http") && !isLocalHost(url.host()))
+        return Error{QStringLiteral("serverAddress"),
+                     QStringLiteral("The address must start with https://: records would otherwise cross the network "
+                                    "unprotected (http:// is only allowed to this device itself, for testing)."),
+                     QStringLiteral("insecure")};
+    return {};
+}
+
+void SyncClient::request(const QByteArray &verb, const QString &path, const QByteArray &body, bool authorised,
+                         Handler handler)
+{
+    QString base = m_serverAddress.trimmed();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    QNetworkRequest req(QUrl(base + path));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (authorised)
+        req.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());
+    req.setTransferTimeout(m_timing.requestTimeoutMs);
+    const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
+    QNetworkReply *reply = verb == "GET" ? m_network->get(req) : m_network->sendCustomRequest(req, verb, body);
+    connect(reply, &QNetworkReply::finished, this, [reply, sentAt, handler = std::move(handler)] {
+        reply->deleteLater();
+        Reply r;
+        r.sentAtMs = sentAt;
+        r.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        // A success status with a transport error is an answer cut short: no answer at all.
+        if (reply->error() != QNetworkReply::NoError && (r.status < 300 || r.status >= 600)) {
+            r.status = 0;
+            r.transportError = reply->errorString();
+        }
+        if (r.status >= 300) {
+            auto parsed = wire::parseError(r.body);
+            if (parsed)
+                r.error = parsed.value();
+        }
+        handler(r);
+    });
+}
+
+QString SyncClient::describeFailure(const Reply &reply)
+{
+    if (reply.status == 0)
+        return QStringLiteral("Could not reach the server (%1). Changes are kept and sent later.")
+            .arg(reply.transportError);
+    if (!reply.error.message.isEmpty())
+        return reply.error.message;
+    return QStringLiteral("The server answered with an error (HTTP %1).").arg(reply.status);
+}
+
+void SyncClient::signIn(const QString &serverAddress, const QString &userName, const QString &password)
+{
+    const auto refuse = [this](const QString &message) {
+        setLastError(message);
+        Q_EMIT signInFailed(message);
+    };
+    if (Status s = checkServerAddress(serverAddress); !s)
+        return refuse(s.error().message);
+    if (!m_db.isUnlocked())
+        return refuse(QStringLiteral("Unlock Outreach before signing in."));
+    if (m_busy)
+        return refuse(QStringLiteral("A sync is running; try again in a moment."));
+    if (m_serverAddress != serverAddress.trimmed() || m_userName != userName) {
+        m_serverAddress = serverAddress.trimmed();
+        m_userName = userName;
+        Q_EMIT accountChanged();
+    }
+    const QJsonObject body{{QStringLiteral("username"), userName},
+                           {QStringLiteral("password"), password},
+                           {QStringLiteral("device_id"), m_db.deviceId()},
+                           {QStringLiteral("device_name"), QSysInfo::machineHostName()}};
+    request("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(body).toJson(QJsonDocument::Compact), false,
+            [this, refuse](const Reply &r) {
+                if (r.status == 403 && r.error.code == QLatin1String("device_revoked")) {
+                    revoke();
+                    return refuse(r.error.message.isEmpty() ? m_lastError : r.error.message);
+                }
+                if (r.status == 401)
+                    return refuse(QStringLiteral("The user name or password is not right."));
+                if (r.status != 200)
+                    return refuse(describeFailure(r));
+                if (!storeTokens(r.body))
+                    return refuse(m_lastError);
+                DeviceSettings settings(m_db);
+                settings.setValue(DeviceSettings::ServerAddress, m_serverAddress);
+                settings.setValue(DeviceSettings::UserName, m_userName);
+                const auto answer = QJsonDocument::fromJson(r.body).object();
+                m_sync.observeServerTime(qint64(answer.value(QLatin1String("server_time_ms")).toDouble()), r.sentAtMs,
+                                         r.receivedAtMs);
+                setLastError({});
+                setState(State::Idle);
+                Q_EMIT signedIn();
+                fetchCatalogue();
+                syncNow();
+            });
+}
+
+bool SyncClient::storeTokens(const QByteArray &body)
+{
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    const QString access = answer.value(QLatin1String("access_token")).toString();
+    const QString refresh = answer.value(QLatin1String("refresh_token")).toString();
+    if (access.isEmpty() || refresh.isEmpty()) {
+        setLastError(QStringLiteral("The server's answer to signing in had no tokens."));
+        return false;
+    }
+    auto encrypted = m_db.encrypt(refresh, kTokenRow, kTokenColumn);
+    if (!encrypted) {
+        setLastError(encrypted.error().message);
+        return false;
+    }
+    if (Status s = DeviceSettings(m_db).setValue(RefreshTokenKey, encrypted.value()); !s) {
+        setLastError(s.error().message);
+        return false;
+    }
+    m_accessToken = access;
+    return true;
+}
+
+std::optional<QString> SyncClient::storedRefreshToken() const
+{
+    const QString stored = DeviceSettings(m_db).valueOr(RefreshTokenKey);
+    if (stored.isEmpty())
+        return std::nullopt;
+    auto plain = m_db.decrypt(stored, kTokenRow, kTokenColumn);
+    if (!plain)
+        return std::nullopt;
+    return plain.value();
+}
+
+void SyncClient::signOut()
+{
+    m_accessToken.clear();
+    DeviceSettings(m_db).remove(RefreshTokenKey);
+    m_periodic.stop();
+    m_retry.stop();
+    m_debounce.stop();
+    setState(State::SignedOut);
+    const auto replies = m_network->findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies)
+        reply->abort(); // their handlers see a stopped client and put the outbox back
+}
+
+void SyncClient::start()
+{
+    if (m_state == State::SignedOut || m_state == State::Revoked)
+        return;
+    m_sync.recoverInFlight();
+    m_periodic.start(m_timing.periodMs);
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online)
+                        syncNow();
+                },
+                Qt::UniqueConnection);
+    }
+    syncNow();
+}
+
+void SyncClient::notifyLocalWrite()
+{
+    refreshCounts();
+    m_debounce.start(m_timing.debounceMs);
+}
+
+void SyncClient::syncNow()
+{
+    if (m_state == State::SignedOut || m_state == State::Revoked)
+        return;
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    startCycle();
+}
+
+void SyncClient::startCycle()
+{
+    m_busy = true;
+    m_again = false;
+    m_refreshed = false;
+    m_reRegistered = false;
+    m_pushFailed = false;
+    m_failed = false;
+    m_permanent = false;
+    m_batchSize = Limits::MaxPushMutations;
+    m_retry.stop();
+    refreshCounts();
+    m_toSend = m_pending;
+    m_sent = 0;
+    m_pulled = 0;
+    setState(State::Syncing);
+    if (m_accessToken.isEmpty()) {
+        m_refreshed = true;
+        refreshThen([this] { pushNext(); });
+    } else {
+        pushNext();
+    }
+}
+
+void SyncClient::refreshThen(std::function<void()> next)
+{
+    const auto token = storedRefreshToken();
+    if (!token) {
+        m_accessToken.clear();
+        setLastError(m_db.isUnlocked() ? QStringLiteral("Sign in again to sync.")
+                                       : QStringLiteral("Unlock Outreach to sync."));
+        m_failed = m_permanent = true;
+        if (m_db.isUnlocked())
+            setState(State::SignedOut);
+        return finishCycle(false);
+    }
+    const QJsonObject body{{QStringLiteral("refresh_token"), *token}, {QStringLiteral("device_id"), m_db.deviceId()}};
+    request("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson(QJsonDocument::Compact), false,
+            [this, next = std::move(next)](const Reply &r) {
+                if (m_state == State::SignedOut || m_state == State::Revoked)
+                    return finishCycle(false);
+                if (r.status == 200 && storeTokens(r.body))
+                    return next();
+                m_failed = true;
+                if (r.status == 403 && r.error.code == QLatin1String("device_revoked"))
+                    return revoke();
+                if (r.status == 400 || r.status == 401) {
+                    m_accessToken.clear();
+                    DeviceSettings(m_db).remove(RefreshTokenKey);
+                    setLastError(QStringLiteral("Your sign-in has expired: sign in again to sync."));
+                    setState(State::SignedOut);
+                } else {
+                    setLastError(describeFailure(r));
+                }
+                finishCycle(false);
+            });
+}
+
+void SyncClient::pushNext()
+{
+    if (m_state == State::SignedOut || m_state == State::Revoked)
+        return finishCycle(false);
+    auto batch = m_sync.nextPush(m_batchSize);
+    if (!batch) {
+        m_failed = m_permanent = m_pushFailed = true;
+        setLastError(core::describe(batch.errors()));
+        return pullNext();
+    }
+    if (!batch.value())
+        return pullNext();
+    const PushRequest sent = *batch.value();
+    const int size = int(sent.mutations.size());
+    setProgress(QStringLiteral("Sending %1 of %2…").arg(m_sent + size).arg(qMax(m_toSend, m_sent + size)));
+    request("POST", QStringLiteral("/v1/sync/push"), wire::toJson(sent), true, [this, sent, size](const Reply &r) {
+        if (r.status == 200) {
+            auto response = wire::parsePushResponse(r.body);
+            if (response) {
+                m_sync.observeServerTime(response->serverTimeMs, r.sentAtMs, r.receivedAtMs);
+                if (Status s = m_sync.applyPush(sent, response.value()); !s) {
+                    m_failed = m_permanent = m_pushFailed = true;
+                    setLastError(core::describe(s.errors()));
+                    return pullNext();
+                }
+                m_sent += size;
+                refreshCounts();
+                return pushNext();
+            }
+            m_sync.pushFailed(sent, core::describe(response.errors()));
+            m_failed = m_permanent = m_pushFailed = true;
+            setLastError(QStringLiteral("The server's answer could not be read: %1").arg(core::describe(response.errors())));
+            return pullNext();
+        }
+        m_sync.pushFailed(sent, describeFailure(r));
+        if (m_state == State::SignedOut || m_state == State::Revoked)
+            return finishCycle(false);
+        if (r.status == 401 && !m_refreshed) {
+            m_refreshed = true;
+            return refreshThen([this] { pushNext(); });
+        }
+        if (r.status == 403 && r.error.code == QLatin1String("device_revoked"))
+            return revoke();
+        if (r.status == 409 && !m_reRegistered) {
+            m_reRegistered = true;
+            if (Status s = m_sync.reRegister(); s)
+                return pushNext();
+        }
+        if (r.status == 413 && size > 1) {
+            m_batchSize = qMax(1, size / 2);
+            return pushNext();
+        }
+        // Pull never waits for push: whatever went wrong here, the worker still gets the others' changes.
+        m_failed = m_pushFailed = true;
+        m_permanent = r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408;
+        if (r.status == 426)
+            setLastError(QStringLiteral("This version of Outreach is too old for the server: update the app. Your "
+                                        "changes are kept."));
+        else
+            setLastError(describeFailure(r));
+        pullNext();
+    });
+}
+
+void SyncClient::pullNext()
+{
+    if (m_state == State::SignedOut || m_state == State::Revoked)
+        return finishCycle(false);
+    auto pull = m_sync.nextPull();
+    if (!pull) {
+        m_failed = m_permanent = true;
+        setLastError(core::describe(pull.errors()));
+        return finishCycle(false);
+    }
+    setProgress(m_pulled == 0 ? QStringLiteral("Receiving changes…")
+                              : QStringLiteral("Receiving changes (%1 so far)…").arg(m_pulled));
+    request("POST", QStringLiteral("/v1/sync/pull"), wire::toJson(pull.value()), true, [this](const Reply &r) {
+        if (m_state == State::SignedOut || m_state == State::Revoked)
+            return finishCycle(false);
+        if (r.status == 200) {
+            auto response = wire::parsePullResponse(r.body);
+            if (!response) {
+                m_failed = m_permanent = true;
+                setLastError(QStringLiteral("The server's changes could not be read: %1")
+                                 .arg(core::describe(response.errors())));
+                return finishCycle(false);
+            }
+            m_sync.observeServerTime(response->serverTimeMs, r.sentAtMs, r.receivedAtMs);
+            auto outcome = m_sync.applyPull(response.value());
+            if (!outcome) {
+                m_failed = m_permanent = true;
+                setLastError(core::describe(outcome.errors()));
+                return finishCycle(false);
+            }
+            m_pulled += int(response->changes.size());
+            if (outcome->applied > 0)
+                Q_EMIT recordsChanged();
+            if (!outcome->rescanScopes.isEmpty())
+                qCWarning(lcSyncClient) << "checksum mismatch, fetching again:" << outcome->rescanScopes;
+            // A rescan starts again from 0; do it once per cycle, so a lasting mismatch cannot spin.
+            if (outcome->hasMore || (!outcome->rescanScopes.isEmpty() && !std::exchange(m_rescanned, true)))
+                return pullNext();
+            return finishCycle(!m_failed);
+        }
+        if (r.status == 401 && !m_refreshed) {
+            m_refreshed = true;
+            return refreshThen([this] { pullNext(); });
+        }
+        if (r.status == 403 && r.error.code == QLatin1String("device_revoked"))
+            return revoke();
+        m_failed = true;
+        m_permanent = m_permanent || (r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408);
+        setLastError(describeFailure(r));
+        finishCycle(false);
+    });
+}
+
+void SyncClient::finishCycle(bool ok)
+{
+    m_busy = false;
+    m_rescanned = false;
+    setProgress({});
+    refreshCounts();
+    if (m_state == State::SignedOut || m_state == State::Revoked)
+        return;
+    if (!ok || m_failed) {
+        setState(m_permanent ? State::Error : State::Offline);
+        scheduleRetry();
+        return;
+    }
+    m_retryDelayMs = 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    DeviceSettings(m_db).setValue(OutboxStatus::LastSuccessKey, now.toString(Qt::ISODate));
+    m_lastSyncAt = OutboxStatus::lastSuccessAt(m_db);
+    Q_EMIT lastSyncAtChanged();
+    setLastError({});
+    setState(State::Idle);
+    Q_EMIT synced();
+    // New writes arrived during the cycle: push again (bounded, so a server that never answers for a mutation
+    // cannot keep the client spinning).
+    if ((m_again || m_pending > 0) && m_extraCycles < 3) {
+        ++m_extraCycles;
+        QTimer::singleShot(0, this, &SyncClient::syncNow);
+    } else {
+        m_extraCycles = 0;
+    }
+}
+
+void SyncClient::scheduleRetry()
+{
+    m_retryDelayMs = m_retryDelayMs == 0 ? m_timing.retryFirstMs : qMin(m_retryDelayMs * 2, m_timing.retryMaxMs);
+    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble(); // ±20 %
+    m_retry.start(qMax(1, int(m_retryDelayMs * jitter)));
+}
+
+void SyncClient::revoke()
+{
+    m_busy = false;
+    m_accessToken.clear();
+    m_periodic.stop();
+    m_retry.stop();
+    m_debounce.stop();
+    setProgress({});
+    setLastError(QStringLiteral("This device's access to the server was withdrawn. Sync has stopped."));
+    setState(State::Revoked);
+    Q_EMIT deviceRevoked();
+}
+
+void SyncClient::fetchCatalogue()
+{
+    request("GET", QStringLiteral("/v1/catalogue"), {}, true, [this](const Reply &r) {
+        if (r.status != 200) {
+            qCWarning(lcSyncClient) << "catalogue not fetched:" << describeFailure(r);
+            return;
+        }
+        auto catalogue = core::store::CatalogueLoader::parse(r.body);
+        if (!catalogue) {
+            qCWarning(lcSyncClient) << "server catalogue refused:" << core::describe(catalogue.errors());
+            return;
+        }
+        if (catalogue->version == core::store::ProgrammeCatalogue(m_db.connection()).version())
+            return;
+        auto loaded = core::store::CatalogueLoader::load(m_db, r.body);
+        if (!loaded)
+            qCWarning(lcSyncClient) << "server catalogue not installed:" << core::describe(loaded.errors());
+        else
+            Q_EMIT recordsChanged();
+    });
+}
+
+void SyncClient::refreshCounts()
+{
+    auto counts = OutboxStatus(m_db.connection()).counts();
+    if (!counts)
+        return;
+    if (counts->toSend() == m_pending && counts->rejected == m_rejected)
+        return;
+    m_pending = counts->toSend();
+    m_rejected = counts->rejected;
+    Q_EMIT countsChanged();
+}
+
+Status SyncClient::wipeLocalData(core::store::Database &db)
+{
+    WriteTransaction tx(db, WriteTransaction::Mode::Purge);
+    for (const QString &table : core::store::SyncedTables::names())
+        tx.exec(QStringLiteral("DELETE FROM %1").arg(table));
+    for (const char *table : {"outbox", "draft", "profile_view", "sync_scope", "device_setting"})
+        tx.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
+    return tx.commit();
+}
+
+void SyncClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged();
+}
+
+void SyncClient::setLastError(const QString &error)
+{
+    if (m_lastError == error)
+        return;
+    m_lastError = error;
+    Q_EMIT lastErrorChanged();
+}
+
+void SyncClient::setProgress(const QString &progress)
+{
+    if (m_progress == progress)
+        return;
+    m_progress = progress;
+    Q_EMIT progressChanged();
+}
+
+} // namespace outreach::sync

@@ -1,0 +1,175 @@
+// The device's sync over HTTP (docs/sync-protocol.md): signs in, keeps the tokens (the refresh token encrypted in
+// the store, the access token in memory only), and runs sync cycles — push until nothing is owed, pull until the
+// server has nothing more, push again if new writes arrived — now, on a timer, after local writes and when the
+// network comes back, retrying with backoff. The sync logic itself is DeviceSync; this class is the transport,
+// the timers and the state a status page binds to.
+#pragma once
+
+#include "core/result.h"
+#include "sync/devicesync.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace outreach::core::store {
+class Database;
+}
+
+namespace outreach::sync {
+
+class SyncClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(outreach::sync::SyncClient::State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countsChanged)
+    Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY countsChanged)
+    Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY lastSyncAtChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QString progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY accountChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY accountChanged)
+
+public:
+    enum class State {
+        SignedOut, // no account on this device (or the server asked to sign in again)
+        Idle,      // signed in, nothing running
+        Syncing,
+        Offline,   // the last cycle could not reach the server; it retries with backoff
+        Error,     // the server refused something in a way retrying will not fix (see lastError)
+        Revoked,   // the server revoked this device: sync stopped; the app should wipeLocalData()
+    };
+    Q_ENUM(State)
+
+    // Delays, all in milliseconds; tests shorten them.
+    struct Timing
+    {
+        int requestTimeoutMs = 30'000;
+        int debounceMs = 3'000;         // after notifyLocalWrite()
+        int periodMs = 5 * 60'000;      // periodic sync once start() ran
+        int retryFirstMs = 1'000;       // backoff after a failed cycle, doubling…
+        int retryMaxMs = 5 * 60'000;    // …up to this, each ±20 % jitter
+    };
+
+    // The device_setting key holding the refresh token (encrypted with the store's key).
+    static constexpr QLatin1String RefreshTokenKey {"sync.refresh_token"};
+
+    // Does not own `db`, which must outlive the client.
+    explicit SyncClient(core::store::Database &db, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    State state() const { return m_state; }
+    int pendingCount() const { return m_pending; }
+    int rejectedCount() const { return m_rejected; }
+    QDateTime lastSyncAt() const { return m_lastSyncAt; }
+    QString lastError() const { return m_lastError; }
+    QString progress() const { return m_progress; }
+    QString serverAddress() const { return m_serverAddress; }
+    QString userName() const { return m_userName; }
+
+    void setTiming(const Timing &timing) { m_timing = timing; }
+    const Timing &timing() const { return m_timing; }
+    DeviceSync &deviceSync() { return m_sync; }
+
+    // POST /v1/auth/signin; then fetches the catalogue and syncs. Emits signedIn() or signInFailed().
+    Q_INVOKABLE void signIn(const QString &serverAddress, const QString &userName, const QString &password);
+    // Forgets the tokens (the data and outbox stay; they sync again after the next sign-in).
+    Q_INVOKABLE void signOut();
+    Q_INVOKABLE void syncNow();
+    // A local write happened: sync a few seconds later (several writes in a row make one sync).
+    Q_INVOKABLE void notifyLocalWrite();
+    // Syncs now and then every Timing::periodMs, and when the network becomes reachable again.
+    Q_INVOKABLE void start();
+    // Re-reads the outbox counts (e.g. after the sync-problems page retried or discarded something).
+    Q_INVOKABLE void refreshCounts();
+
+    // For a revoked device: removes every synced row, the outbox, drafts, profile views, sync cursors and device
+    // settings (the catalogue and the wrapped key stay), in one Purge transaction.
+    static core::Status wipeLocalData(core::store::Database &db);
+    // Whether `address` may be used: https://, or http:// only to this machine. The error says why not.
+    static core::Status checkServerAddress(const QString &address);
+
+Q_SIGNALS:
+    void stateChanged();
+    void countsChanged();
+    void lastSyncAtChanged();
+    void lastErrorChanged();
+    void progressChanged();
+    void accountChanged();
+    void signedIn();
+    void signInFailed(const QString &message);
+    void synced();          // after each successful cycle
+    void recordsChanged();  // a pull applied rows: views should reload
+    void deviceRevoked();
+
+private:
+    struct Reply
+    {
+        int status = 0; // HTTP status; 0 when no answer arrived (network, timeout, dropped connection)
+        QByteArray body;
+        QString transportError;
+        ErrorBody error; // for non-2xx answers with an error body
+        qint64 sentAtMs = 0;
+        qint64 receivedAtMs = 0;
+    };
+    using Handler = std::function<void(const Reply &)>;
+
+    void request(const QByteArray &verb, const QString &path, const QByteArray &body, bool authorised,
+                 Handler handler);
+    void startCycle();
+    void pushNext();
+    void pullNext();
+    void finishCycle(bool ok);
+    void refreshThen(std::function<void()> next);
+    void fetchCatalogue();
+    void revoke();
+    void scheduleRetry();
+    bool storeTokens(const QByteArray &body);
+    std::optional<QString> storedRefreshToken() const;
+    void setState(State state);
+    void setLastError(const QString &error);
+    void setProgress(const QString &progress);
+    static QString describeFailure(const Reply &reply);
+
+    core::store::Database &m_db;
+    DeviceSync m_sync;
+    QNetworkAccessManager *m_network = nullptr;
+    Timing m_timing;
+    QTimer m_debounce;
+    QTimer m_periodic;
+    QTimer m_retry;
+
+    State m_state = State::SignedOut;
+    int m_pending = 0;
+    int m_rejected = 0;
+    QDateTime m_lastSyncAt;
+    QString m_lastError;
+    QString m_progress;
+    QString m_serverAddress;
+    QString m_userName;
+    QString m_accessToken;
+
+    // The running cycle.
+    bool m_busy = false;
+    bool m_again = false;          // syncNow() while busy: run another cycle after this one
+    bool m_refreshed = false;      // refreshed the token once in this cycle
+    bool m_reRegistered = false;   // re-registered once in this cycle
+    bool m_pushFailed = false;
+    bool m_rescanned = false;      // re-pulled once after a checksum mismatch in this cycle
+    bool m_failed = false;         // the cycle met a failure (transient unless m_permanent)
+    bool m_permanent = false;
+    int m_batchSize = Limits::MaxPushMutations;
+    int m_sent = 0;
+    int m_toSend = 0;
+    int m_pulled = 0;
+    int m_extraCycles = 0;
+    int m_retryDelayMs = 0;
+};
+
+} // namespace outreach::sync
