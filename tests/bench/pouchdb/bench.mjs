@@ -6,7 +6,7 @@
 //   node bench.mjs --records FILE.ndjson [--port 0] [--workdir DIR] [--batch-size 100]
 
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,10 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
+if (!existsSync(path.join(here, 'node_modules', 'pouchdb')) || !existsSync(path.join(here, 'node_modules', 'express-pouchdb'))) {
+    process.stderr.write(`pouchdb-bench: error: PouchDB is not installed; run ${path.join(here, 'install.sh')} first\n`);
+    process.exit(1);
+}
 const PouchDB = require('pouchdb');
 
 const usage = 'usage: node bench.mjs --records FILE.ndjson [--port 0] [--workdir DIR] [--batch-size 100]';
@@ -51,7 +55,7 @@ async function timed(work) {
 function startServer(dir, port) {
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [path.join(here, 'server.mjs'), '--dir', dir, '--port', String(port)],
-            { stdio: ['ignore', 'pipe', 'inherit'] });
+            { stdio: ['pipe', 'pipe', 'inherit'] }); // stdin: the child ends when this process does
         const lines = createInterface({ input: child.stdout });
         const failed = (why) => reject(new Error(`The express-pouchdb server did not start: ${why}.`));
         child.once('error', (error) => failed(error.message));
@@ -87,6 +91,9 @@ async function load(db, file) {
     for await (const line of lines) {
         if (!line.trim()) continue;
         const record = JSON.parse(line);
+        if (typeof record.entity !== 'string' || typeof record.id !== 'string' || typeof record.fields !== 'object') {
+            throw new Error(`Record ${count + batch.length + 1} of ${file} has no entity, id or fields.`);
+        }
         batch.push({ _id: `${record.entity}:${record.id}`, entity: record.entity, programme_id: record.programme_id,
             ...record.fields });
         if (batch.length === 1000) await flush();
@@ -117,6 +124,7 @@ async function main() {
         const a = new Device('device-a');
         const loaded = await timed(() => load(a, args.records));
         const n = loaded.result;
+        expect(n > 0, `${args.records} holds no records.`);
         log(`device A loaded with ${n} docs in ${loaded.ms} ms (not timed in the figures)`);
 
         const push = await timed(() => PouchDB.replicate(a, url(), options));

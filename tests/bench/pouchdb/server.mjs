@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The server side of the PouchDB bench, run by bench.mjs as a child process (like our own sync server, a separate
 // process): express-pouchdb 4 over PouchDB 9 with the on-disk leveldb adapter, on 127.0.0.1 only.
-// Prints one line {"port": P} on stdout once it listens; logs go to stderr.
+// Prints one line {"port": P} on stdout once it listens; logs go to stderr. Ends when its stdin closes.
 //   node server.mjs --dir DIR [--port 0]
 
 import { createRequire } from 'node:module';
@@ -43,6 +43,9 @@ server.on('error', (error) => {
     process.stderr.write(`server: ${error.message}\n`);
     process.exit(1);
 });
+// Started by bench.mjs with a pipe on stdin: when the bench ends (or dies), the pipe closes and so does the server.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
 for (const signal of ['SIGTERM', 'SIGINT']) {
     process.on(signal, () => server.close(() => process.exit(0)));
 }
