@@ -156,6 +156,85 @@ Result<ScopeChecksum> localChecksum(Database &db, const QString &scope)
     return sum;
 }
 
+
+// The shadow of a row (see migration 5): server values hidden by the overlay, as of `version`.
+struct Shadow
+{
+    qint64 version = 0;
+    QJsonObject fields;
+};
+
+const QLatin1String kShadowColumn("sync_shadow");
+
+Result<std::optional<Shadow>> readShadow(Database &db, const QString &id)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT row_version, fields FROM sync_shadow WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read the shadow of %1").arg(id));
+    if (!q.next())
+        return std::optional<Shadow>();
+    auto text = db.decrypt(q.value(1).toString(), id, kShadowColumn);
+    if (!text)
+        return text.errors();
+    return std::optional<Shadow>(Shadow{q.value(0).toLongLong(), parseObject(text.value())});
+}
+
+Status writeShadow(WriteTransaction &tx, const QString &entity, const QString &id, const Shadow &shadow)
+{
+    if (shadow.fields.isEmpty())
+        return tx.exec(QStringLiteral("DELETE FROM sync_shadow WHERE id = ?"), {id});
+    auto sealed = tx.database().encrypt(
+        QString::fromUtf8(QJsonDocument(shadow.fields).toJson(QJsonDocument::Compact)), id, kShadowColumn);
+    if (!sealed)
+        return sealed.errors();
+    return tx.exec(QStringLiteral("INSERT INTO sync_shadow (id, entity, row_version, fields) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT(id) DO UPDATE SET entity = excluded.entity, "
+                                  "row_version = excluded.row_version, fields = excluded.fields"),
+                   {id, entity, shadow.version, sealed.value()});
+}
+
+
+// A local change left the outbox. Columns the overlay hid from a pull at a version that already includes this
+// change (shadow version >= the version the server answered) now take the server's value; columns of a shadow
+// older than that answer are dropped: a newer version of the row is on its way by pull.
+Status settleShadow(WriteTransaction &tx, const Mutation &m, const MutationResult &result)
+{
+    Database &db = tx.database();
+    auto shadow = readShadow(db, m.entityId);
+    if (!shadow)
+        return shadow.errors();
+    if (!shadow.value())
+        return {};
+    Shadow rest = *shadow.value();
+    auto overlay = overlayColumns(db, m.entityId);
+    if (!overlay)
+        return overlay.errors();
+    const bool current = result.rowVersion <= 0 || rest.version >= result.rowVersion;
+    QVariantMap values;
+    const QJsonObject fields = rest.fields;
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        if (overlay.value().contains(it.key()))
+            continue; // another local change of it is still owed
+        if (current)
+            values.insert(it.key(), toVariant(it.value()));
+        else if (!m.fields.contains(it.key()))
+            continue;
+        rest.fields.remove(it.key());
+    }
+    if (!values.isEmpty()) {
+        auto exists = tx.exists(m.entity, m.entityId);
+        if (!exists)
+            return exists.errors();
+        if (exists.value()) {
+            if (auto updated = tx.update(m.entity, m.entityId, values); !updated)
+                return updated.errors();
+        }
+    }
+    return writeShadow(tx, m.entity, m.entityId, rest);
+}
+
 } // namespace
 
 DeviceSync::DeviceSync(Database &db)
@@ -250,6 +329,8 @@ Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &respon
             // arrives by pull, with the server's merged values.
             tx.exec(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ? AND state IN ('pending', 'in_flight')"),
                     {m.mutationId});
+            if (Status s = settleShadow(tx, m, *result); !s)
+                return s;
         } else {
             const QString message = result->message.isEmpty()
                 ? QStringLiteral("The server refused this change (%1).").arg(result->code)
@@ -323,9 +404,15 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
             overlay = columns.value();
         }
         QVariantMap values;
+        Shadow shadow{change.rowVersion, {}};
         for (const QString &column : columnsOf(change.entity)) {
-            if (overlay.contains(column))
+            if (overlay.contains(column)) {
+                if (column == QLatin1String("deleted"))
+                    shadow.fields.insert(column, change.deleted ? 1 : 0);
+                else if (change.fields.contains(column))
+                    shadow.fields.insert(column, change.fields.value(column));
                 continue;
+            }
             if (column == QLatin1String("deleted"))
                 values.insert(column, int(change.deleted));
             else if (column == QLatin1String("programme_id"))
@@ -338,6 +425,10 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
                                              : tx.insert(change.entity, change.id, values);
         if (!written)
             return written.errors();
+        if (local.value()) {
+            if (Status s = writeShadow(tx, change.entity, change.id, shadow); !s)
+                return s.errors();
+        }
         ++outcome.applied;
     }
 
@@ -370,6 +461,20 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
     }
 
     if (!response.hasMore) {
+        // Rows of programmes the device does not hold and owes nothing for go too: a change accepted while the
+        // user was briefly a member of a programme the device never pulled (so it never hears that it lost it).
+        for (const QString &table : SyncedTables::names()) {
+            const QString keepEnrolled = table == QLatin1String("participant")
+                ? QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = participant.id "
+                                 "AND e.deleted = 0 AND e.programme_id IN (SELECT programme_id FROM sync_scope))")
+                : QString();
+            tx.exec(QStringLiteral("DELETE FROM %1 WHERE programme_id NOT IN (SELECT programme_id FROM sync_scope) "
+                                   "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = %1.id)%2")
+                        .arg(table, keepEnrolled));
+        }
+        for (const QString &table : SyncedTables::names())
+            tx.exec(QStringLiteral("DELETE FROM sync_shadow WHERE entity = ? AND NOT EXISTS "
+                                   "(SELECT 1 FROM %1 t WHERE t.id = sync_shadow.id)").arg(table), {table});
         const bool changed = outcome.applied > 0 || removedRows > 0;
         for (auto it = response.checksums.cbegin(); it != response.checksums.cend(); ++it) {
             QSqlQuery q(m_db.connection());

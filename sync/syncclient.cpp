@@ -527,7 +527,7 @@ Status SyncClient::wipeLocalData(core::store::Database &db)
     WriteTransaction tx(db, WriteTransaction::Mode::Purge);
     for (const QString &table : core::store::SyncedTables::names())
         tx.exec(QStringLiteral("DELETE FROM %1").arg(table));
-    for (const char *table : {"outbox", "draft", "profile_view", "sync_scope", "device_setting"})
+    for (const char *table : {"outbox", "draft", "profile_view", "sync_scope", "sync_shadow", "device_setting"})
         tx.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
     return tx.commit();
 }

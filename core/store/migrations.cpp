@@ -82,6 +82,12 @@ CREATE TABLE sync_scope (
     verified_count INTEGER,                  -- the last server checksum this device matched (NULL: none yet)
     verified_hash TEXT
 );
+-- The server's values of columns that a pulled row could not show because a local change of them was still in
+-- the outbox (the overlay), as of the row version pulled. When that local change is acknowledged these are the
+-- server's truth (the change may have lost a conflict, which bumps no version to pull again). Encrypted JSON.
+CREATE TABLE sync_shadow (
+    id TEXT PRIMARY KEY, entity TEXT NOT NULL, row_version INTEGER NOT NULL, fields TEXT NOT NULL
+);
 )sql");
 }
 

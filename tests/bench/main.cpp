@@ -1,6 +1,7 @@
 // outreach-bench: measures the budgets of DESIGN.md on the borough-scale data set and prints one line per
 // figure, "name value unit". Built by the project, run by hand (never by ctest): see docs/benchmarks.md.
 #include "appbench.h"
+#include "syncbench.h"
 #include "boroughdata.h"
 
 #include "core/crypto/fieldcipher.h"
@@ -204,9 +205,9 @@ int main(int argc, char **argv)
         "Measures Outreach against the budgets of DESIGN.md on a seeded borough-scale data set.\n"
         "Commands: core (default: generate, save a session, people list, report), reports (dashboard figures only),\n"
         "people (people list figures only), app (the app over the data set: start to first frame, unlock, main pages,\n"
-        "peak memory)."));
+        "peak memory), sync (push, pull, no-op and resume against PouchDB, and 200 devices at once)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("core | reports | people | app"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("core | reports | people | app | sync"));
     const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Fraction of the borough data set (1 = full)."),
                                    QStringLiteral("factor"), QStringLiteral("1"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Generator seed."), QStringLiteral("n"),
@@ -216,13 +217,28 @@ int main(int argc, char **argv)
                                     QStringLiteral("path"));
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Timed repetitions per figure."),
                                   QStringLiteral("n"), QStringLiteral("30"));
-    parser.addOptions({scale, seed, dbPath, runs});
+    const QCommandLineOption records(QStringLiteral("records"), QStringLiteral("sync: records pushed and pulled (default 100000)."),
+                                     QStringLiteral("n"));
+    const QCommandLineOption devices(QStringLiteral("devices"), QStringLiteral("sync: devices syncing at once in the load test."),
+                                     QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption noPouch(QStringLiteral("no-pouchdb"), QStringLiteral("sync: skip the PouchDB side (no Node.js needed)."));
+    parser.addOptions({scale, seed, dbPath, runs, records, devices, noPouch});
     parser.process(app);
     const QString command = parser.positionalArguments().value(0, QStringLiteral("core"));
     if (command != QLatin1String("core") && command != QLatin1String("reports") && command != QLatin1String("people")
-        && command != QLatin1String("app")) {
-        std::fprintf(stderr, "outreach-bench: unknown command '%s' (core | reports | people | app)\n", qPrintable(command));
+        && command != QLatin1String("app") && command != QLatin1String("sync")) {
+        std::fprintf(stderr, "outreach-bench: unknown command '%s' (core | reports | people | app | sync)\n", qPrintable(command));
         return 2;
+    }
+
+    if (command == QLatin1String("sync")) {
+        bench::SyncBenchOptions options;
+        options.records = parser.isSet(records) ? parser.value(records).toInt() : options.records;
+        options.loadDevices = parser.value(devices).toInt();
+        options.serverBinary = QStringLiteral(OUTREACH_SERVER_BINARY);
+        options.pouchDir = QStringLiteral(OUTREACH_POUCH_DIR);
+        options.skipPouch = parser.isSet(noPouch);
+        return bench::runSyncBench(options);
     }
 
     QTemporaryDir tmp;

@@ -23,6 +23,7 @@
 #include "sync/server/syncservice.h"
 #include "sync/wire.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -74,6 +75,9 @@ public:
     explicit Simulation(quint32 seed)
         : m_seed(seed)
         , m_rng(seed)
+        // The server's file on tmpfs where there is one: the simulation is about ordering, not about fsync.
+        , m_dir(QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm/outreach-sim-XXXXXX")
+                                                          : QDir::tempPath() + QStringLiteral("/outreach-sim-XXXXXX"))
     {
     }
 
@@ -98,6 +102,16 @@ private:
     bool quiesce();
     bool check(QString *failure);
 
+    // Ids from the seed, so a seed replays the same rows (UUIDv7 layout, random bits from the generator).
+    QString nextId()
+    {
+        QByteArray bytes(16, Qt::Uninitialized);
+        for (char &b : bytes)
+            b = char(m_rng.bounded(256));
+        bytes[6] = char((bytes[6] & 0x0f) | 0x70);
+        bytes[8] = char((bytes[8] & 0x3f) | 0x80);
+        return core::idText(QUuid::fromRfc4122(bytes));
+    }
     int pick(int n) { return n <= 0 ? 0 : int(m_rng.bounded(quint32(n))); }
     bool chance(double p) { return m_rng.generateDouble() < p; }
     QString fail(const QString &why) { return QStringLiteral("seed %1: %2").arg(m_seed).arg(why); }
@@ -247,7 +261,9 @@ void Simulation::write(Device &d)
 {
     // Write in one of the device's programmes (sometimes one it is not in: the server must refuse it).
     QStringList scopes = d.cursors.keys();
-    if (scopes.isEmpty() || chance(0.03))
+    if (scopes.isEmpty())
+        scopes = scopesOf(d); // signed in, not pulled yet: the programmes the worker was told they are in
+    if (chance(0.03))
         scopes = m_programmes;
     const QString programme = scopes.at(pick(int(scopes.size())));
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -271,16 +287,16 @@ void Simulation::write(Device &d)
     const QString person = hot("participant");
     const QString session = hot("session");
     if (op <= 1 || person.isEmpty()) {
-        const QString id = core::newId();
+        const QString id = nextId();
         tx.insert(u"participant", id,
                   {{QStringLiteral("programme_id"), programme},
                    {QStringLiteral("code"), QStringLiteral("SIM-%1").arg(m_rng.bounded(10000))},
                    {QStringLiteral("known_as"), names.at(pick(5))},
-                   {QStringLiteral("full_name"), names.at(pick(5)) + QStringLiteral(" Smith")},
+                   {QStringLiteral("full_name"), QString(names.at(pick(5)) + QStringLiteral(" Smith"))},
                    {QStringLiteral("gender"), genders.at(pick(3))},
                    {QStringLiteral("created_at"), now}});
     } else if (op == 2 || session.isEmpty()) {
-        tx.insert(u"session", core::newId(),
+        tx.insert(u"session", nextId(),
                   {{QStringLiteral("programme_id"), programme},
                    {QStringLiteral("session_type"), QStringLiteral("detached")},
                    {QStringLiteral("start_at"), now},
@@ -290,7 +306,7 @@ void Simulation::write(Device &d)
     } else if (op == 3) {
         const QString first = names.at(pick(5));
         tx.update(u"participant", person,
-                  {{QStringLiteral("known_as"), first}, {QStringLiteral("full_name"), first + QStringLiteral(" Jones")}});
+                  {{QStringLiteral("known_as"), first}, {QStringLiteral("full_name"), QString(first + QStringLiteral(" Jones"))}});
     } else if (op == 4) {
         tx.update(u"participant", person, {{QStringLiteral("gender"), genders.at(pick(3))}});
     } else if (op == 5) {
@@ -599,7 +615,7 @@ bool Simulation::check(QString *failure)
                 for (const QString &s : rowScopes)
                     inScope = inScope || scopes.contains(s);
                 if (!inScope) {
-                    *failure = fail(QStringLiteral("device %1 holds %2 %3 outside its scopes").arg(d.index).arg(entity.name, id));
+                    *failure = fail(QStringLiteral("device %1 (%4) holds %2 %3 outside its scopes (row in %5, device in %6, cursors %7)").arg(d.index).arg(entity.name, id, d.username, rowScopes.join(u','), scopes.join(u','), QStringList(d.cursors.keys()).join(u',')));
                     return false;
                 }
                 if (q.value(QStringLiteral("row_version")).toLongLong() != row->rowVersion) {
@@ -674,7 +690,6 @@ bool Simulation::check(QString *failure)
             return false;
         }
         const sync::Entity *entity = sync::Entities::find(t.entity);
-        const qint64 setVersion = qint64(result.value(QLatin1String("row_version")).toDouble());
         for (auto it = t.fields.constBegin(); it != t.fields.constEnd(); ++it) {
             const QString group = entity->groupOf(it.key());
             auto same = [](const QJsonValue &a, const QJsonValue &b) {
@@ -698,10 +713,34 @@ bool Simulation::check(QString *failure)
                     touches = touches || entity->groupOf(f.key()) == group;
                 if (!touches)
                     continue;
-                if ((o.device == t.device && o.deviceSeq > t.deviceSeq) || (setVersion > 0 && o.baseVersion >= setVersion)) {
-                    superseded = true;
-                    break;
+                if (o.status.isEmpty() || o.status == QLatin1String("rejected") || o.rowVersion <= t.rowVersion)
+                    continue;
+                // Whoever set this value at this version: this change, or an earlier identical one that made it
+                // a no-op. A later version supersedes it causally when its writer had seen one of them.
+                for (const Tracked &s : m_tracked) {
+                    if (s.entityId != t.entityId || s.rowVersion != t.rowVersion || s.status.isEmpty())
+                        continue;
+                    if (s.mutationId != t.mutationId && !same(s.fields.value(it.key()), it.value()))
+                        continue;
+                    if ((o.device == s.device && o.deviceSeq > s.deviceSeq) || o.baseVersion >= s.rowVersion) {
+                        superseded = true;
+                        break;
+                    }
                 }
+                if (superseded)
+                    break;
+            }
+            if (!superseded && qEnvironmentVariableIsSet("OUTREACH_SIM_TRACE")) {
+                for (const Tracked &o : m_tracked) {
+                    if (o.entityId == t.entityId)
+                        qInfo("  %s dev %d seq %lld base %lld -> %s v%lld %s", qPrintable(o.mutationId), o.device,
+                              o.deviceSeq, o.baseVersion, qPrintable(o.status), o.rowVersion,
+                              QJsonDocument(o.fields).toJson(QJsonDocument::Compact).constData());
+                }
+                qInfo("  server v%lld %s clocks %s", row->rowVersion, QJsonDocument(row->fields).toJson(QJsonDocument::Compact).constData(),
+                      QJsonDocument(row->clocksJson()).toJson(QJsonDocument::Compact).constData());
+                for (const server::ConflictRecord &c : conflictsByRow.value(t.entityId))
+                    qInfo("  conflict %s", QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact).constData());
             }
             if (!superseded) {
                 *failure = fail(QStringLiteral("lost write: %1 %2 .%3 = %4 from device %5 (%6) is neither current, "
