@@ -6,8 +6,10 @@
 #include "core/store/devicesettings.h"
 #include "core/store/outboxstatus.h"
 #include "core/store/participantrepository.h"
+#include "core/store/programmecatalogue.h"
 #include "sync/syncclient.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -219,6 +221,7 @@ private Q_SLOTS:
     void pullRunsEvenWhenPushKeepsFailing();
     void plainHttpToAnotherHostIsRefused();
     void localWritesAreDebouncedIntoOneSync();
+    void newerServerCatalogueIsInstalledAfterSignIn();
 };
 
 void TestSyncClient::signInStoresAnEncryptedRefreshToken()
@@ -565,6 +568,29 @@ void TestSyncClient::localWritesAreDebouncedIntoOneSync()
     QCOMPARE(pushes.size(), pushesBefore + 1);
     QCOMPARE(mutationCount(pushes.last()), 6);
     QCOMPARE(client.pendingCount(), 0);
+}
+
+void TestSyncClient::newerServerCatalogueIsInstalledAfterSignIn()
+{
+    test::StoreFixture f;
+    QCOMPARE(ProgrammeCatalogue(f.db().connection()).version(), 1);
+    QFile asset(QStringLiteral(":/outreach/catalogue.json"));
+    QVERIFY(asset.open(QIODevice::ReadOnly));
+    QJsonObject catalogue = QJsonDocument::fromJson(asset.readAll()).object();
+    catalogue.insert(QStringLiteral("version"), 2);
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/catalogue")
+            return HttpResponse{200, QJsonDocument(catalogue).toJson(QJsonDocument::Compact), false};
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QTRY_COMPARE(ProgrammeCatalogue(f.db().connection()).version(), 2);
+    QCOMPARE(server.to("/v1/catalogue").first().method, QByteArray("GET"));
+    QCOMPARE(server.to("/v1/catalogue").first().authorization, QByteArray("Bearer A1"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncClient)
