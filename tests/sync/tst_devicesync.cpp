@@ -36,73 +36,61 @@ Hlc hlcAt(qint64 millis)
     return Hlc{quint64(millis), 0};
 }
 
-Change participantChange(const QString &id, const QString &programme, qint64 version, const QString &knownAs,
-                         bool deleted = false)
+// A change as the server sends it: every data column in `fields`, with programme_id and deleted filled in.
+Change change(const char *entity, const QString &id, const QString &programme, qint64 version, QJsonObject fields,
+              bool deleted = false)
 {
+    fields.insert(QStringLiteral("programme_id"), programme);
+    fields.insert(QStringLiteral("deleted"), deleted ? 1 : 0);
     Change c;
     c.seq = version;
     c.scope = programme;
-    c.entity = QStringLiteral("participant");
+    c.entity = QString::fromLatin1(entity);
     c.id = id;
     c.programmeId = programme;
     c.rowVersion = version;
     c.hlc = hlcAt(1700000000000 + version);
     c.deleted = deleted;
-    c.fields = QJsonObject{{QStringLiteral("programme_id"), programme},
-                           {QStringLiteral("code"), QStringLiteral("SV-0001")},
-                           {QStringLiteral("known_as"), knownAs},
-                           {QStringLiteral("full_name"), QJsonValue::Null},
-                           {QStringLiteral("date_of_birth"), QStringLiteral("2007-02-03")},
-                           {QStringLiteral("contact"), QJsonValue::Null},
-                           {QStringLiteral("school"), QStringLiteral("Old school")},
-                           {QStringLiteral("notes"), QJsonValue::Null},
-                           {QStringLiteral("age_band"), QStringLiteral("16_17")},
-                           {QStringLiteral("gender"), QStringLiteral("female")},
-                           {QStringLiteral("ethnicity"), QStringLiteral("white")},
-                           {QStringLiteral("ward_id"), QJsonValue::Null},
-                           {QStringLiteral("referral_source"), QJsonValue::Null},
-                           {QStringLiteral("eligibility"), QStringLiteral("[]")},
-                           {QStringLiteral("linked_contact_ids"), QStringLiteral("[]")},
-                           {QStringLiteral("created_at"), QStringLiteral("2019-01-01T10:00:00Z")},
-                           {QStringLiteral("deleted"), deleted ? 1 : 0}};
+    c.fields = fields;
     return c;
+}
+
+Change participantChange(const QString &id, const QString &programme, qint64 version, const QString &knownAs,
+                         bool deleted = false)
+{
+    return change("participant", id, programme, version,
+                  {{QStringLiteral("code"), QStringLiteral("SV-0001")},
+                   {QStringLiteral("known_as"), knownAs},
+                   {QStringLiteral("full_name"), QJsonValue::Null},
+                   {QStringLiteral("date_of_birth"), QStringLiteral("2007-02-03")},
+                   {QStringLiteral("contact"), QJsonValue::Null},
+                   {QStringLiteral("school"), QStringLiteral("Old school")},
+                   {QStringLiteral("notes"), QJsonValue::Null},
+                   {QStringLiteral("age_band"), QStringLiteral("16_17")},
+                   {QStringLiteral("gender"), QStringLiteral("female")},
+                   {QStringLiteral("ethnicity"), QStringLiteral("white")},
+                   {QStringLiteral("ward_id"), QJsonValue::Null},
+                   {QStringLiteral("referral_source"), QJsonValue::Null},
+                   {QStringLiteral("eligibility"), QStringLiteral("[]")},
+                   {QStringLiteral("linked_contact_ids"), QStringLiteral("[]")},
+                   {QStringLiteral("created_at"), QStringLiteral("2019-01-01T10:00:00Z")}},
+                  deleted);
 }
 
 Change enrolmentChange(const QString &id, const QString &participantId, const QString &programme, qint64 version)
 {
-    Change c;
-    c.seq = version;
-    c.scope = programme;
-    c.entity = QStringLiteral("enrolment");
-    c.id = id;
-    c.programmeId = programme;
-    c.rowVersion = version;
-    c.hlc = hlcAt(1700000000000 + version);
-    c.fields = QJsonObject{{QStringLiteral("programme_id"), programme},
-                           {QStringLiteral("participant_id"), participantId},
-                           {QStringLiteral("status"), QStringLiteral("active")},
-                           {QStringLiteral("cohort_id"), QJsonValue::Null},
-                           {QStringLiteral("enrolled_on"), QStringLiteral("2019-01-01")},
-                           {QStringLiteral("ended_on"), QJsonValue::Null},
-                           {QStringLiteral("eligibility"), QStringLiteral("[]")},
-                           {QStringLiteral("deleted"), 0}};
-    return c;
+    return change("enrolment", id, programme, version,
+                  {{QStringLiteral("participant_id"), participantId},
+                   {QStringLiteral("status"), QStringLiteral("active")},
+                   {QStringLiteral("cohort_id"), QJsonValue::Null},
+                   {QStringLiteral("enrolled_on"), QStringLiteral("2019-01-01")},
+                   {QStringLiteral("ended_on"), QJsonValue::Null},
+                   {QStringLiteral("eligibility"), QStringLiteral("[]")}});
 }
 
 Change cohortChange(const QString &id, const QString &programme, qint64 version)
 {
-    Change c;
-    c.seq = version;
-    c.scope = programme;
-    c.entity = QStringLiteral("cohort");
-    c.id = id;
-    c.programmeId = programme;
-    c.rowVersion = version;
-    c.hlc = hlcAt(1700000000000 + version);
-    c.fields = QJsonObject{{QStringLiteral("programme_id"), programme},
-                           {QStringLiteral("name"), QStringLiteral("Spring group")},
-                           {QStringLiteral("deleted"), 0}};
-    return c;
+    return change("cohort", id, programme, version, {{QStringLiteral("name"), QStringLiteral("Spring group")}});
 }
 
 PullResponse page(const QList<Change> &changes, const QMap<QString, qint64> &cursors, bool hasMore = false)

@@ -203,6 +203,15 @@ int mutationCount(const HttpRequest &push)
     return int(push.json().value(QLatin1String("mutations")).toArray().size());
 }
 
+// Signs in with short delays and waits for the first sync cycle to succeed.
+bool signInAndSync(SyncClient &client, const FakeServer &server)
+{
+    client.setTiming(fastTiming());
+    QSignalSpy synced(&client, &SyncClient::synced);
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    return synced.wait();
+}
+
 } // namespace
 
 class TestSyncClient : public QObject
@@ -329,10 +338,7 @@ void TestSyncClient::expiredTokenIsRefreshedOnceAndTheRequestRetried()
         return standard(r, seen);
     };
     SyncClient client(f.db());
-    client.setTiming(fastTiming());
-    QSignalSpy synced(&client, &SyncClient::synced);
-    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
-    QVERIFY(synced.wait());
+    QVERIFY(signInAndSync(client, server));
 
     QList<QByteArray> flow;
     for (const QByteArray &p : server.paths()) {
@@ -363,10 +369,7 @@ void TestSyncClient::tooLargeBatchIsHalved()
         return standard(r, seen);
     };
     SyncClient client(f.db());
-    client.setTiming(fastTiming());
-    QSignalSpy synced(&client, &SyncClient::synced);
-    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
-    QVERIFY(synced.wait());
+    QVERIFY(signInAndSync(client, server));
     QList<int> sizes;
     for (const HttpRequest &r : server.to("/v1/sync/push"))
         sizes << mutationCount(r);
@@ -423,10 +426,7 @@ void TestSyncClient::seqRegressionReRegistersAndResends()
         return standard(r, seen);
     };
     SyncClient client(f.db());
-    client.setTiming(fastTiming());
-    QSignalSpy synced(&client, &SyncClient::synced);
-    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
-    QVERIFY(synced.wait());
+    QVERIFY(signInAndSync(client, server));
     QVERIFY(f.db().deviceId() != oldId);
     const auto pushes = server.to("/v1/sync/push");
     QCOMPARE(pushes.size(), 2);
@@ -551,11 +551,8 @@ void TestSyncClient::localWritesAreDebouncedIntoOneSync()
     QHash<QString, int> seen;
     server.handler = [&](const HttpRequest &r) { return standard(r, seen); };
     SyncClient client(f.db());
-    client.setTiming(fastTiming());
+    QVERIFY(signInAndSync(client, server));
     QSignalSpy synced(&client, &SyncClient::synced);
-    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
-    QVERIFY(synced.wait());
-    synced.clear();
     const qsizetype pushesBefore = server.to("/v1/sync/push").size();
 
     for (int i = 0; i < 3; ++i) {
