@@ -46,7 +46,7 @@ struct HttpResponse
 
 HttpResponse error(int status, const char *code, const char *message = "Refused")
 {
-    return {status, wire::toJson(ErrorBody{QString::fromLatin1(code), QString::fromLatin1(message), {}}), false};
+    return {status, wire::toJson(ErrorBody {QString::fromLatin1(code), QString::fromLatin1(message), {}}), false};
 }
 
 // A scripted HTTP server: `handler` answers each request; every request is kept in `requests`.
@@ -116,8 +116,9 @@ private:
         m_buffers.remove(socket);
         requests << request;
         const HttpResponse response = handler(request);
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " Scripted\r\n"
-            "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status)
+            + " Scripted\r\n"
+              "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
             + QByteArray::number(response.body.size()) + "\r\n\r\n";
         out += response.dropMidBody ? response.body.left(response.body.size() / 2) : response.body;
         socket->write(out);
@@ -130,12 +131,12 @@ private:
 
 QByteArray tokens(const char *access, const char *refresh)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(access)},
-                                     {QStringLiteral("access_expires_in_s"), 3600},
-                                     {QStringLiteral("refresh_token"), QString::fromLatin1(refresh)},
-                                     {QStringLiteral("refresh_expires_in_s"), 2592000},
-                                     {QStringLiteral("device_id"), QStringLiteral("x")},
-                                     {QStringLiteral("server_time_ms"), 1764640000000.0}})
+    return QJsonDocument(QJsonObject {{QStringLiteral("access_token"), QString::fromLatin1(access)},
+                                      {QStringLiteral("access_expires_in_s"), 3600},
+                                      {QStringLiteral("refresh_token"), QString::fromLatin1(refresh)},
+                                      {QStringLiteral("refresh_expires_in_s"), 2592000},
+                                      {QStringLiteral("device_id"), QStringLiteral("x")},
+                                      {QStringLiteral("server_time_ms"), 1764640000000.0}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -144,14 +145,18 @@ QByteArray acceptAll(const HttpRequest &request, QHash<QString, int> &seen)
 {
     auto push = wire::parsePushRequest(request.body);
     if (!push)
-        return wire::toJson(ErrorBody{QStringLiteral("validation"), describe(push.errors()), {}});
+        return wire::toJson(ErrorBody {QStringLiteral("validation"), describe(push.errors()), {}});
     PushResponse response;
     response.serverTimeMs = 1764640000000;
     for (const Mutation &m : push->mutations) {
         const bool duplicate = seen.contains(m.mutationId);
         seen[m.mutationId] += duplicate ? 0 : 1;
-        response.results << MutationResult{m.mutationId, duplicate ? QStringLiteral("duplicate") : QStringLiteral("applied"),
-                                           1, {}, {}, duplicate ? QStringLiteral("applied") : QString()};
+        response.results << MutationResult {m.mutationId,
+                                            duplicate ? QStringLiteral("duplicate") : QStringLiteral("applied"),
+                                            1,
+                                            {},
+                                            {},
+                                            duplicate ? QStringLiteral("applied") : QString()};
     }
     return wire::toJson(response);
 }
@@ -313,7 +318,7 @@ void TestSyncClient::cyclePushesThenPulls()
         if (p.startsWith("/v1/sync/"))
             sync << p;
     }
-    QCOMPARE(sync, (QList<QByteArray>{"/v1/sync/push", "/v1/sync/pull"}));
+    QCOMPARE(sync, (QList<QByteArray> {"/v1/sync/push", "/v1/sync/pull"}));
     const HttpRequest push = server.to("/v1/sync/push").first();
     QCOMPARE(push.authorization, QByteArray("Bearer A1"));
     QCOMPARE(mutationCount(push), owed.size());
@@ -345,8 +350,9 @@ void TestSyncClient::expiredTokenIsRefreshedOnceAndTheRequestRetried()
         if (p != "/v1/catalogue")
             flow << p;
     }
-    QCOMPARE(flow, (QList<QByteArray>{"/v1/auth/signin", "/v1/sync/push", "/v1/auth/refresh", "/v1/sync/push",
-                                      "/v1/sync/pull"}));
+    QCOMPARE(
+        flow,
+        (QList<QByteArray> {"/v1/auth/signin", "/v1/sync/push", "/v1/auth/refresh", "/v1/sync/push", "/v1/sync/pull"}));
     QCOMPARE(f.rows("outbox"), 0);
     // The rotated refresh token replaced the old one, still encrypted.
     const QString stored = DeviceSettings(f.db()).valueOr(SyncClient::RefreshTokenKey);
@@ -373,7 +379,7 @@ void TestSyncClient::tooLargeBatchIsHalved()
     QList<int> sizes;
     for (const HttpRequest &r : server.to("/v1/sync/push"))
         sizes << mutationCount(r);
-    QCOMPARE(sizes, (QList<int>{6, 3, 3}));
+    QCOMPARE(sizes, (QList<int> {6, 3, 3}));
     QCOMPARE(f.rows("outbox"), 0);
     for (const QString &id : owed)
         QCOMPARE(seen.value(id), 1);
@@ -501,13 +507,13 @@ void TestSyncClient::pullRunsEvenWhenPushKeepsFailing()
             c.id = remote;
             c.programmeId = c.scope;
             c.rowVersion = 1;
-            c.hlc = Hlc{1764640000000, 0};
-            c.fields = QJsonObject{{QStringLiteral("name"), QStringLiteral("Pulled group")},
-                                   {QStringLiteral("programme_id"), c.scope}};
+            c.hlc = Hlc {1764640000000, 0};
+            c.fields = QJsonObject {{QStringLiteral("name"), QStringLiteral("Pulled group")},
+                                    {QStringLiteral("programme_id"), c.scope}};
             page.changes << c;
             page.cursors.insert(c.scope, 1);
             page.serverTimeMs = 1764640000000;
-            return HttpResponse{200, wire::toJson(page), false};
+            return HttpResponse {200, wire::toJson(page), false};
         }
         return standard(r, seen);
     };
@@ -579,7 +585,7 @@ void TestSyncClient::newerServerCatalogueIsInstalledAfterSignIn()
     QHash<QString, int> seen;
     server.handler = [&](const HttpRequest &r) {
         if (r.path == "/v1/catalogue")
-            return HttpResponse{200, QJsonDocument(catalogue).toJson(QJsonDocument::Compact), false};
+            return HttpResponse {200, QJsonDocument(catalogue).toJson(QJsonDocument::Compact), false};
         return standard(r, seen);
     };
     SyncClient client(f.db());
