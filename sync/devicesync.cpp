@@ -20,9 +20,9 @@ using core::Error;
 using core::Result;
 using core::Status;
 using core::store::Database;
+using core::store::sqlError;
 using core::store::SyncedTables;
 using core::store::WriteTransaction;
-using core::store::sqlError;
 
 namespace {
 
@@ -54,18 +54,23 @@ Result<QJsonObject> decrypted(Database &db, const QString &entity, const QString
 QVariant toVariant(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Bool: return int(value.toBool());
+    case QJsonValue::Bool:
+        return int(value.toBool());
     case QJsonValue::Double: {
         const double d = value.toDouble();
         if (std::floor(d) == d && std::abs(d) < 9007199254740992.0)
             return qint64(d);
         return d;
     }
-    case QJsonValue::String: return value.toString();
-    case QJsonValue::Array: return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object: return compactText(value.toObject());
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return compactText(value.toObject());
     case QJsonValue::Null:
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Undefined:
+        break;
     }
     return QVariant();
 }
@@ -79,7 +84,7 @@ bool isAccepted(const MutationResult &result)
 
 QString errorText(const QString &code, const QString &message)
 {
-    return compactText(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}});
+    return compactText(QJsonObject {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}});
 }
 
 // Sets the state of each mutation of `sent` that is still owed (pending or in flight).
@@ -142,7 +147,8 @@ Result<ScopeChecksum> localChecksum(Database &db, const QString &scope)
                                                "(programme_id = ? OR id IN (SELECT participant_id FROM enrolment "
                                                "WHERE programme_id = ?))")
                               : QStringLiteral("SELECT id, row_version FROM %1 WHERE row_version > 0 AND "
-                                               "programme_id = ?").arg(table));
+                                               "programme_id = ?")
+                                    .arg(table));
         q.addBindValue(scope);
         if (participant)
             q.addBindValue(scope);
@@ -286,7 +292,7 @@ Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizet
         m.programmeId = q.value(4).toString();
         m.op = q.value(5).toString();
         m.baseVersion = q.value(6).toLongLong();
-        m.hlc = core::Hlc::parse(q.value(9).toString()).value_or(core::Hlc{});
+        m.hlc = core::Hlc::parse(q.value(9).toString()).value_or(core::Hlc {});
         auto fields = decrypted(m_db, m.entity, m.entityId, parseObject(q.value(7).toString()));
         if (!fields)
             return fields.errors();
@@ -485,7 +491,7 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
             if (!q.next())
                 continue; // not a scope the device holds
             const bool verified = !q.value(0).isNull()
-                && ScopeChecksum{q.value(0).toLongLong(), wire::parseHashText(q.value(1).toString()).value_or(0)}
+                && ScopeChecksum {q.value(0).toLongLong(), wire::parseHashText(q.value(1).toString()).value_or(0)}
                     == it.value();
             q.finish();
             if (verified && !changed)

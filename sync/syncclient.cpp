@@ -80,14 +80,14 @@ Status SyncClient::checkServerAddress(const QString &address)
     const QUrl url(address.trimmed());
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
-        return Error{QStringLiteral("serverAddress"),
-                     QStringLiteral("Enter the server's address, for example https://outreach.example.org."),
-                     QStringLiteral("invalid")};
+        return Error {QStringLiteral("serverAddress"),
+                      QStringLiteral("Enter the server's address, for example https://outreach.example.org."),
+                      QStringLiteral("invalid")};
     if (scheme == QLatin1String("http") && !isLocalHost(url.host()))
-        return Error{QStringLiteral("serverAddress"),
-                     QStringLiteral("The address must start with https://: records would otherwise cross the network "
-                                    "unprotected (http:// is only allowed to this device itself, for testing)."),
-                     QStringLiteral("insecure")};
+        return Error {QStringLiteral("serverAddress"),
+                      QStringLiteral("The address must start with https://: records would otherwise cross the network "
+                                     "unprotected (http:// is only allowed to this device itself, for testing)."),
+                      QStringLiteral("insecure")};
     return {};
 }
 
@@ -152,10 +152,10 @@ void SyncClient::signIn(const QString &serverAddress, const QString &userName, c
         m_userName = userName;
         Q_EMIT accountChanged();
     }
-    const QJsonObject body{{QStringLiteral("username"), userName},
-                           {QStringLiteral("password"), password},
-                           {QStringLiteral("device_id"), m_db.deviceId()},
-                           {QStringLiteral("device_name"), QSysInfo::machineHostName()}};
+    const QJsonObject body {{QStringLiteral("username"), userName},
+                            {QStringLiteral("password"), password},
+                            {QStringLiteral("device_id"), m_db.deviceId()},
+                            {QStringLiteral("device_name"), QSysInfo::machineHostName()}};
     request("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(body).toJson(QJsonDocument::Compact), false,
             [this, refuse](const Reply &r) {
                 if (r.status == 403 && r.error.code == QLatin1String("device_revoked")) {
@@ -235,12 +235,13 @@ void SyncClient::start()
     m_sync.recoverInFlight();
     m_periodic.start(m_timing.periodMs);
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
-        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability reachability) {
-                    if (reachability == QNetworkInformation::Reachability::Online)
-                        syncNow();
-                },
-                Qt::UniqueConnection);
+        connect(
+            QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                if (reachability == QNetworkInformation::Reachability::Online)
+                    syncNow();
+            },
+            Qt::UniqueConnection);
     }
     syncNow();
 }
@@ -298,7 +299,7 @@ void SyncClient::refreshThen(std::function<void()> next)
             setState(State::SignedOut);
         return finishCycle(false);
     }
-    const QJsonObject body{{QStringLiteral("refresh_token"), *token}, {QStringLiteral("device_id"), m_db.deviceId()}};
+    const QJsonObject body {{QStringLiteral("refresh_token"), *token}, {QStringLiteral("device_id"), m_db.deviceId()}};
     request("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson(QJsonDocument::Compact), false,
             [this, next = std::move(next)](const Reply &r) {
                 if (m_state == State::SignedOut || m_state == State::Revoked)
@@ -351,7 +352,8 @@ void SyncClient::pushNext()
             }
             m_sync.pushFailed(sent, core::describe(response.errors()));
             m_failed = m_permanent = m_pushFailed = true;
-            setLastError(QStringLiteral("The server's answer could not be read: %1").arg(core::describe(response.errors())));
+            setLastError(
+                QStringLiteral("The server's answer could not be read: %1").arg(core::describe(response.errors())));
             return pullNext();
         }
         m_sync.pushFailed(sent, describeFailure(r));

@@ -39,11 +39,11 @@ class SyncClient : public QObject
 public:
     enum class State {
         SignedOut, // no account on this device (or the server asked to sign in again)
-        Idle,      // signed in, nothing running
+        Idle, // signed in, nothing running
         Syncing,
-        Offline,   // the last cycle could not reach the server; it retries with backoff
-        Error,     // the server refused something in a way retrying will not fix (see lastError)
-        Revoked,   // the server revoked this device: sync stopped; the app should wipeLocalData()
+        Offline, // the last cycle could not reach the server; it retries with backoff
+        Error, // the server refused something in a way retrying will not fix (see lastError)
+        Revoked, // the server revoked this device: sync stopped; the app should wipeLocalData()
     };
     Q_ENUM(State)
 
@@ -51,10 +51,10 @@ public:
     struct Timing
     {
         int requestTimeoutMs = 30'000;
-        int debounceMs = 3'000;         // after notifyLocalWrite()
-        int periodMs = 5 * 60'000;      // periodic sync once start() ran
-        int retryFirstMs = 1'000;       // backoff after a failed cycle, doubling…
-        int retryMaxMs = 5 * 60'000;    // …up to this, each ±20 % jitter
+        int debounceMs = 3'000; // after notifyLocalWrite()
+        int periodMs = 5 * 60'000; // periodic sync once start() ran
+        int retryFirstMs = 1'000; // backoff after a failed cycle, doubling…
+        int retryMaxMs = 5 * 60'000; // …up to this, each ±20 % jitter
     };
 
     // The device_setting key holding the refresh token (encrypted with the store's key).
@@ -104,8 +104,8 @@ Q_SIGNALS:
     void accountChanged();
     void signedIn();
     void signInFailed(const QString &message);
-    void synced();          // after each successful cycle
-    void recordsChanged();  // a pull applied rows: views should reload
+    void synced(); // after each successful cycle
+    void recordsChanged(); // a pull applied rows: views should reload
     void deviceRevoked();
 
 private:
@@ -120,8 +120,7 @@ private:
     };
     using Handler = std::function<void(const Reply &)>;
 
-    void request(const QByteArray &verb, const QString &path, const QByteArray &body, bool authorised,
-                 Handler handler);
+    void request(const QByteArray &verb, const QString &path, const QByteArray &body, bool authorised, Handler handler);
     void startCycle();
     void pushNext();
     void pullNext();
@@ -157,12 +156,12 @@ private:
 
     // The running cycle.
     bool m_busy = false;
-    bool m_again = false;          // syncNow() while busy: run another cycle after this one
-    bool m_refreshed = false;      // refreshed the token once in this cycle
-    bool m_reRegistered = false;   // re-registered once in this cycle
+    bool m_again = false; // syncNow() while busy: run another cycle after this one
+    bool m_refreshed = false; // refreshed the token once in this cycle
+    bool m_reRegistered = false; // re-registered once in this cycle
     bool m_pushFailed = false;
-    bool m_rescanned = false;      // re-pulled once after a checksum mismatch in this cycle
-    bool m_failed = false;         // the cycle met a failure (transient unless m_permanent)
+    bool m_rescanned = false; // re-pulled once after a checksum mismatch in this cycle
+    bool m_failed = false; // the cycle met a failure (transient unless m_permanent)
     bool m_permanent = false;
     int m_batchSize = Limits::MaxPushMutations;
     int m_sent = 0;

@@ -8,6 +8,7 @@
 #include "sync/devicesync.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -33,76 +34,64 @@ QString doctors()
 
 Hlc hlcAt(qint64 millis)
 {
-    return Hlc{quint64(millis), 0};
+    return Hlc {quint64(millis), 0};
 }
 
-Change participantChange(const QString &id, const QString &programme, qint64 version, const QString &knownAs,
-                         bool deleted = false)
+// A change as the server sends it: every data column in `fields`, with programme_id and deleted filled in.
+Change change(const char *entity, const QString &id, const QString &programme, qint64 version, QJsonObject fields,
+              bool deleted = false)
 {
+    fields.insert(QStringLiteral("programme_id"), programme);
+    fields.insert(QStringLiteral("deleted"), deleted ? 1 : 0);
     Change c;
     c.seq = version;
     c.scope = programme;
-    c.entity = QStringLiteral("participant");
+    c.entity = QString::fromLatin1(entity);
     c.id = id;
     c.programmeId = programme;
     c.rowVersion = version;
     c.hlc = hlcAt(1700000000000 + version);
     c.deleted = deleted;
-    c.fields = QJsonObject{{QStringLiteral("programme_id"), programme},
-                           {QStringLiteral("code"), QStringLiteral("SV-0001")},
-                           {QStringLiteral("known_as"), knownAs},
-                           {QStringLiteral("full_name"), QJsonValue::Null},
-                           {QStringLiteral("date_of_birth"), QStringLiteral("2007-02-03")},
-                           {QStringLiteral("contact"), QJsonValue::Null},
-                           {QStringLiteral("school"), QStringLiteral("Old school")},
-                           {QStringLiteral("notes"), QJsonValue::Null},
-                           {QStringLiteral("age_band"), QStringLiteral("16_17")},
-                           {QStringLiteral("gender"), QStringLiteral("female")},
-                           {QStringLiteral("ethnicity"), QStringLiteral("white")},
-                           {QStringLiteral("ward_id"), QJsonValue::Null},
-                           {QStringLiteral("referral_source"), QJsonValue::Null},
-                           {QStringLiteral("eligibility"), QStringLiteral("[]")},
-                           {QStringLiteral("linked_contact_ids"), QStringLiteral("[]")},
-                           {QStringLiteral("created_at"), QStringLiteral("2019-01-01T10:00:00Z")},
-                           {QStringLiteral("deleted"), deleted ? 1 : 0}};
+    c.fields = fields;
     return c;
+}
+
+Change participantChange(const QString &id, const QString &programme, qint64 version, const QString &knownAs,
+                         bool deleted = false)
+{
+    return change("participant", id, programme, version,
+                  {{QStringLiteral("code"), QStringLiteral("SV-0001")},
+                   {QStringLiteral("known_as"), knownAs},
+                   {QStringLiteral("full_name"), QJsonValue::Null},
+                   {QStringLiteral("date_of_birth"), QStringLiteral("2007-02-03")},
+                   {QStringLiteral("contact"), QJsonValue::Null},
+                   {QStringLiteral("school"), QStringLiteral("Old school")},
+                   {QStringLiteral("notes"), QJsonValue::Null},
+                   {QStringLiteral("age_band"), QStringLiteral("16_17")},
+                   {QStringLiteral("gender"), QStringLiteral("female")},
+                   {QStringLiteral("ethnicity"), QStringLiteral("white")},
+                   {QStringLiteral("ward_id"), QJsonValue::Null},
+                   {QStringLiteral("referral_source"), QJsonValue::Null},
+                   {QStringLiteral("eligibility"), QStringLiteral("[]")},
+                   {QStringLiteral("linked_contact_ids"), QStringLiteral("[]")},
+                   {QStringLiteral("created_at"), QStringLiteral("2019-01-01T10:00:00Z")}},
+                  deleted);
 }
 
 Change enrolmentChange(const QString &id, const QString &participantId, const QString &programme, qint64 version)
 {
-    Change c;
-    c.seq = version;
-    c.scope = programme;
-    c.entity = QStringLiteral("enrolment");
-    c.id = id;
-    c.programmeId = programme;
-    c.rowVersion = version;
-    c.hlc = hlcAt(1700000000000 + version);
-    c.fields = QJsonObject{{QStringLiteral("programme_id"), programme},
-                           {QStringLiteral("participant_id"), participantId},
-                           {QStringLiteral("status"), QStringLiteral("active")},
-                           {QStringLiteral("cohort_id"), QJsonValue::Null},
-                           {QStringLiteral("enrolled_on"), QStringLiteral("2019-01-01")},
-                           {QStringLiteral("ended_on"), QJsonValue::Null},
-                           {QStringLiteral("eligibility"), QStringLiteral("[]")},
-                           {QStringLiteral("deleted"), 0}};
-    return c;
+    return change("enrolment", id, programme, version,
+                  {{QStringLiteral("participant_id"), participantId},
+                   {QStringLiteral("status"), QStringLiteral("active")},
+                   {QStringLiteral("cohort_id"), QJsonValue::Null},
+                   {QStringLiteral("enrolled_on"), QStringLiteral("2019-01-01")},
+                   {QStringLiteral("ended_on"), QJsonValue::Null},
+                   {QStringLiteral("eligibility"), QStringLiteral("[]")}});
 }
 
 Change cohortChange(const QString &id, const QString &programme, qint64 version)
 {
-    Change c;
-    c.seq = version;
-    c.scope = programme;
-    c.entity = QStringLiteral("cohort");
-    c.id = id;
-    c.programmeId = programme;
-    c.rowVersion = version;
-    c.hlc = hlcAt(1700000000000 + version);
-    c.fields = QJsonObject{{QStringLiteral("programme_id"), programme},
-                           {QStringLiteral("name"), QStringLiteral("Spring group")},
-                           {QStringLiteral("deleted"), 0}};
-    return c;
+    return change("cohort", id, programme, version, {{QStringLiteral("name"), QStringLiteral("Spring group")}});
 }
 
 PullResponse page(const QList<Change> &changes, const QMap<QString, qint64> &cursors, bool hasMore = false)
@@ -191,6 +180,7 @@ private Q_SLOTS:
     void hlcAdvancesPastReceivedValues();
     void reRegisterGivesANewDeviceIdAndKeepsTheOutbox();
     void observeServerTimeSetsTheClockOffset();
+    void appliesAFullPageOfAThousandRows();
 };
 
 void TestDeviceSync::nextPushSendsDecryptedFieldsInDeviceSeqOrder()
@@ -241,8 +231,8 @@ void TestDeviceSync::nextPushDecryptsPreviousValuesOfAnUpdate()
     QVERIFY(batch.ok() && batch.value());
     const Mutation &update = batch.value()->mutations.last();
     QCOMPARE(update.op, QStringLiteral("update"));
-    QCOMPARE(update.fields, (QJsonObject{{QStringLiteral("known_as"), QStringLiteral("Jaylen")}}));
-    QCOMPARE(update.previous, (QJsonObject{{QStringLiteral("known_as"), QStringLiteral("Jay")}}));
+    QCOMPARE(update.fields, (QJsonObject {{QStringLiteral("known_as"), QStringLiteral("Jaylen")}}));
+    QCOMPARE(update.previous, (QJsonObject {{QStringLiteral("known_as"), QStringLiteral("Jay")}}));
 }
 
 void TestDeviceSync::nextPushRespectsCountAndByteLimits()
@@ -334,8 +324,12 @@ void TestDeviceSync::applyPushHandlesEveryStatus()
         {m[1].mutationId, QStringLiteral("merged"), 2, {}, {}, {}},
         {m[2].mutationId, QStringLiteral("conflict_recorded"), 3, {}, {}, {}},
         {m[3].mutationId, QStringLiteral("duplicate"), 1, {}, {}, QStringLiteral("applied")},
-        {m[4].mutationId, QStringLiteral("rejected"), 0, QStringLiteral("forbidden_scope"),
-         QStringLiteral("You are not a member of Street Doctors"), {}},
+        {m[4].mutationId,
+         QStringLiteral("rejected"),
+         0,
+         QStringLiteral("forbidden_scope"),
+         QStringLiteral("You are not a member of Street Doctors"),
+         {}},
         // m[5] has no result; and a result for a mutation that was never sent is ignored.
         {newId(), QStringLiteral("applied"), 1, {}, {}, {}},
     };
@@ -345,11 +339,14 @@ void TestDeviceSync::applyPushHandlesEveryStatus()
     QCOMPARE(f.rows("outbox"), 2);
     QCOMPARE(text(f.db(), QStringLiteral("SELECT state FROM outbox WHERE mutation_id = ?"), {m[4].mutationId}),
              QStringLiteral("rejected"));
-    const QJsonObject error = QJsonDocument::fromJson(
-        text(f.db(), QStringLiteral("SELECT last_error FROM outbox WHERE mutation_id = ?"), {m[4].mutationId}).toUtf8())
-                                  .object();
-    QCOMPARE(error, (QJsonObject{{QStringLiteral("code"), QStringLiteral("forbidden_scope")},
-                                 {QStringLiteral("message"), QStringLiteral("You are not a member of Street Doctors")}}));
+    const QJsonObject error
+        = QJsonDocument::fromJson(
+              text(f.db(), QStringLiteral("SELECT last_error FROM outbox WHERE mutation_id = ?"), {m[4].mutationId})
+                  .toUtf8())
+              .object();
+    QCOMPARE(error,
+             (QJsonObject {{QStringLiteral("code"), QStringLiteral("forbidden_scope")},
+                           {QStringLiteral("message"), QStringLiteral("You are not a member of Street Doctors")}}));
     QCOMPARE(text(f.db(), QStringLiteral("SELECT state FROM outbox WHERE mutation_id = ?"), {m[5].mutationId}),
              QStringLiteral("pending"));
     // Acknowledging never touches the rows: their new version comes by pull.
@@ -398,7 +395,8 @@ void TestDeviceSync::applyPullInsertsUpdatesAndTombstones()
     QCOMPARE(updated->applied, 1);
     QCOMPARE(ParticipantRepository(f.db()).get(id)->knownAs, QStringLiteral("Zeddie"));
 
-    auto tombstoned = sync.applyPull(page({participantChange(id, gangs(), 3, QStringLiteral("Zeddie"), true)}, {{gangs(), 3}}));
+    auto tombstoned
+        = sync.applyPull(page({participantChange(id, gangs(), 3, QStringLiteral("Zeddie"), true)}, {{gangs(), 3}}));
     QVERIFY(tombstoned.ok());
     QCOMPARE(number(f.db(), QStringLiteral("SELECT deleted FROM participant WHERE id = ?"), {id}), 1);
     QCOMPARE(number(f.db(), QStringLiteral("SELECT row_version FROM participant WHERE id = ?"), {id}), 3);
@@ -446,12 +444,14 @@ void TestDeviceSync::applyPullKeepsPendingLocalFields()
     // A rejected mutation still holds its fields (a person has to fix or discard it).
     QSqlQuery q(f.db().connection());
     QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'rejected'")));
-    QVERIFY(sync.applyPull(page({participantChange(id, gangs(), 3, QStringLiteral("Server again"))}, {{gangs(), 3}})).ok());
+    QVERIFY(
+        sync.applyPull(page({participantChange(id, gangs(), 3, QStringLiteral("Server again"))}, {{gangs(), 3}})).ok());
     QCOMPARE(ParticipantRepository(f.db()).get(id)->knownAs, QStringLiteral("Local name"));
 
     // Once the mutation is gone (acknowledged), the server's value applies.
     QVERIFY(q.exec(QStringLiteral("DELETE FROM outbox")));
-    QVERIFY(sync.applyPull(page({participantChange(id, gangs(), 4, QStringLiteral("Server final"))}, {{gangs(), 4}})).ok());
+    QVERIFY(
+        sync.applyPull(page({participantChange(id, gangs(), 4, QStringLiteral("Server final"))}, {{gangs(), 4}})).ok());
     QCOMPARE(ParticipantRepository(f.db()).get(id)->knownAs, QStringLiteral("Server final"));
 }
 
@@ -471,7 +471,7 @@ void TestDeviceSync::applyPullStoresSensitiveColumnsEncrypted()
         QVERIFY(text(f.db(), QStringLiteral("SELECT known_as FROM participant WHERE id = ?"), {id})
                     .startsWith(QLatin1String("e1:")));
         QCOMPARE(ParticipantRepository(f.db()).get(id)->knownAs, QString::fromUtf8(secret));
-        for (const QString &file : QStringList{path, path + QStringLiteral("-wal")}) {
+        for (const QString &file : QStringList {path, path + QStringLiteral("-wal")}) {
             QFile in(file);
             if (!in.open(QIODevice::ReadOnly))
                 continue;
@@ -490,9 +490,9 @@ void TestDeviceSync::failureMidPageAppliesNothing()
     const QString good = newId();
     Change bad = participantChange(newId(), gangs(), 12, QStringLiteral("Broken"));
     bad.fields.insert(QStringLiteral("code"), QJsonValue::Null); // NOT NULL: the insert fails mid-page
-    auto result = sync.applyPull(page({participantChange(good, gangs(), 11, QStringLiteral("Fine")), bad,
-                                       cohortChange(newId(), gangs(), 13)},
-                                      {{gangs(), 13}}));
+    auto result = sync.applyPull(
+        page({participantChange(good, gangs(), 11, QStringLiteral("Fine")), bad, cohortChange(newId(), gangs(), 13)},
+             {{gangs(), 13}}));
     QVERIFY(!result.ok());
     QCOMPARE(f.rows("participant"), 0);
     QCOMPARE(f.rows("cohort"), 0);
@@ -500,9 +500,9 @@ void TestDeviceSync::failureMidPageAppliesNothing()
 
     // The same page, repaired, applies whole.
     bad.fields.insert(QStringLiteral("code"), QStringLiteral("SV-0002"));
-    auto retried = sync.applyPull(page({participantChange(good, gangs(), 11, QStringLiteral("Fine")), bad,
-                                        cohortChange(newId(), gangs(), 13)},
-                                       {{gangs(), 13}}));
+    auto retried = sync.applyPull(
+        page({participantChange(good, gangs(), 11, QStringLiteral("Fine")), bad, cohortChange(newId(), gangs(), 13)},
+             {{gangs(), 13}}));
     QVERIFY2(retried.ok(), qPrintable(describe(retried.errors())));
     QCOMPARE(retried->applied, 3);
     QCOMPARE(cursorOf(f.db(), gangs()), 13);
@@ -524,7 +524,7 @@ void TestDeviceSync::nextPullSendsStoredCursors()
     auto next = sync.nextPull(250);
     QVERIFY(next.ok());
     QCOMPARE(next->limit, 250);
-    QCOMPARE(next->cursors, (QMap<QString, qint64>{{gangs(), 42}, {doctors(), 0}}));
+    QCOMPARE(next->cursors, (QMap<QString, qint64> {{gangs(), 42}, {doctors(), 0}}));
 }
 
 void TestDeviceSync::scopesRemovedPurgesTheirRowsButKeepsPeopleEnrolledElsewhere()
@@ -557,7 +557,7 @@ void TestDeviceSync::scopesRemovedPurgesTheirRowsButKeepsPeopleEnrolledElsewhere
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM cohort WHERE id = '%1'").arg(doctorsCohort)), 1);
     // The cursor is forgotten with the scope.
     auto next = sync.nextPull();
-    QCOMPARE(next->cursors, (QMap<QString, qint64>{{doctors(), 6}}));
+    QCOMPARE(next->cursors, (QMap<QString, qint64> {{doctors(), 6}}));
 }
 
 void TestDeviceSync::purgedRowsAreDeleted()
@@ -573,7 +573,7 @@ void TestDeviceSync::purgedRowsAreDeleted()
     rename(f.db(), erased, QStringLiteral("Local edit")); // a local change about the erased person
 
     PullResponse erasure = page({}, {{gangs(), 3}});
-    erasure.purged = {EntityRef{QStringLiteral("participant"), erased}};
+    erasure.purged = {EntityRef {QStringLiteral("participant"), erased}};
     QVERIFY(sync.applyPull(erasure).ok());
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM participant WHERE id = '%1'").arg(erased)), 0);
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM participant WHERE id = '%1'").arg(kept)), 1);
@@ -589,24 +589,26 @@ void TestDeviceSync::checksumMismatchResetsTheCursor()
     DeviceSync sync(f.db());
     const QString a = newId();
     const QString c = newId();
-    PullResponse first = page({participantChange(a, gangs(), 1, QStringLiteral("A")), cohortChange(c, gangs(), 2)},
-                              {{gangs(), 2}});
-    first.checksums.insert(gangs(), checksumOf({{QStringLiteral("participant"), {a, 1}},
-                                                {QStringLiteral("cohort"), {c, 2}}}));
+    PullResponse first
+        = page({participantChange(a, gangs(), 1, QStringLiteral("A")), cohortChange(c, gangs(), 2)}, {{gangs(), 2}});
+    first.checksums.insert(gangs(),
+                           checksumOf({{QStringLiteral("participant"), {a, 1}}, {QStringLiteral("cohort"), {c, 2}}}));
     auto matched = sync.applyPull(first);
     QVERIFY(matched.ok());
     QVERIFY(matched->rescanScopes.isEmpty());
     QCOMPARE(cursorOf(f.db(), gangs()), 2);
-    QCOMPARE(number(f.db(), QStringLiteral("SELECT verified_count FROM sync_scope WHERE programme_id = ?"), {gangs()}), 2);
+    QCOMPARE(number(f.db(), QStringLiteral("SELECT verified_count FROM sync_scope WHERE programme_id = ?"), {gangs()}),
+             2);
 
     // The server holds a row this device never got: the counts differ, so the scope is fetched again from 0.
     PullResponse second = page({}, {{gangs(), 9}});
-    second.checksums.insert(gangs(), checksumOf({{QStringLiteral("participant"), {a, 1}},
-                                                 {QStringLiteral("cohort"), {c, 2}},
-                                                 {QStringLiteral("cohort"), {newId(), 1}}}));
+    second.checksums.insert(gangs(),
+                            checksumOf({{QStringLiteral("participant"), {a, 1}},
+                                        {QStringLiteral("cohort"), {c, 2}},
+                                        {QStringLiteral("cohort"), {newId(), 1}}}));
     auto mismatched = sync.applyPull(second);
     QVERIFY(mismatched.ok());
-    QCOMPARE(mismatched->rescanScopes, QStringList{gangs()});
+    QCOMPARE(mismatched->rescanScopes, QStringList {gangs()});
     QCOMPARE(cursorOf(f.db(), gangs()), 0);
 }
 
@@ -638,7 +640,7 @@ void TestDeviceSync::matchingVerifiedChecksumSkipsTheScan()
     busy.checksums = first.checksums;
     auto scanned = sync.applyPull(busy);
     QVERIFY(scanned.ok());
-    QCOMPARE(scanned->rescanScopes, QStringList{gangs()});
+    QCOMPARE(scanned->rescanScopes, QStringList {gangs()});
 }
 
 void TestDeviceSync::hlcAdvancesPastReceivedValues()
@@ -647,7 +649,7 @@ void TestDeviceSync::hlcAdvancesPastReceivedValues()
     DeviceSync sync(f.db());
     const qint64 future = QDateTime::currentMSecsSinceEpoch() + 3600 * 1000;
     Change c = participantChange(newId(), gangs(), 1, QStringLiteral("From the future"));
-    c.hlc = Hlc{quint64(future), 5};
+    c.hlc = Hlc {quint64(future), 5};
     QVERIFY(sync.applyPull(page({c}, {{gangs(), 1}})).ok());
     QVERIFY(Hlc::parse(text(f.db(), QStringLiteral("SELECT last_hlc FROM device_state"))).value() > c.hlc);
     WriteTransaction tx(f.db());
@@ -680,6 +682,26 @@ void TestDeviceSync::observeServerTimeSetsTheClockOffset()
     QCOMPARE(f.db().clockOffsetMs(), 9'400);
     sync.observeServerTime(0, 1'000, 1'200); // no server time: ignored
     QCOMPARE(f.db().clockOffsetMs(), 9'400);
+}
+
+void TestDeviceSync::appliesAFullPageOfAThousandRows()
+{
+    test::StoreFixture f;
+    DeviceSync sync(f.db());
+    QList<Change> changes;
+    for (int i = 1; i <= Limits::MaxPullLimit; ++i) {
+        Change c = participantChange(newId(), gangs(), i, QStringLiteral("Person %1").arg(i));
+        c.fields.insert(QStringLiteral("code"), QStringLiteral("SV-%1").arg(i));
+        changes << c;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto result = sync.applyPull(page(changes, {{gangs(), Limits::MaxPullLimit}}));
+    const qint64 ms = timer.elapsed();
+    QVERIFY2(result.ok(), qPrintable(describe(result.errors())));
+    QCOMPARE(result->applied, Limits::MaxPullLimit);
+    QCOMPARE(f.rows("participant"), Limits::MaxPullLimit);
+    qInfo("applied a page of %d participants (3 encrypted values each) in %lld ms", Limits::MaxPullLimit, ms);
 }
 
 QTEST_GUILESS_MAIN(TestDeviceSync)

@@ -1,0 +1,600 @@
+// SyncClient over real HTTP against a small scripted server on 127.0.0.1 (a QTcpServer in the test that speaks
+// just enough HTTP/1.1, one request per connection).
+#include "../core/storefixture.h"
+
+#include "core/domain/ids.h"
+#include "core/store/devicesettings.h"
+#include "core/store/outboxstatus.h"
+#include "core/store/participantrepository.h"
+#include "core/store/programmecatalogue.h"
+#include "sync/syncclient.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <functional>
+
+using namespace outreach;
+using namespace outreach::core;
+using namespace outreach::core::store;
+using namespace outreach::sync;
+
+namespace {
+
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray path;
+    QByteArray authorization;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray body = "{}";
+    bool dropMidBody = false; // send the headers and half the body, then close
+};
+
+HttpResponse error(int status, const char *code, const char *message = "Refused")
+{
+    return {status, wire::toJson(ErrorBody {QString::fromLatin1(code), QString::fromLatin1(message), {}}), false};
+}
+
+// A scripted HTTP server: `handler` answers each request; every request is kept in `requests`.
+class FakeServer : public QObject
+{
+public:
+    FakeServer()
+    {
+        QVERIFY(m_server.listen(QHostAddress::LocalHost));
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+    QList<QByteArray> paths() const
+    {
+        QList<QByteArray> out;
+        for (const HttpRequest &r : requests)
+            out << r.path;
+        return out;
+    }
+    QList<HttpRequest> to(const char *path) const
+    {
+        QList<HttpRequest> out;
+        for (const HttpRequest &r : requests) {
+            if (r.path == path)
+                out << r;
+        }
+        return out;
+    }
+
+    std::function<HttpResponse(const HttpRequest &)> handler;
+    QList<HttpRequest> requests;
+
+private:
+    void read(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        HttpRequest request;
+        qsizetype length = 0;
+        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+        const QList<QByteArray> first = lines.first().trimmed().split(' ');
+        request.method = first.value(0);
+        request.path = first.value(1);
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-length")
+                length = value.toLongLong();
+            else if (name == "authorization")
+                request.authorization = value;
+        }
+        if (buffer.size() < headerEnd + 4 + length)
+            return;
+        request.body = buffer.mid(headerEnd + 4, length);
+        m_buffers.remove(socket);
+        requests << request;
+        const HttpResponse response = handler(request);
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status)
+            + " Scripted\r\n"
+              "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
+            + QByteArray::number(response.body.size()) + "\r\n\r\n";
+        out += response.dropMidBody ? response.body.left(response.body.size() / 2) : response.body;
+        socket->write(out);
+        socket->disconnectFromHost();
+    }
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+QByteArray tokens(const char *access, const char *refresh)
+{
+    return QJsonDocument(QJsonObject {{QStringLiteral("access_token"), QString::fromLatin1(access)},
+                                      {QStringLiteral("access_expires_in_s"), 3600},
+                                      {QStringLiteral("refresh_token"), QString::fromLatin1(refresh)},
+                                      {QStringLiteral("refresh_expires_in_s"), 2592000},
+                                      {QStringLiteral("device_id"), QStringLiteral("x")},
+                                      {QStringLiteral("server_time_ms"), 1764640000000.0}})
+        .toJson(QJsonDocument::Compact);
+}
+
+// The server side of a push: every mutation applied (or, seen before, a duplicate), remembered in `seen`.
+QByteArray acceptAll(const HttpRequest &request, QHash<QString, int> &seen)
+{
+    auto push = wire::parsePushRequest(request.body);
+    if (!push)
+        return wire::toJson(ErrorBody {QStringLiteral("validation"), describe(push.errors()), {}});
+    PushResponse response;
+    response.serverTimeMs = 1764640000000;
+    for (const Mutation &m : push->mutations) {
+        const bool duplicate = seen.contains(m.mutationId);
+        seen[m.mutationId] += duplicate ? 0 : 1;
+        response.results << MutationResult {m.mutationId,
+                                            duplicate ? QStringLiteral("duplicate") : QStringLiteral("applied"),
+                                            1,
+                                            {},
+                                            {},
+                                            duplicate ? QStringLiteral("applied") : QString()};
+    }
+    return wire::toJson(response);
+}
+
+QByteArray emptyPull()
+{
+    PullResponse response;
+    response.serverTimeMs = 1764640000000;
+    return wire::toJson(response);
+}
+
+// The usual server: sign-in and refresh give tokens, pushes are accepted, pulls are empty, no catalogue.
+HttpResponse standard(const HttpRequest &r, QHash<QString, int> &seen)
+{
+    if (r.path == "/v1/auth/signin")
+        return {200, tokens("A1", "R1"), false};
+    if (r.path == "/v1/auth/refresh")
+        return {200, tokens("A2", "R2"), false};
+    if (r.path == "/v1/sync/push")
+        return {200, acceptAll(r, seen), false};
+    if (r.path == "/v1/sync/pull")
+        return {200, emptyPull(), false};
+    return error(404, "not_found");
+}
+
+SyncClient::Timing fastTiming()
+{
+    SyncClient::Timing t;
+    t.requestTimeoutMs = 5000;
+    t.debounceMs = 20;
+    t.periodMs = 60'000;
+    t.retryFirstMs = 50;
+    t.retryMaxMs = 200;
+    return t;
+}
+
+QStringList outboxIds(Database &db)
+{
+    QStringList ids;
+    QSqlQuery q(db.connection());
+    q.exec(QStringLiteral("SELECT mutation_id FROM outbox ORDER BY device_seq"));
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+int mutationCount(const HttpRequest &push)
+{
+    return int(push.json().value(QLatin1String("mutations")).toArray().size());
+}
+
+// Signs in with short delays and waits for the first sync cycle to succeed.
+bool signInAndSync(SyncClient &client, const FakeServer &server)
+{
+    client.setTiming(fastTiming());
+    QSignalSpy synced(&client, &SyncClient::synced);
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    return synced.wait();
+}
+
+} // namespace
+
+class TestSyncClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void signInStoresAnEncryptedRefreshToken();
+    void wrongPasswordIsRefusedClearly();
+    void cyclePushesThenPulls();
+    void expiredTokenIsRefreshedOnceAndTheRequestRetried();
+    void tooLargeBatchIsHalved();
+    void revokedDeviceStopsAndCanBeWiped();
+    void seqRegressionReRegistersAndResends();
+    void droppedResponseIsRetriedWithoutLossOrDuplicates();
+    void pullRunsEvenWhenPushKeepsFailing();
+    void plainHttpToAnotherHostIsRefused();
+    void localWritesAreDebouncedIntoOneSync();
+    void newerServerCatalogueIsInstalledAfterSignIn();
+};
+
+void TestSyncClient::signInStoresAnEncryptedRefreshToken()
+{
+    test::StoreFixture f;
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) { return standard(r, seen); };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    QCOMPARE(client.state(), SyncClient::State::SignedOut);
+    QSignalSpy signedIn(&client, &SyncClient::signedIn);
+    QSignalSpy synced(&client, &SyncClient::synced);
+
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("correct horse"));
+    QVERIFY(signedIn.wait());
+    const QJsonObject body = server.to("/v1/auth/signin").first().json();
+    QCOMPARE(body.value(QLatin1String("username")).toString(), QStringLiteral("amara"));
+    QCOMPARE(body.value(QLatin1String("password")).toString(), QStringLiteral("correct horse"));
+    QCOMPARE(body.value(QLatin1String("device_id")).toString(), f.db().deviceId());
+    QVERIFY(!body.value(QLatin1String("device_name")).toString().isEmpty());
+
+    const QString stored = DeviceSettings(f.db()).valueOr(SyncClient::RefreshTokenKey);
+    QVERIFY(!stored.isEmpty());
+    QVERIFY(!stored.contains(QLatin1String("R1")));
+    QVERIFY(stored.startsWith(QLatin1String("e1:")));
+    QCOMPARE(DeviceSettings(f.db()).valueOr(DeviceSettings::ServerAddress), server.url());
+    QCOMPARE(DeviceSettings(f.db()).valueOr(DeviceSettings::UserName), QStringLiteral("amara"));
+    QCOMPARE(client.userName(), QStringLiteral("amara"));
+
+    // The access token lives in memory only: it is in no device setting.
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM device_setting WHERE value LIKE '%A1%'")), 0);
+    QVERIFY(synced.wait());
+    QCOMPARE(client.state(), SyncClient::State::Idle);
+
+    // A new client on the same store is signed in (it has a refresh token) and gets an access token by refresh.
+    SyncClient again(f.db());
+    again.setTiming(fastTiming());
+    QCOMPARE(again.state(), SyncClient::State::Idle);
+    QSignalSpy againSynced(&again, &SyncClient::synced);
+    again.syncNow();
+    QVERIFY(againSynced.wait());
+    QCOMPARE(server.to("/v1/auth/refresh").size(), 1);
+    QCOMPARE(server.to("/v1/auth/refresh").first().json().value(QLatin1String("refresh_token")).toString(),
+             QStringLiteral("R1"));
+}
+
+void TestSyncClient::wrongPasswordIsRefusedClearly()
+{
+    test::StoreFixture f;
+    FakeServer server;
+    server.handler = [](const HttpRequest &) { return error(401, "bad_credentials"); };
+    SyncClient client(f.db());
+    QSignalSpy failed(&client, &SyncClient::signInFailed);
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("wrong"));
+    QVERIFY(failed.wait());
+    QCOMPARE(failed.first().first().toString(), QStringLiteral("The user name or password is not right."));
+    QCOMPARE(client.state(), SyncClient::State::SignedOut);
+    QVERIFY(DeviceSettings(f.db()).valueOr(SyncClient::RefreshTokenKey).isEmpty());
+}
+
+void TestSyncClient::cyclePushesThenPulls()
+{
+    test::StoreFixture f;
+    f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    f.addPerson("ignite_gangs_work", QStringLiteral("Kim"));
+    const QStringList owed = outboxIds(f.db());
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) { return standard(r, seen); };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    QCOMPARE(client.pendingCount(), owed.size());
+    QSignalSpy synced(&client, &SyncClient::synced);
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QVERIFY(synced.wait());
+
+    QList<QByteArray> sync;
+    for (const QByteArray &p : server.paths()) {
+        if (p.startsWith("/v1/sync/"))
+            sync << p;
+    }
+    QCOMPARE(sync, (QList<QByteArray> {"/v1/sync/push", "/v1/sync/pull"}));
+    const HttpRequest push = server.to("/v1/sync/push").first();
+    QCOMPARE(push.authorization, QByteArray("Bearer A1"));
+    QCOMPARE(mutationCount(push), owed.size());
+    QCOMPARE(QStringList(seen.keys()).size(), owed.size());
+    QCOMPARE(f.rows("outbox"), 0);
+    QCOMPARE(client.pendingCount(), 0);
+    QCOMPARE(client.state(), SyncClient::State::Idle);
+    QVERIFY(client.lastSyncAt().isValid());
+    QCOMPARE(OutboxStatus::lastSuccessAt(f.db()), client.lastSyncAt());
+    QVERIFY(qAbs(client.lastSyncAt().secsTo(QDateTime::currentDateTimeUtc())) < 60);
+}
+
+void TestSyncClient::expiredTokenIsRefreshedOnceAndTheRequestRetried()
+{
+    test::StoreFixture f;
+    f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path.startsWith("/v1/sync/") && r.authorization != "Bearer A2")
+            return error(401, "token_expired");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+
+    QList<QByteArray> flow;
+    for (const QByteArray &p : server.paths()) {
+        if (p != "/v1/catalogue")
+            flow << p;
+    }
+    QCOMPARE(
+        flow,
+        (QList<QByteArray> {"/v1/auth/signin", "/v1/sync/push", "/v1/auth/refresh", "/v1/sync/push", "/v1/sync/pull"}));
+    QCOMPARE(f.rows("outbox"), 0);
+    // The rotated refresh token replaced the old one, still encrypted.
+    const QString stored = DeviceSettings(f.db()).valueOr(SyncClient::RefreshTokenKey);
+    QCOMPARE(f.db().decrypt(stored, QStringLiteral("device_setting"), SyncClient::RefreshTokenKey).value(),
+             QStringLiteral("R2"));
+}
+
+void TestSyncClient::tooLargeBatchIsHalved()
+{
+    test::StoreFixture f;
+    for (int i = 0; i < 3; ++i)
+        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i)); // 6 mutations
+    const QStringList owed = outboxIds(f.db());
+    QCOMPARE(owed.size(), 6);
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/sync/push" && mutationCount(r) > 3)
+            return error(413, "batch_too_large");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+    QList<int> sizes;
+    for (const HttpRequest &r : server.to("/v1/sync/push"))
+        sizes << mutationCount(r);
+    QCOMPARE(sizes, (QList<int> {6, 3, 3}));
+    QCOMPARE(f.rows("outbox"), 0);
+    for (const QString &id : owed)
+        QCOMPARE(seen.value(id), 1);
+}
+
+void TestSyncClient::revokedDeviceStopsAndCanBeWiped()
+{
+    test::StoreFixture f;
+    f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/sync/push")
+            return error(403, "device_revoked", "This device was revoked");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    QSignalSpy revoked(&client, &SyncClient::deviceRevoked);
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QVERIFY(revoked.wait());
+    QCOMPARE(client.state(), SyncClient::State::Revoked);
+    QVERIFY(!client.lastError().isEmpty());
+    QCOMPARE(server.to("/v1/sync/pull").size(), 0);
+    // Nothing more is sent, whatever asks for a sync.
+    const qsizetype before = server.requests.size();
+    client.syncNow();
+    client.notifyLocalWrite();
+    QTest::qWait(200);
+    QCOMPARE(server.requests.size(), before);
+    QCOMPARE(client.state(), SyncClient::State::Revoked);
+
+    QVERIFY(f.rows("participant") > 0);
+    QVERIFY(SyncClient::wipeLocalData(f.db()).ok());
+    for (const char *table : {"participant", "enrolment", "outbox", "device_setting", "sync_scope", "draft"})
+        QCOMPARE(f.rows(table), 0);
+    QVERIFY(f.rows("programme") > 0); // the catalogue stays
+}
+
+void TestSyncClient::seqRegressionReRegistersAndResends()
+{
+    test::StoreFixture f;
+    f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    const QString oldId = f.db().deviceId();
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/sync/push" && r.json().value(QLatin1String("device_id")).toString() == oldId)
+            return error(409, "device_seq_regression");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+    QVERIFY(f.db().deviceId() != oldId);
+    const auto pushes = server.to("/v1/sync/push");
+    QCOMPARE(pushes.size(), 2);
+    QCOMPARE(pushes.last().json().value(QLatin1String("device_id")).toString(), f.db().deviceId());
+    QCOMPARE(f.rows("outbox"), 0);
+}
+
+void TestSyncClient::droppedResponseIsRetriedWithoutLossOrDuplicates()
+{
+    test::StoreFixture f;
+    f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    f.addPerson("street_doctors", QStringLiteral("Kim"));
+    const QStringList owed = outboxIds(f.db());
+    FakeServer server;
+    QHash<QString, int> seen;
+    int pushes = 0;
+    server.handler = [&](const HttpRequest &r) {
+        HttpResponse response = standard(r, seen);
+        if (r.path == "/v1/sync/push" && ++pushes == 1)
+            response.dropMidBody = true; // the server applied the batch, but the answer is lost on the way
+        return response;
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    QSignalSpy synced(&client, &SyncClient::synced);
+    QList<SyncClient::State> seenStates;
+    connect(&client, &SyncClient::stateChanged, this, [&] { seenStates << client.state(); });
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QVERIFY(synced.wait(5000));
+
+    // First cycle: push failed, pull still ran, the client went offline and retried by itself.
+    QVERIFY(seenStates.contains(SyncClient::State::Offline));
+    const auto pushRequests = server.to("/v1/sync/push");
+    QCOMPARE(pushRequests.size(), 2);
+    QVERIFY(server.to("/v1/sync/pull").size() >= 2);
+    // The retry resent the same mutations (the server recognised them), nothing lost, nothing applied twice.
+    QCOMPARE(pushRequests.at(0).body.isEmpty(), false);
+    const auto first = wire::parsePushRequest(pushRequests.at(0).body);
+    const auto second = wire::parsePushRequest(pushRequests.at(1).body);
+    QVERIFY(first.ok() && second.ok());
+    QStringList firstIds, secondIds;
+    for (const Mutation &m : first->mutations)
+        firstIds << m.mutationId;
+    for (const Mutation &m : second->mutations)
+        secondIds << m.mutationId;
+    QCOMPARE(firstIds, owed);
+    QCOMPARE(secondIds, owed);
+    for (const QString &id : owed)
+        QCOMPARE(seen.value(id), 1);
+    QCOMPARE(f.rows("outbox"), 0);
+    QCOMPARE(client.state(), SyncClient::State::Idle);
+    QVERIFY(client.lastError().isEmpty());
+}
+
+void TestSyncClient::pullRunsEvenWhenPushKeepsFailing()
+{
+    test::StoreFixture f;
+    f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    const qint64 owed = f.rows("outbox");
+    const QString remote = newId();
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/sync/push")
+            return error(503, "busy", "The server is busy");
+        if (r.path == "/v1/sync/pull") {
+            PullResponse page;
+            Change c;
+            c.seq = 1;
+            c.scope = catalogueId(u"programme", u"ignite_gangs_work");
+            c.entity = QStringLiteral("cohort");
+            c.id = remote;
+            c.programmeId = c.scope;
+            c.rowVersion = 1;
+            c.hlc = Hlc {1764640000000, 0};
+            c.fields = QJsonObject {{QStringLiteral("name"), QStringLiteral("Pulled group")},
+                                    {QStringLiteral("programme_id"), c.scope}};
+            page.changes << c;
+            page.cursors.insert(c.scope, 1);
+            page.serverTimeMs = 1764640000000;
+            return HttpResponse {200, wire::toJson(page), false};
+        }
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    QSignalSpy records(&client, &SyncClient::recordsChanged);
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QVERIFY(records.wait());
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM cohort WHERE id = '%1'").arg(remote)), 1);
+    QTRY_COMPARE(client.state(), SyncClient::State::Offline);
+    QCOMPARE(client.lastError(), QStringLiteral("The server is busy"));
+    // The retry timer keeps trying, push then pull each time; the outbox is intact.
+    QTRY_VERIFY(server.to("/v1/sync/pull").size() >= 3);
+    QVERIFY(server.to("/v1/sync/push").size() >= 3);
+    QCOMPARE(f.rows("outbox"), owed);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")), owed);
+    QVERIFY(!OutboxStatus::lastSuccessAt(f.db()).isValid());
+}
+
+void TestSyncClient::plainHttpToAnotherHostIsRefused()
+{
+    test::StoreFixture f;
+    SyncClient client(f.db());
+    QSignalSpy failed(&client, &SyncClient::signInFailed);
+    client.signIn(QStringLiteral("http://outreach.example.org"), QStringLiteral("amara"), QStringLiteral("pw"));
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("https://")));
+    QCOMPARE(client.state(), SyncClient::State::SignedOut);
+
+    QVERIFY(!SyncClient::checkServerAddress(QStringLiteral("http://10.0.0.5:8080")).ok());
+    QVERIFY(!SyncClient::checkServerAddress(QStringLiteral("outreach.example.org")).ok());
+    QVERIFY(SyncClient::checkServerAddress(QStringLiteral("https://outreach.example.org")).ok());
+    QVERIFY(SyncClient::checkServerAddress(QStringLiteral("http://127.0.0.1:8080")).ok());
+    QVERIFY(SyncClient::checkServerAddress(QStringLiteral("http://localhost:8080")).ok());
+}
+
+void TestSyncClient::localWritesAreDebouncedIntoOneSync()
+{
+    test::StoreFixture f;
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) { return standard(r, seen); };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+    QSignalSpy synced(&client, &SyncClient::synced);
+    const qsizetype pushesBefore = server.to("/v1/sync/push").size();
+
+    for (int i = 0; i < 3; ++i) {
+        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i));
+        client.notifyLocalWrite();
+    }
+    QCOMPARE(client.pendingCount(), 6);
+    QVERIFY(synced.wait());
+    const auto pushes = server.to("/v1/sync/push");
+    QCOMPARE(pushes.size(), pushesBefore + 1);
+    QCOMPARE(mutationCount(pushes.last()), 6);
+    QCOMPARE(client.pendingCount(), 0);
+}
+
+void TestSyncClient::newerServerCatalogueIsInstalledAfterSignIn()
+{
+    test::StoreFixture f;
+    QCOMPARE(ProgrammeCatalogue(f.db().connection()).version(), 1);
+    QFile asset(QStringLiteral(":/outreach/catalogue.json"));
+    QVERIFY(asset.open(QIODevice::ReadOnly));
+    QJsonObject catalogue = QJsonDocument::fromJson(asset.readAll()).object();
+    catalogue.insert(QStringLiteral("version"), 2);
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/catalogue")
+            return HttpResponse {200, QJsonDocument(catalogue).toJson(QJsonDocument::Compact), false};
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QTRY_COMPARE(ProgrammeCatalogue(f.db().connection()).version(), 2);
+    QCOMPARE(server.to("/v1/catalogue").first().method, QByteArray("GET"));
+    QCOMPARE(server.to("/v1/catalogue").first().authorization, QByteArray("Bearer A1"));
+}
+
+QTEST_GUILESS_MAIN(TestSyncClient)
+#include "tst_syncclient.moc"
