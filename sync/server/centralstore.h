@@ -185,7 +185,7 @@ public:
 
     std::optional<sync::StoredRow> record(const QString &entity, const QString &id);
     QStringList recordScopes(const QString &entity, const QString &id);
-    // The stored incremental checksums, and the same computed from scratch (tests compare the two).
+    // The stored incremental checksums of non-empty scopes, and the same computed from scratch (tests compare).
     QMap<QString, sync::ScopeChecksum> checksums();
     QMap<QString, sync::ScopeChecksum> recomputeChecksums();
     qint64 lastSeq();

@@ -453,7 +453,7 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
 QMap<QString, sync::ScopeChecksum> CentralStore::checksums()
 {
     QMap<QString, sync::ScopeChecksum> out;
-    auto q = sql::run(m_db, QStringLiteral("SELECT scope, row_count, hash FROM scope_checksums"), {},
+    auto q = sql::run(m_db, QStringLiteral("SELECT scope, row_count, hash FROM scope_checksums WHERE row_count > 0"), {},
                       QStringLiteral("read checksums"));
     while (q && q.value().next())
         out.insert(q.value().value(0).toString(),

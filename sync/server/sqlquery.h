@@ -19,12 +19,17 @@ inline core::Error failure(const QSqlQuery &q, const QString &what)
                        QStringLiteral("sql")};
 }
 
-// Prepares, binds (positional) and runs `statement`; the query is positioned before its first row.
+// Prepares, binds (positional) and runs `statement` (run directly when there is nothing to bind); the query is positioned before its first row.
 inline core::Result<QSqlQuery> run(QSqlDatabase &db, const QString &statement, const QVariantList &binds,
                                    const QString &what)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    if (binds.isEmpty()) { // unprepared: PostgreSQL cannot PREPARE BEGIN, COMMIT or SET
+        if (!q.exec(statement))
+            return failure(q, what);
+        return q;
+    }
     if (!q.prepare(statement))
         return failure(q, what);
     for (const QVariant &v : binds)
