@@ -42,6 +42,15 @@ HttpResponse failure(const core::Error &e)
     return failure(503, QStringLiteral("busy"), QStringLiteral("The server could not finish the request; try again"));
 }
 
+// A request the parsers refused: always the client's fault (400, or 413 for size).
+HttpResponse refusal(const core::Error &e)
+{
+    if (e.code == QLatin1String("body_too_large") || e.code == QLatin1String("batch_too_large"))
+        return failure(413, e.code, e.message, e.field);
+    return failure(400, e.code == QLatin1String("malformed_json") ? e.code : QStringLiteral("validation"),
+                   e.field.isEmpty() ? e.message : e.field + QStringLiteral(" ") + e.message, e.field);
+}
+
 core::Result<QJsonObject> objectBody(const QByteArray &body)
 {
     QJsonParseError error;
@@ -168,7 +177,7 @@ HttpResponse SyncService::signIn(const HttpRequest &request)
 {
     auto body = objectBody(request.body);
     if (!body)
-        return failure(body.error());
+        return refusal(body.error());
     std::optional<HttpResponse> invalid;
     const QString username = member(*body, "username", invalid);
     const QString password = member(*body, "password", invalid);
@@ -206,7 +215,7 @@ HttpResponse SyncService::refresh(const HttpRequest &request)
 {
     auto body = objectBody(request.body);
     if (!body)
-        return failure(body.error());
+        return refusal(body.error());
     std::optional<HttpResponse> invalid;
     const QString refreshToken = member(*body, "refresh_token", invalid);
     const QString deviceId = member(*body, "device_id", invalid, true);
@@ -247,7 +256,7 @@ HttpResponse SyncService::push(const HttpRequest &request, const Caller &caller)
 {
     auto parsed = sync::wire::parsePushRequest(request.body);
     if (!parsed)
-        return failure(parsed.error());
+        return refusal(parsed.error());
     if (parsed->mutations.size() > m_options.maxPushMutations)
         return failure(413, QStringLiteral("batch_too_large"),
                        QStringLiteral("A batch holds at most %1 changes").arg(m_options.maxPushMutations),
@@ -265,7 +274,7 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Caller &caller)
 {
     auto parsed = sync::wire::parsePullRequest(request.body);
     if (!parsed)
-        return failure(parsed.error());
+        return refusal(parsed.error());
     if (parsed->deviceId != caller.device.id)
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
                        QStringLiteral("device_id"));
@@ -313,7 +322,7 @@ HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Call
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("Only leads and admins resolve conflicts"));
     auto body = objectBody(request.body);
     if (!body)
-        return failure(body.error());
+        return refusal(body.error());
     std::optional<HttpResponse> invalid;
     const QString action = member(*body, "action", invalid);
     if (invalid)
