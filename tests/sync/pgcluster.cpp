@@ -24,19 +24,26 @@ quint16 freePort()
     return probe.serverPort();
 }
 
-bool asRoot() { return ::geteuid() == 0; }
+bool asRoot()
+{
+    return ::geteuid() == 0;
+}
 
 } // namespace
 
 PgCluster::PgCluster() = default;
 
-PgCluster::~PgCluster() { stop(); }
+PgCluster::~PgCluster()
+{
+    stop();
+}
 
 QString PgCluster::binDir()
 {
     const QDir root(QStringLiteral("/usr/lib/postgresql"));
     QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &v : versions) {
         const QString bin = root.filePath(v + QStringLiteral("/bin"));
         if (QFile::exists(bin + QStringLiteral("/initdb")) && QFile::exists(bin + QStringLiteral("/pg_ctl")))
@@ -45,7 +52,10 @@ QString PgCluster::binDir()
     return {};
 }
 
-bool PgCluster::required() { return qEnvironmentVariableIntValue("OUTREACH_REQUIRE_POSTGRES") == 1; }
+bool PgCluster::required()
+{
+    return qEnvironmentVariableIntValue("OUTREACH_REQUIRE_POSTGRES") == 1;
+}
 
 bool PgCluster::run(const QString &program, const QStringList &arguments, QString *error)
 {
@@ -53,7 +63,8 @@ bool PgCluster::run(const QString &program, const QStringList &arguments, QStrin
     QStringList args = arguments;
     QString command = binDir() + u'/' + program;
     if (asRoot()) {
-        args = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), command} + arguments;
+        args
+            = QStringList {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), command} + arguments;
         command = QStringLiteral("runuser");
     }
     process.setProcessChannelMode(QProcess::MergedChannels);
@@ -95,10 +106,11 @@ bool PgCluster::start(QString *error)
         return false;
     for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
         m_port = freePort();
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
-                                               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50")
-                                    .arg(m_port)
-                                    .arg(m_dir->path());
+        const QString options
+            = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
+                             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50")
+                  .arg(m_port)
+                  .arg(m_dir->path());
         m_running = run(QStringLiteral("pg_ctl"),
                         {QStringLiteral("-D"), data, QStringLiteral("-l"), m_dir->filePath(QStringLiteral("log")),
                          QStringLiteral("-o"), options, QStringLiteral("-w"), QStringLiteral("start")},
@@ -113,8 +125,8 @@ void PgCluster::stop()
         return;
     QString ignored;
     run(QStringLiteral("pg_ctl"),
-        {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"), QStringLiteral("immediate"),
-         QStringLiteral("-w"), QStringLiteral("stop")},
+        {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
+         QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")},
         &ignored);
     m_running = false;
     m_dir.reset();

@@ -33,7 +33,7 @@ std::unique_ptr<CentralStore> StoreFactory::create(const QString &backend, QStri
 
 std::unique_ptr<CentralStore> StoreFactory::connectAgain(QString *error) const
 {
-    const CentralStore::Options fast{CentralStore::Options::PasswordCost::Minimal};
+    const CentralStore::Options fast {CentralStore::Options::PasswordCost::Minimal};
     auto store = m_backend == QLatin1String("postgres") ? CentralStore::openDatabaseUrl(m_location, fast)
                                                         : CentralStore::openDataDir(m_location, fast);
     if (!store) {
@@ -59,8 +59,8 @@ std::optional<World> World::populate(CentralStore &store, QString *error)
     w.programmeB = programmes.at(1).id;
     const QString password = QStringLiteral("correct horse");
     for (auto [user, name, role, code] :
-         {std::tuple{&w.workerA, "amara", "worker", w.codeA}, std::tuple{&w.workerB, "ben", "worker", w.codeB},
-          std::tuple{&w.lead, "lena", "lead", w.codeA}}) {
+         {std::tuple {&w.workerA, "amara", "worker", w.codeA}, std::tuple {&w.workerB, "ben", "worker", w.codeB},
+          std::tuple {&w.lead, "lena", "lead", w.codeA}}) {
         auto added = store.addUser(QString::fromLatin1(name), QString::fromLatin1(name).toUpper(),
                                    QString::fromLatin1(role), password);
         if (!added)
@@ -70,8 +70,8 @@ std::optional<World> World::populate(CentralStore &store, QString *error)
             return fail(s.errors());
     }
     const qint64 now = 1764640000000;
-    for (auto [device, user] : {std::pair{&w.deviceA, &w.workerA}, std::pair{&w.deviceA2, &w.workerA},
-                                std::pair{&w.deviceB, &w.workerB}, std::pair{&w.deviceLead, &w.lead}}) {
+    for (auto [device, user] : {std::pair {&w.deviceA, &w.workerA}, std::pair {&w.deviceA2, &w.workerA},
+                                std::pair {&w.deviceB, &w.workerB}, std::pair {&w.deviceLead, &w.lead}}) {
         *device = core::newId();
         if (auto d = store.registerDevice(*user, *device, QStringLiteral("tablet"), now); !d)
             return fail(d.errors());
@@ -88,7 +88,7 @@ sync::Mutation Outbox::next(const QString &entity, const QString &id, const QStr
     m.entityId = id.isEmpty() ? core::newId() : id;
     m.programmeId = programmeId;
     m.op = op;
-    m.hlc = core::Hlc{quint64(m_ms += 1000), 0};
+    m.hlc = core::Hlc {quint64(m_ms += 1000), 0};
     return m;
 }
 
@@ -100,8 +100,8 @@ sync::Mutation Outbox::insert(const QString &entity, const QString &programmeId,
     return m;
 }
 
-sync::Mutation Outbox::update(const QString &entity, const QString &id, const QString &programmeId,
-                              qint64 baseVersion, const QJsonObject &fields, const QString &op)
+sync::Mutation Outbox::update(const QString &entity, const QString &id, const QString &programmeId, qint64 baseVersion,
+                              const QJsonObject &fields, const QString &op)
 {
     sync::Mutation m = next(entity, id, programmeId, op);
     m.baseVersion = baseVersion;

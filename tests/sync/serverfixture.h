@@ -51,7 +51,10 @@ struct World
 class Outbox
 {
 public:
-    explicit Outbox(qint64 firstMs = 1764640000000) : m_ms(firstMs) { }
+    explicit Outbox(qint64 firstMs = 1764640000000)
+        : m_ms(firstMs)
+    {
+    }
 
     sync::Mutation insert(const QString &entity, const QString &programmeId, QJsonObject fields,
                           const QString &id = {});

@@ -17,19 +17,19 @@ using server::CentralStore;
 
 namespace {
 constexpr qint64 kNow = 1764640100000;
-const server::PushContext kContext{kNow, 600000};
+const server::PushContext kContext {kNow, 600000};
 } // namespace
 
 // Opens a fresh store with the World for the current data row, or skips/fails the row.
-#define OPEN_WORLD()                                                                                                  \
-    QFETCH(QString, backend);                                                                                         \
-    QString openError;                                                                                                \
-    auto store = m_factory.create(backend, &openError);                                                               \
-    if (!store && backend == QLatin1String("postgres") && !PgCluster::required())                                     \
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL unavailable: ") + openError));                                    \
-    QVERIFY2(store, qPrintable(openError));                                                                           \
-    const auto world = World::populate(*store, &openError);                                                           \
-    QVERIFY2(world, qPrintable(openError));                                                                           \
+#define OPEN_WORLD()                                                                                                   \
+    QFETCH(QString, backend);                                                                                          \
+    QString openError;                                                                                                 \
+    auto store = m_factory.create(backend, &openError);                                                                \
+    if (!store && backend == QLatin1String("postgres") && !PgCluster::required())                                      \
+        QSKIP(qPrintable(QStringLiteral("PostgreSQL unavailable: ") + openError));                                     \
+    QVERIFY2(store, qPrintable(openError));                                                                            \
+    const auto world = World::populate(*store, &openError);                                                            \
+    QVERIFY2(world, qPrintable(openError));                                                                            \
     const World &w = *world
 
 class TestCentralStore : public QObject
@@ -51,7 +51,7 @@ private:
         auto r = store.push(user, request.deviceId, request, kContext);
         if (!r)
             qWarning() << core::describe(r.errors());
-        return r ? *r : sync::PushResponse{};
+        return r ? *r : sync::PushResponse {};
     }
 
     static sync::PullResponse pullAll(CentralStore &store, const server::User &user, QMap<QString, qint64> cursors,
@@ -101,7 +101,7 @@ private Q_SLOTS:
 
         auto pulled = store->pull(w.workerA, {w.deviceA, {}, 1000}, kNow);
         QVERIFY(pulled);
-        QCOMPARE(pulled->scopesAdded, QStringList{w.programmeA});
+        QCOMPARE(pulled->scopesAdded, QStringList {w.programmeA});
         QCOMPARE(pulled->changes.size(), 2);
         QCOMPARE(pulled->changes.at(0).id, p.entityId);
         QCOMPARE(pulled->changes.at(0).fields.value(QLatin1String("known_as")).toString(), QStringLiteral("Jay"));
@@ -171,29 +171,33 @@ private Q_SLOTS:
         pushOk(*store, w.workerA, Outbox::batch(w.deviceA, {p}));
         const QString participant = QStringLiteral("participant");
         // Tablet 2 never saw version 1's... it did (base 1) for school, but names concurrently with tablet 1.
-        const auto first = pushOk(*store, w.workerA,
-                                  Outbox::batch(w.deviceA2, {tablet2.update(participant, p.entityId, w.programmeA, 1,
-                                                                            {{QStringLiteral("known_as"),
-                                                                              QStringLiteral("Jayden")}})}));
+        const auto first
+            = pushOk(*store, w.workerA,
+                     Outbox::batch(w.deviceA2,
+                                   {tablet2.update(participant, p.entityId, w.programmeA, 1,
+                                                   {{QStringLiteral("known_as"), QStringLiteral("Jayden")}})}));
         QCOMPARE(first.results.at(0).status, QStringLiteral("applied"));
         QCOMPARE(first.results.at(0).rowVersion, 2);
         // Tablet 1 edits the name from version 1 with an older clock, and the school: the name loses.
-        const auto second = pushOk(
-            *store, w.workerA,
-            Outbox::batch(w.deviceA, {tablet1.update(participant, p.entityId, w.programmeA, 1,
-                                                     {{QStringLiteral("known_as"), QStringLiteral("JJ")},
-                                                      {QStringLiteral("school"), QStringLiteral("Park High")}})}));
+        const auto second
+            = pushOk(*store, w.workerA,
+                     Outbox::batch(w.deviceA,
+                                   {tablet1.update(participant, p.entityId, w.programmeA, 1,
+                                                   {{QStringLiteral("known_as"), QStringLiteral("JJ")},
+                                                    {QStringLiteral("school"), QStringLiteral("Park High")}})}));
         QCOMPARE(second.results.at(0).status, QStringLiteral("merged"));
         // Same device as the last writer of the name: causal, so applied even from an old base.
-        const auto third = pushOk(*store, w.workerA,
-                                  Outbox::batch(w.deviceA, {tablet1.update(participant, p.entityId, w.programmeA, 1,
-                                                                           {{QStringLiteral("school"),
-                                                                             QStringLiteral("Hill")}})}));
+        const auto third
+            = pushOk(*store, w.workerA,
+                     Outbox::batch(w.deviceA,
+                                   {tablet1.update(participant, p.entityId, w.programmeA, 1,
+                                                   {{QStringLiteral("school"), QStringLiteral("Hill")}})}));
         QCOMPARE(third.results.at(0).status, QStringLiteral("applied"));
-        const auto lost = pushOk(*store, w.workerA,
-                                 Outbox::batch(w.deviceA, {tablet1.update(participant, p.entityId, w.programmeA, 1,
-                                                                          {{QStringLiteral("known_as"),
-                                                                            QStringLiteral("Jay-Jay")}})}));
+        const auto lost
+            = pushOk(*store, w.workerA,
+                     Outbox::batch(w.deviceA,
+                                   {tablet1.update(participant, p.entityId, w.programmeA, 1,
+                                                   {{QStringLiteral("known_as"), QStringLiteral("Jay-Jay")}})}));
         QCOMPARE(lost.results.at(0).status, QStringLiteral("conflict_recorded"));
 
         const auto row = store->record(participant, p.entityId);
@@ -219,11 +223,10 @@ private Q_SLOTS:
         sync::Mutation invalid = outbox.session(w.programmeA);
         invalid.fields.remove(QStringLiteral("start_at"));
         const sync::Mutation good = outbox.session(w.programmeA);
-        const auto r = pushOk(*store, w.workerA,
-                              Outbox::batch(w.deviceA, {forbidden, orphan, unknown, invalid, good}));
+        const auto r = pushOk(*store, w.workerA, Outbox::batch(w.deviceA, {forbidden, orphan, unknown, invalid, good}));
         QCOMPARE(r.results.size(), 5);
-        const QStringList codes{QStringLiteral("forbidden_scope"), QStringLiteral("missing_parent"),
-                                QStringLiteral("unknown_entity"), QStringLiteral("validation"), QString()};
+        const QStringList codes {QStringLiteral("forbidden_scope"), QStringLiteral("missing_parent"),
+                                 QStringLiteral("unknown_entity"), QStringLiteral("validation"), QString()};
         for (int i = 0; i < 4; ++i) {
             QCOMPARE(r.results.at(i).status, QStringLiteral("rejected"));
             QCOMPARE(r.results.at(i).code, codes.at(i));
@@ -245,13 +248,13 @@ private Q_SLOTS:
         pushOk(*store, w.workerA, Outbox::batch(w.deviceA, {mine}));
         pushOk(*store, w.workerB, Outbox::batch(w.deviceB, {theirs}));
         const auto pulledA = pullAll(*store, w.workerA, {}, 1000);
-        QCOMPARE(ids(pulledA.changes), QSet<QString>{QStringLiteral("session/") + mine.entityId});
-        QCOMPARE(pulledA.checksums.keys(), QStringList{w.programmeA});
+        QCOMPARE(ids(pulledA.changes), QSet<QString> {QStringLiteral("session/") + mine.entityId});
+        QCOMPARE(pulledA.checksums.keys(), QStringList {w.programmeA});
         // Worker A cannot change B's session either.
         const auto refused = pushOk(*store, w.workerA,
-                                    Outbox::batch(w.deviceA, {a.update(QStringLiteral("session"), theirs.entityId,
-                                                                       w.programmeB, 1,
-                                                                       {{QStringLiteral("notes"), QStringLiteral("x")}})}));
+                                    Outbox::batch(w.deviceA,
+                                                  {a.update(QStringLiteral("session"), theirs.entityId, w.programmeB, 1,
+                                                            {{QStringLiteral("notes"), QStringLiteral("x")}})}));
         QCOMPARE(refused.results.at(0).code, QStringLiteral("forbidden_scope"));
     }
 
@@ -267,21 +270,23 @@ private Q_SLOTS:
         const sync::Mutation e = b.enrolment(w.programmeB, p.entityId);
         QCOMPARE(pushOk(*store, w.workerB, Outbox::batch(w.deviceB, {e})).results.at(0).status,
                  QStringLiteral("applied"));
-        QStringList bothScopes{w.programmeA, w.programmeB};
+        QStringList bothScopes {w.programmeA, w.programmeB};
         bothScopes.sort();
         QCOMPARE(store->recordScopes(QStringLiteral("participant"), p.entityId), bothScopes);
         const auto pulled = pullAll(*store, w.workerB, {}, 1000);
-        QCOMPARE(ids(pulled.changes), (QSet<QString>{QStringLiteral("participant/") + p.entityId,
-                                                     QStringLiteral("enrolment/") + e.entityId}));
+        QCOMPARE(
+            ids(pulled.changes),
+            (QSet<QString> {QStringLiteral("participant/") + p.entityId, QStringLiteral("enrolment/") + e.entityId}));
         QCOMPARE(pulled.checksums.value(w.programmeB).count, 2);
         QCOMPARE(store->checksums(), store->recomputeChecksums());
         // Now B's worker may edit the person (their programme_id stays A's); both scopes hear of it.
         const auto edited = pushOk(*store, w.workerB,
-                                   Outbox::batch(w.deviceB, {b.update(QStringLiteral("participant"), p.entityId,
-                                                                      w.programmeA, 1,
-                                                                      {{QStringLiteral("school"), QStringLiteral("Hill")}})}));
+                                   Outbox::batch(w.deviceB,
+                                                 {b.update(QStringLiteral("participant"), p.entityId, w.programmeA, 1,
+                                                           {{QStringLiteral("school"), QStringLiteral("Hill")}})}));
         QCOMPARE(edited.results.at(0).status, QStringLiteral("applied"));
-        const auto again = store->pull(w.workerA, {QString(), pullAll(*store, w.workerA, {}, 1000).cursors, 1000}, kNow);
+        const auto again
+            = store->pull(w.workerA, {QString(), pullAll(*store, w.workerA, {}, 1000).cursors, 1000}, kNow);
         QVERIFY(again && again->changes.isEmpty());
         QCOMPARE(store->checksums(), store->recomputeChecksums());
     }
@@ -311,8 +316,9 @@ private Q_SLOTS:
         // A row changed again moves to the end of the log: pulling from the old cursor gives just it.
         const qint64 cursor = rest.cursors.value(w.programmeA);
         pushOk(*store, w.workerA,
-               Outbox::batch(w.deviceA, {outbox.update(QStringLiteral("session"), sessions.at(0).entityId,
-                                                       w.programmeA, 1, {{QStringLiteral("notes"), QStringLiteral("b")}})}));
+               Outbox::batch(w.deviceA,
+                             {outbox.update(QStringLiteral("session"), sessions.at(0).entityId, w.programmeA, 1,
+                                            {{QStringLiteral("notes"), QStringLiteral("b")}})}));
         const auto delta = store->pull(w.workerA, {QString(), {{w.programmeA, cursor}}, 1000}, kNow);
         QCOMPARE(delta->changes.size(), 1);
         QCOMPARE(delta->changes.at(0).rowVersion, 2);
@@ -331,10 +337,10 @@ private Q_SLOTS:
         QVERIFY(store->assign(w.workerA.username, w.codeB));
         QVERIFY(store->unassign(w.workerA.username, w.codeA));
         const auto after = store->pull(w.workerA, {QString(), before.cursors, 1000}, kNow);
-        QCOMPARE(after->scopesAdded, QStringList{w.programmeB});
-        QCOMPARE(after->scopesRemoved, QStringList{w.programmeA});
+        QCOMPARE(after->scopesAdded, QStringList {w.programmeB});
+        QCOMPARE(after->scopesRemoved, QStringList {w.programmeA});
         QCOMPARE(after->changes.size(), 1);
-        QCOMPARE(after->cursors.keys(), QStringList{w.programmeB});
+        QCOMPARE(after->cursors.keys(), QStringList {w.programmeB});
     }
 
     void purgeErasesAPersonEverywhere_data() { backends(); }
@@ -367,20 +373,20 @@ private Q_SLOTS:
 
         const auto toA = pullAll(*store, w.workerA, cursorsA, 1000);
         QVERIFY(toA.changes.isEmpty());
-        QVERIFY(toA.purged.contains(sync::EntityRef{QStringLiteral("participant"), p.entityId}));
-        QVERIFY(toA.purged.contains(sync::EntityRef{QStringLiteral("attendance"), attendance.entityId}));
+        QVERIFY(toA.purged.contains(sync::EntityRef {QStringLiteral("participant"), p.entityId}));
+        QVERIFY(toA.purged.contains(sync::EntityRef {QStringLiteral("attendance"), attendance.entityId}));
         const auto toB = pullAll(*store, w.workerB, cursorsB, 1000);
-        QVERIFY(toB.purged.contains(sync::EntityRef{QStringLiteral("participant"), p.entityId}));
-        QVERIFY(toB.purged.contains(sync::EntityRef{QStringLiteral("enrolment"), e.entityId}));
+        QVERIFY(toB.purged.contains(sync::EntityRef {QStringLiteral("participant"), p.entityId}));
+        QVERIFY(toB.purged.contains(sync::EntityRef {QStringLiteral("enrolment"), e.entityId}));
         QCOMPARE(toA.checksums.value(w.programmeA).count, 2);
         QCOMPARE(store->checksums(), store->recomputeChecksums());
         QCOMPARE(pullAll(*store, w.workerA, {}, 1000).changes.size(), 2); // a fresh snapshot has no trace of them
 
         const auto late = pushOk(*store, w.workerA,
-                                 Outbox::batch(w.deviceA, {a.update(QStringLiteral("participant"), p.entityId,
-                                                                    w.programmeA, 1,
-                                                                    {{QStringLiteral("school"), QStringLiteral("x")}}),
-                                                           a.enrolment(w.programmeA, p.entityId)}));
+                                 Outbox::batch(w.deviceA,
+                                               {a.update(QStringLiteral("participant"), p.entityId, w.programmeA, 1,
+                                                         {{QStringLiteral("school"), QStringLiteral("x")}}),
+                                                a.enrolment(w.programmeA, p.entityId)}));
         QCOMPARE(late.results.at(0).code, QStringLiteral("purged"));
         QCOMPARE(late.results.at(1).code, QStringLiteral("purged"));
     }
@@ -394,12 +400,15 @@ private Q_SLOTS:
         const sync::Mutation s = t1.session(w.programmeA);
         pushOk(*store, w.workerA, Outbox::batch(w.deviceA, {s}));
         const QString session = QStringLiteral("session");
-        pushOk(*store, w.workerA, Outbox::batch(w.deviceA2, {t2.update(session, s.entityId, w.programmeA, 1,
-                                                                       {{QStringLiteral("notes"), QStringLiteral("two")}})}));
         pushOk(*store, w.workerA,
-               Outbox::batch(w.deviceA, {t1.update(session, s.entityId, w.programmeA, 1,
-                                                   {{QStringLiteral("notes"), QStringLiteral("one")},
-                                                    {QStringLiteral("status"), QStringLiteral("done")}})}));
+               Outbox::batch(w.deviceA2,
+                             {t2.update(session, s.entityId, w.programmeA, 1,
+                                        {{QStringLiteral("notes"), QStringLiteral("two")}})}));
+        pushOk(*store, w.workerA,
+               Outbox::batch(w.deviceA,
+                             {t1.update(session, s.entityId, w.programmeA, 1,
+                                        {{QStringLiteral("notes"), QStringLiteral("one")},
+                                         {QStringLiteral("status"), QStringLiteral("done")}})}));
         const auto open = store->conflicts(w.programmeA, true);
         QCOMPARE(open.size(), 1);
         const qint64 seq = store->lastSeq();
@@ -428,7 +437,8 @@ private Q_SLOTS:
         OPEN_WORLD();
         Outbox future(kNow + 3600000);
         const sync::Mutation s = future.session(w.programmeA);
-        QCOMPARE(pushOk(*store, w.workerA, Outbox::batch(w.deviceA, {s})).results.at(0).status, QStringLiteral("applied"));
+        QCOMPARE(pushOk(*store, w.workerA, Outbox::batch(w.deviceA, {s})).results.at(0).status,
+                 QStringLiteral("applied"));
         const auto pulled = pullAll(*store, w.workerA, {}, 1000);
         QCOMPARE(pulled.changes.at(0).hlc.millis, quint64(kNow + kContext.maxClockAheadMs));
         QCOMPARE(store->device(w.deviceA)->clockAheadAtMs, std::optional<qint64>(kNow));
@@ -447,8 +457,9 @@ private Q_SLOTS:
                      .error()
                      .code,
                  QStringLiteral("exists"));
-        QCOMPARE(store->addUser(QStringLiteral("x"), {}, QStringLiteral("boss"), QStringLiteral("12345678")).error().field,
-                 QStringLiteral("role"));
+        QCOMPARE(
+            store->addUser(QStringLiteral("x"), {}, QStringLiteral("boss"), QStringLiteral("12345678")).error().field,
+            QStringLiteral("role"));
         const auto grant = store->issueTokens(w.deviceA, kNow, 60, 120);
         QVERIFY(grant);
         const auto info = store->findToken(grant->accessToken);
@@ -482,8 +493,8 @@ private Q_SLOTS:
             devices << core::newId();
             QVERIFY(store->registerDevice(w.workerA, devices.last(), QStringLiteral("t"), kNow));
         }
-        std::atomic<int> writersDone{0};
-        std::atomic<int> failures{0};
+        std::atomic<int> writersDone {0};
+        std::atomic<int> failures {0};
         QList<QThread *> threads;
         for (int i = 0; i < writers; ++i) {
             threads << QThread::create([&, device = devices.at(i)] {

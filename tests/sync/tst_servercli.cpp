@@ -29,14 +29,16 @@ private:
     Run run(QStringList arguments, const QByteArray &input = {})
     {
         QProcess p;
-        p.start(QStringLiteral(OUTREACH_SERVER_BINARY), QStringList{QStringLiteral("--data"), m_dir.path()} + arguments);
+        p.start(QStringLiteral(OUTREACH_SERVER_BINARY),
+                QStringList {QStringLiteral("--data"), m_dir.path()} + arguments);
         if (!input.isEmpty()) {
             p.write(input);
             p.closeWriteChannel();
         }
         if (!p.waitForFinished(60000))
             return {};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
     // Starts `serve --port 0` and returns the port it printed (0 on failure).
@@ -57,7 +59,8 @@ private:
         return 0;
     }
 
-    static QNetworkReply *send(QNetworkAccessManager &net, quint16 port, const QString &path, const QByteArray &post = {})
+    static QNetworkReply *send(QNetworkAccessManager &net, quint16 port, const QString &path,
+                               const QByteArray &post = {})
     {
         QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -85,10 +88,14 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QLatin1String("added user amara")));
         r = run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"), QStringLiteral("amara"),
-                 QStringLiteral("--role"), QStringLiteral("worker"), QStringLiteral("--password"), QStringLiteral("12345678")});
+                 QStringLiteral("--role"), QStringLiteral("worker"), QStringLiteral("--password"),
+                 QStringLiteral("12345678")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QLatin1String("already a user")));
-        QCOMPARE(run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--role"), QStringLiteral("worker")}).code, 2);
+        QCOMPARE(
+            run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--role"), QStringLiteral("worker")})
+                .code,
+            2);
 
         r = run({QStringLiteral("programme"), QStringLiteral("list")});
         QCOMPARE(r.code, 0);
@@ -102,9 +109,13 @@ private Q_SLOTS:
                  QStringLiteral("--programme"), QStringLiteral("no_such")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QLatin1String("no programme")));
-        QVERIFY(run({QStringLiteral("user"), QStringLiteral("list")}).out.contains(QLatin1String("amara\tworker\tAmara Okafor")));
+        QVERIFY(run({QStringLiteral("user"), QStringLiteral("list")})
+                    .out.contains(QLatin1String("amara\tworker\tAmara Okafor")));
         QCOMPARE(run({QStringLiteral("bogus")}).code, 2);
-        QCOMPARE(run({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--device"), outreach::core::newId()}).code, 1);
+        QCOMPARE(run({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--device"),
+                      outreach::core::newId()})
+                     .code,
+                 1);
 
         // A device appears once it signs in through the server; then it can be revoked.
         QProcess server;
@@ -112,11 +123,12 @@ private Q_SLOTS:
         QVERIFY(port != 0);
         QNetworkAccessManager net;
         const QString device = outreach::core::newId();
-        const QJsonObject signin{{QStringLiteral("username"), QStringLiteral("amara")},
-                                 {QStringLiteral("password"), QStringLiteral("correct horse")},
-                                 {QStringLiteral("device_id"), device},
-                                 {QStringLiteral("device_name"), QStringLiteral("Amara's tablet")}};
-        std::unique_ptr<QNetworkReply> reply(send(net, port, QStringLiteral("/v1/auth/signin"), QJsonDocument(signin).toJson()));
+        const QJsonObject signin {{QStringLiteral("username"), QStringLiteral("amara")},
+                                  {QStringLiteral("password"), QStringLiteral("correct horse")},
+                                  {QStringLiteral("device_id"), device},
+                                  {QStringLiteral("device_name"), QStringLiteral("Amara's tablet")}};
+        std::unique_ptr<QNetworkReply> reply(
+            send(net, port, QStringLiteral("/v1/auth/signin"), QJsonDocument(signin).toJson()));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         server.terminate();
         QVERIFY(server.waitForFinished(20000));

@@ -34,8 +34,8 @@ private:
         m_service = std::make_unique<SyncService>(*m_store, options);
     }
 
-    HttpResponse call(const char *method, const QString &path, const QByteArray &body = {},
-                      const QString &token = {}, const QByteArray &query = {})
+    HttpResponse call(const char *method, const QString &path, const QByteArray &body = {}, const QString &token = {},
+                      const QByteArray &query = {})
     {
         HttpRequest r;
         r.method = method;
@@ -53,10 +53,10 @@ private:
 
     QJsonObject signIn(const QString &username, const QString &deviceId, int expectStatus = 200)
     {
-        const QJsonObject body{{QStringLiteral("username"), username},
-                               {QStringLiteral("password"), QStringLiteral("correct horse")},
-                               {QStringLiteral("device_id"), deviceId},
-                               {QStringLiteral("device_name"), QStringLiteral("tablet")}};
+        const QJsonObject body {{QStringLiteral("username"), username},
+                                {QStringLiteral("password"), QStringLiteral("correct horse")},
+                                {QStringLiteral("device_id"), deviceId},
+                                {QStringLiteral("device_name"), QStringLiteral("tablet")}};
         const HttpResponse r = call("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(body).toJson());
         if (r.status != expectStatus)
             qWarning() << r.status << r.body;
@@ -106,17 +106,17 @@ private Q_SLOTS:
         QCOMPARE(results->results.at(0).status, QStringLiteral("applied"));
 
         const HttpResponse pulled = call("POST", QStringLiteral("/v1/sync/pull"),
-                                         sync::wire::toJson(sync::PullRequest{m_world->deviceA, {}, 1000}), token);
+                                         sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 1000}), token);
         QCOMPARE(pulled.status, 200);
         const HttpResponse tooLarge = call("POST", QStringLiteral("/v1/sync/pull"),
-                                           sync::wire::toJson(sync::PullRequest{m_world->deviceA, {}, 5000}), token);
+                                           sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 5000}), token);
         QCOMPARE(tooLarge.status, 400);
         QCOMPARE(object(tooLarge).value(QLatin1String("field")).toString(), QStringLiteral("limit"));
         const auto page = sync::wire::parsePullResponse(pulled.body);
         QVERIFY2(page, qPrintable(core::describe(page.errors())));
         QCOMPARE(page->changes.size(), 1);
         QCOMPARE(page->changes.at(0).id, s.entityId);
-        QCOMPARE(page->scopesAdded, QStringList{m_world->programmeA});
+        QCOMPARE(page->scopesAdded, QStringList {m_world->programmeA});
         QCOMPARE(page->checksums.value(m_world->programmeA).count, 1);
 
         const HttpResponse catalogue = call("GET", QStringLiteral("/v1/catalogue"), {}, token);
@@ -143,9 +143,10 @@ private Q_SLOTS:
         QVERIFY(object(malformed).value(QLatin1String("message")).toString().contains(QLatin1String("not valid JSON")));
 
         Outbox outbox;
-        QJsonObject push = QJsonDocument::fromJson(sync::wire::toJson(
-                                                       Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)})))
-                               .object();
+        QJsonObject push
+            = QJsonDocument::fromJson(
+                  sync::wire::toJson(Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)})))
+                  .object();
         QJsonArray mutations = push.value(QLatin1String("mutations")).toArray();
         QJsonObject first = mutations.at(0).toObject();
         first.insert(QStringLiteral("hlc"), 12);
@@ -165,7 +166,7 @@ private Q_SLOTS:
 
         // Another device's id in the body.
         const HttpResponse other = call("POST", QStringLiteral("/v1/sync/pull"),
-                                        sync::wire::toJson(sync::PullRequest{m_world->deviceA2, {}, 10}), token);
+                                        sync::wire::toJson(sync::PullRequest {m_world->deviceA2, {}, 10}), token);
         QCOMPARE(other.status, 403);
         QCOMPARE(code(other), QStringLiteral("forbidden"));
     }
@@ -208,9 +209,9 @@ private Q_SLOTS:
         call("POST", QStringLiteral("/v1/sync/push"),
              sync::wire::toJson(Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)})), token);
         outbox.setSeq(1);
-        const HttpResponse r = call("POST", QStringLiteral("/v1/sync/push"),
-                                    sync::wire::toJson(Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)})),
-                                    token);
+        const HttpResponse r
+            = call("POST", QStringLiteral("/v1/sync/push"),
+                   sync::wire::toJson(Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)})), token);
         QCOMPARE(r.status, 409);
         QCOMPARE(code(r), QStringLiteral("device_seq_regression"));
     }
@@ -220,14 +221,15 @@ private Q_SLOTS:
         const QJsonObject session = signIn(QStringLiteral("amara"), m_world->deviceA);
         const QString access = session.value(QLatin1String("access_token")).toString();
         const QString refresh = session.value(QLatin1String("refresh_token")).toString();
-        const QByteArray pull = sync::wire::toJson(sync::PullRequest{m_world->deviceA, {}, 10});
+        const QByteArray pull = sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 10});
         QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"), pull, access).status, 200);
         m_now += 3600 * 1000;
         const HttpResponse expired = call("POST", QStringLiteral("/v1/sync/pull"), pull, access);
         QCOMPARE(expired.status, 401);
         QCOMPARE(code(expired), QStringLiteral("token_expired"));
 
-        const QJsonObject body{{QStringLiteral("refresh_token"), refresh}, {QStringLiteral("device_id"), m_world->deviceA}};
+        const QJsonObject body {{QStringLiteral("refresh_token"), refresh},
+                                {QStringLiteral("device_id"), m_world->deviceA}};
         const HttpResponse renewed = call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson());
         QCOMPARE(renewed.status, 200);
         const QString newAccess = object(renewed).value(QLatin1String("access_token")).toString();
@@ -235,16 +237,18 @@ private Q_SLOTS:
         QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"), pull, newAccess).status, 200);
         const HttpResponse reused = call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson());
         QCOMPARE(reused.status, 401); // rotated: the old refresh token is gone
-        const QJsonObject wrongDevice{{QStringLiteral("refresh_token"),
-                                       object(renewed).value(QLatin1String("refresh_token")).toString()},
-                                      {QStringLiteral("device_id"), m_world->deviceA2}};
+        const QJsonObject wrongDevice {
+            {QStringLiteral("refresh_token"), object(renewed).value(QLatin1String("refresh_token")).toString()},
+            {QStringLiteral("device_id"), m_world->deviceA2}};
         QCOMPARE(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(wrongDevice).toJson()).status, 401);
         // An access token is not a refresh token.
-        const QJsonObject asRefresh{{QStringLiteral("refresh_token"), newAccess}, {QStringLiteral("device_id"), m_world->deviceA}};
+        const QJsonObject asRefresh {{QStringLiteral("refresh_token"), newAccess},
+                                     {QStringLiteral("device_id"), m_world->deviceA}};
         QCOMPARE(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(asRefresh).toJson()).status, 401);
         m_now += 31LL * 86400 * 1000;
-        const QJsonObject late{{QStringLiteral("refresh_token"), object(renewed).value(QLatin1String("refresh_token")).toString()},
-                               {QStringLiteral("device_id"), m_world->deviceA}};
+        const QJsonObject late {
+            {QStringLiteral("refresh_token"), object(renewed).value(QLatin1String("refresh_token")).toString()},
+            {QStringLiteral("device_id"), m_world->deviceA}};
         QCOMPARE(code(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(late).toJson())),
                  QStringLiteral("token_expired"));
     }
@@ -254,12 +258,12 @@ private Q_SLOTS:
         const QJsonObject session = signIn(QStringLiteral("amara"), m_world->deviceA);
         QVERIFY(m_store->revokeDevice(m_world->deviceA, m_now));
         const HttpResponse r = call("POST", QStringLiteral("/v1/sync/pull"),
-                                    sync::wire::toJson(sync::PullRequest{m_world->deviceA, {}, 10}),
+                                    sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 10}),
                                     session.value(QLatin1String("access_token")).toString());
         QCOMPARE(r.status, 403);
         QCOMPARE(code(r), QStringLiteral("device_revoked"));
-        const QJsonObject body{{QStringLiteral("refresh_token"), session.value(QLatin1String("refresh_token"))},
-                               {QStringLiteral("device_id"), m_world->deviceA}};
+        const QJsonObject body {{QStringLiteral("refresh_token"), session.value(QLatin1String("refresh_token"))},
+                                {QStringLiteral("device_id"), m_world->deviceA}};
         QCOMPARE(code(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson())),
                  QStringLiteral("device_revoked"));
         const QJsonObject again = signIn(QStringLiteral("amara"), m_world->deviceA, 403);
@@ -268,9 +272,9 @@ private Q_SLOTS:
 
     void throttlesFailedSignIns()
     {
-        const QJsonObject wrong{{QStringLiteral("username"), QStringLiteral("amara")},
-                                {QStringLiteral("password"), QStringLiteral("guess")},
-                                {QStringLiteral("device_id"), m_world->deviceA}};
+        const QJsonObject wrong {{QStringLiteral("username"), QStringLiteral("amara")},
+                                 {QStringLiteral("password"), QStringLiteral("guess")},
+                                 {QStringLiteral("device_id"), m_world->deviceA}};
         for (int i = 0; i < 10; ++i) {
             const HttpResponse r = call("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(wrong).toJson());
             QCOMPARE(r.status, 401);
@@ -282,9 +286,12 @@ private Q_SLOTS:
         QCOMPARE(code(limited), QStringLiteral("rate_limited"));
         QCOMPARE(object(limited).value(QLatin1String("retry_after_s")).toInt(), 290);
         signIn(QStringLiteral("amara"), m_world->deviceA, 429); // even the right password waits
-        signIn(QStringLiteral("ben"), m_world->deviceB, 200);   // per user name
+        signIn(QStringLiteral("ben"), m_world->deviceB, 200); // per user name
         m_now += 5 * 60 * 1000;
-        QVERIFY(!signIn(QStringLiteral("amara"), m_world->deviceA).value(QLatin1String("access_token")).toString().isEmpty());
+        QVERIFY(!signIn(QStringLiteral("amara"), m_world->deviceA)
+                     .value(QLatin1String("access_token"))
+                     .toString()
+                     .isEmpty());
     }
 
     void letsLeadsReviewConflicts()
@@ -298,25 +305,33 @@ private Q_SLOTS:
         const QString session = QStringLiteral("session");
         call("POST", QStringLiteral("/v1/sync/push"), sync::wire::toJson(Outbox::batch(m_world->deviceA, {s})), a1);
         call("POST", QStringLiteral("/v1/sync/push"),
-             sync::wire::toJson(Outbox::batch(m_world->deviceA2, {t2.update(session, s.entityId, m_world->programmeA, 1,
-                                                                            {{QStringLiteral("notes"), QStringLiteral("two")}})})),
+             sync::wire::toJson(Outbox::batch(m_world->deviceA2,
+                                              {t2.update(session, s.entityId, m_world->programmeA, 1,
+                                                         {{QStringLiteral("notes"), QStringLiteral("two")}})})),
              a2);
         call("POST", QStringLiteral("/v1/sync/push"),
-             sync::wire::toJson(Outbox::batch(m_world->deviceA, {t1.update(session, s.entityId, m_world->programmeA, 1,
-                                                                           {{QStringLiteral("notes"), QStringLiteral("one")}})})),
+             sync::wire::toJson(Outbox::batch(m_world->deviceA,
+                                              {t1.update(session, s.entityId, m_world->programmeA, 1,
+                                                         {{QStringLiteral("notes"), QStringLiteral("one")}})})),
              a1);
         const QByteArray query = "programme_id=" + m_world->programmeA.toLatin1() + "&state=open";
         QCOMPARE(call("GET", QStringLiteral("/v1/conflicts"), {}, a1, query).status, 403);
         QCOMPARE(call("GET", QStringLiteral("/v1/conflicts"), {}, lead, "state=open").status, 400);
-        QCOMPARE(call("GET", QStringLiteral("/v1/conflicts"), {}, lead,
-                      "programme_id=" + m_world->programmeB.toLatin1()).status,
-                 403);
+        QCOMPARE(
+            call("GET", QStringLiteral("/v1/conflicts"), {}, lead, "programme_id=" + m_world->programmeB.toLatin1())
+                .status,
+            403);
         const HttpResponse listed = call("GET", QStringLiteral("/v1/conflicts"), {}, lead, query);
         QCOMPARE(listed.status, 200);
         const QJsonArray conflicts = object(listed).value(QLatin1String("conflicts")).toArray();
         QCOMPARE(conflicts.size(), 1);
         const QString id = conflicts.at(0).toObject().value(QLatin1String("id")).toString();
-        QCOMPARE(conflicts.at(0).toObject().value(QLatin1String("loser")).toObject().value(QLatin1String("notes")).toString(),
+        QCOMPARE(conflicts.at(0)
+                     .toObject()
+                     .value(QLatin1String("loser"))
+                     .toObject()
+                     .value(QLatin1String("notes"))
+                     .toString(),
                  QStringLiteral("one"));
         const QString path = QStringLiteral("/v1/conflicts/%1/resolve").arg(id);
         const QByteArray useLoser = R"({"action": "use_loser"})";
@@ -324,14 +339,20 @@ private Q_SLOTS:
         QCOMPARE(call("POST", path, R"({"action": "shrug"})", lead).status, 400);
         const HttpResponse resolved = call("POST", path, useLoser, lead);
         QCOMPARE(resolved.status, 200);
-        QCOMPARE(m_store->record(session, s.entityId)->fields.value(QLatin1String("notes")).toString(), QStringLiteral("one"));
+        QCOMPARE(m_store->record(session, s.entityId)->fields.value(QLatin1String("notes")).toString(),
+                 QStringLiteral("one"));
         QCOMPARE(call("POST", path, useLoser, lead).status, 409);
-        QCOMPARE(call("POST", QStringLiteral("/v1/conflicts/%1/resolve").arg(core::newId()), useLoser, lead).status, 404);
+        QCOMPARE(call("POST", QStringLiteral("/v1/conflicts/%1/resolve").arg(core::newId()), useLoser, lead).status,
+                 404);
         QVERIFY(object(call("GET", QStringLiteral("/v1/conflicts"), {}, lead, query))
-                    .value(QLatin1String("conflicts")).toArray().isEmpty());
+                    .value(QLatin1String("conflicts"))
+                    .toArray()
+                    .isEmpty());
         QCOMPARE(object(call("GET", QStringLiteral("/v1/conflicts"), {}, lead,
                              "programme_id=" + m_world->programmeA.toLatin1() + "&state=all"))
-                     .value(QLatin1String("conflicts")).toArray().size(),
+                     .value(QLatin1String("conflicts"))
+                     .toArray()
+                     .size(),
                  1);
     }
 
@@ -344,8 +365,8 @@ private Q_SLOTS:
         QTest::newRow("wrong types") << QByteArray(R"({"device_id": 5, "mutations": {}, "cursors": [], "limit": "x"})");
         QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4);
         QTest::newRow("deep") << QByteArray(5000, '[');
-        QTest::newRow("huge numbers")
-            << QByteArray(R"({"device_id": "x", "batch_id": "y", "schema_version": 1e300, "mutations": [{"device_seq": -1e300}]})");
+        QTest::newRow("huge numbers") << QByteArray(
+            R"({"device_id": "x", "batch_id": "y", "schema_version": 1e300, "mutations": [{"device_seq": -1e300}]})");
     }
     void neverCrashesOnJunk()
     {
