@@ -222,6 +222,7 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
     PushState state;
     state.userId = user.id;
     state.deviceId = deviceId;
+    state.nowMs = context.nowMs;
     state.userScopes = scopesOf(user.id);
     sync::PushResponse response;
     response.serverTimeMs = context.nowMs;
@@ -347,7 +348,7 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
                            "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {core::newId(), m.entity, m.entityId, merged.row.programmeId, c.group, QString::fromUtf8(compact(c.winner)),
              QString::fromUtf8(compact(c.loser)), c.winnerHlc.toString(), c.winnerDevice, c.loserHlc.toString(),
-             c.loserDevice, c.needsReview ? 1 : 0, c.reason, qlonglong(m.hlc.millis)},
+             c.loserDevice, c.needsReview ? 1 : 0, c.reason, state.nowMs},
             QStringLiteral("record the conflict"));
         if (!q)
             return q.errors();
@@ -369,7 +370,7 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
         }
     }
     if (Status s = audit(state.userId, state.deviceId, QStringLiteral("push.") + merged.status, m.entity, m.entityId,
-                         m.mutationId);
+                         m.mutationId, state.nowMs);
         !s)
         return s.errors();
     sync::MutationResult r;

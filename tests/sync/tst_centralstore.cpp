@@ -208,6 +208,7 @@ private Q_SLOTS:
         QCOMPARE(conflicts.at(0).loser.value(QLatin1String("known_as")).toString(), QStringLiteral("JJ"));
         QCOMPARE(conflicts.at(0).winnerDevice, w.deviceA2);
         QVERIFY(conflicts.at(0).needsReview);
+        QCOMPARE(conflicts.at(0).createdAtMs, kNow);
         QCOMPARE(store->checksums().value(w.programmeA), store->recomputeChecksums().value(w.programmeA));
     }
 
