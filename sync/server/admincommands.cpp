@@ -12,7 +12,10 @@ namespace outreach::server {
 
 namespace {
 
-QString fail(const core::Errors &errors) { return core::describe(errors); }
+QString fail(const core::Errors &errors)
+{
+    return core::describe(errors);
+}
 
 QString when(std::optional<qint64> ms)
 {
@@ -24,15 +27,17 @@ QString when(std::optional<qint64> ms)
 void AdminCommands::addOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {QStringLiteral("data"), QStringLiteral("SQLite store directory (default ./outreach-data)."), QStringLiteral("DIR")},
+        {QStringLiteral("data"), QStringLiteral("SQLite store directory (default ./outreach-data)."),
+         QStringLiteral("DIR")},
         {QStringLiteral("database"), QStringLiteral("PostgreSQL URL postgresql://user[:pass]@host[:port]/db."),
          QStringLiteral("URL")},
-        {QStringLiteral("port"), QStringLiteral("serve: TCP port, 0 = any free port (default 8080)."), QStringLiteral("N"),
-         QStringLiteral("8080")},
-        {QStringLiteral("bind"), QStringLiteral("serve: address to listen on (default 127.0.0.1)."), QStringLiteral("ADDR"),
-         QStringLiteral("127.0.0.1")},
+        {QStringLiteral("port"), QStringLiteral("serve: TCP port, 0 = any free port (default 8080)."),
+         QStringLiteral("N"), QStringLiteral("8080")},
+        {QStringLiteral("bind"), QStringLiteral("serve: address to listen on (default 127.0.0.1)."),
+         QStringLiteral("ADDR"), QStringLiteral("127.0.0.1")},
         {QStringLiteral("username"), QStringLiteral("user add, assign, unassign: the user name."), QStringLiteral("U")},
-        {QStringLiteral("role"), QStringLiteral("user add: worker, lead, admin or safeguarding_lead."), QStringLiteral("R")},
+        {QStringLiteral("role"), QStringLiteral("user add: worker, lead, admin or safeguarding_lead."),
+         QStringLiteral("R")},
         {QStringLiteral("display-name"), QStringLiteral("user add: the name people see."), QStringLiteral("N")},
         {QStringLiteral("password"), QStringLiteral("user add: the password (tests only; prefer --password-stdin)."),
          QStringLiteral("P")},
@@ -63,13 +68,13 @@ bool AdminCommands::initialise(CentralStore &store, QTextStream &out, QTextStrea
             return false;
         }
     }
-    out << "store ready: schema version " << store.schemaVersion() << ", " << store.programmes().size()
-        << " programmes" << Qt::endl;
+    out << "store ready: schema version " << store.schemaVersion() << ", " << store.programmes().size() << " programmes"
+        << Qt::endl;
     return true;
 }
 
-int AdminCommands::run(CentralStore &store, const QStringList &words, const QCommandLineParser &parser,
-                       QTextStream &in, QTextStream &out, QTextStream &err)
+int AdminCommands::run(CentralStore &store, const QStringList &words, const QCommandLineParser &parser, QTextStream &in,
+                       QTextStream &out, QTextStream &err)
 {
     const QString command = words.join(u' ');
     auto need = [&](const char *option) -> std::optional<QString> {
@@ -142,10 +147,10 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         if (!username || !programme)
             return Usage;
         const bool assign = command == QLatin1String("assign");
-        return report(assign ? store.assign(*username, *programme) : store.unassign(*username, *programme),
-                      QStringLiteral("%1 %2 %3").arg(*username, assign ? QStringLiteral("assigned to")
-                                                                        : QStringLiteral("no longer in"),
-                                                    *programme));
+        return report(
+            assign ? store.assign(*username, *programme) : store.unassign(*username, *programme),
+            QStringLiteral("%1 %2 %3")
+                .arg(*username, assign ? QStringLiteral("assigned to") : QStringLiteral("no longer in"), *programme));
     }
     if (command == QLatin1String("device list")) {
         for (const DeviceInfo &d : store.devices())
@@ -169,10 +174,11 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         auto purged = store.purge(*entity, *id, QStringLiteral("admin-cli"), now);
         if (!purged)
             return report(purged.errors(), {});
-        return report({}, QStringLiteral("erased %1 %2: %3 rows, %4 scopes told")
-                              .arg(*entity, *id)
-                              .arg(purged->rows)
-                              .arg(purged->scopes.size()));
+        return report({},
+                      QStringLiteral("erased %1 %2: %3 rows, %4 scopes told")
+                          .arg(*entity, *id)
+                          .arg(purged->rows)
+                          .arg(purged->scopes.size()));
     }
     if (command == QLatin1String("export")) {
         const auto path = need("out");
@@ -186,9 +192,10 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
             err << "export: cannot write " << *path << Qt::endl;
             return Failed;
         }
-        return report({}, QStringLiteral("exported %1 records to %2")
-                              .arg(exported->value(QLatin1String("records")).toArray().size())
-                              .arg(*path));
+        return report({},
+                      QStringLiteral("exported %1 records to %2")
+                          .arg(exported->value(QLatin1String("records")).toArray().size())
+                          .arg(*path));
     }
     err << "Unknown command '" << command << "'. Commands: init, user add, user list, programme import FILE, "
         << "programme list, assign, unassign, device list, device revoke, purge, export, serve" << Qt::endl;

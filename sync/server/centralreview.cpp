@@ -18,8 +18,6 @@ using sync::StoredRow;
 
 namespace {
 
-QJsonObject objectOf(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
-
 const QString kConflictSelect = QStringLiteral(
     "SELECT id, entity, entity_id, programme_id, group_name, winner, loser, winner_hlc, winner_device, loser_hlc, "
     "loser_device, needs_review, reason, created_at, resolved_at, resolved_by, resolution FROM conflicts");
@@ -32,8 +30,8 @@ ConflictRecord conflictFrom(const QSqlQuery &q)
     c.entityId = q.value(2).toString();
     c.programmeId = q.value(3).toString();
     c.group = q.value(4).toString();
-    c.winner = objectOf(q.value(5));
-    c.loser = objectOf(q.value(6));
+    c.winner = sql::jsonObject(q.value(5));
+    c.loser = sql::jsonObject(q.value(6));
     c.winnerHlc = q.value(7).toString();
     c.winnerDevice = q.value(8).toString();
     c.loserHlc = q.value(9).toString();
@@ -50,9 +48,9 @@ ConflictRecord conflictFrom(const QSqlQuery &q)
 // The server's own change must be newer than anything a device sent for the group.
 core::Hlc serverHlc(const core::Hlc &after, qint64 nowMs)
 {
-    core::Hlc h{quint64(nowMs), 0};
+    core::Hlc h {quint64(nowMs), 0};
     if (h <= after)
-        h = core::Hlc{after.millis, quint16(after.counter + 1)};
+        h = core::Hlc {after.millis, quint16(after.counter + 1)};
     return h;
 }
 
@@ -60,20 +58,20 @@ core::Hlc serverHlc(const core::Hlc &after, qint64 nowMs)
 
 QJsonObject ConflictRecord::toJson() const
 {
-    QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("entity"), entity},
-                  {QStringLiteral("entity_id"), entityId},
-                  {QStringLiteral("programme_id"), programmeId},
-                  {QStringLiteral("group"), group},
-                  {QStringLiteral("winner"), winner},
-                  {QStringLiteral("loser"), loser},
-                  {QStringLiteral("winner_hlc"), winnerHlc},
-                  {QStringLiteral("winner_device"), winnerDevice},
-                  {QStringLiteral("loser_hlc"), loserHlc},
-                  {QStringLiteral("loser_device"), loserDevice},
-                  {QStringLiteral("needs_review"), needsReview},
-                  {QStringLiteral("reason"), reason},
-                  {QStringLiteral("created_at_ms"), double(createdAtMs)}};
+    QJsonObject o {{QStringLiteral("id"), id},
+                   {QStringLiteral("entity"), entity},
+                   {QStringLiteral("entity_id"), entityId},
+                   {QStringLiteral("programme_id"), programmeId},
+                   {QStringLiteral("group"), group},
+                   {QStringLiteral("winner"), winner},
+                   {QStringLiteral("loser"), loser},
+                   {QStringLiteral("winner_hlc"), winnerHlc},
+                   {QStringLiteral("winner_device"), winnerDevice},
+                   {QStringLiteral("loser_hlc"), loserHlc},
+                   {QStringLiteral("loser_device"), loserDevice},
+                   {QStringLiteral("needs_review"), needsReview},
+                   {QStringLiteral("reason"), reason},
+                   {QStringLiteral("created_at_ms"), double(createdAtMs)}};
     if (resolvedAtMs) {
         o.insert(QStringLiteral("resolved_at_ms"), double(*resolvedAtMs));
         o.insert(QStringLiteral("resolved_by"), resolvedBy);
@@ -97,7 +95,8 @@ QList<ConflictRecord> CentralStore::conflicts(const QString &programmeId, bool o
 
 std::optional<ConflictRecord> CentralStore::conflict(const QString &id)
 {
-    auto q = sql::run(m_db, kConflictSelect + QStringLiteral(" WHERE id = ?"), {id}, QStringLiteral("read the conflict"));
+    auto q
+        = sql::run(m_db, kConflictSelect + QStringLiteral(" WHERE id = ?"), {id}, QStringLiteral("read the conflict"));
     if (!q || !q.value().next())
         return std::nullopt;
     return conflictFrom(q.value());
@@ -107,8 +106,8 @@ Result<ConflictRecord> CentralStore::resolveConflict(const QString &id, const QS
                                                      qint64 nowMs)
 {
     if (action != QLatin1String("keep") && action != QLatin1String("use_loser"))
-        return Error{QStringLiteral("action"), QStringLiteral("The action must be keep or use_loser"),
-                     QStringLiteral("validation")};
+        return Error {QStringLiteral("action"), QStringLiteral("The action must be keep or use_loser"),
+                      QStringLiteral("validation")};
     if (Status s = begin(true); !s)
         return s.errors();
     auto fail = [this](const core::Errors &errors) -> Result<ConflictRecord> {
@@ -117,15 +116,16 @@ Result<ConflictRecord> CentralStore::resolveConflict(const QString &id, const QS
     };
     const auto found = conflict(id);
     if (!found)
-        return fail({Error{QStringLiteral("id"), QStringLiteral("There is no such conflict"), QStringLiteral("not_found")}});
+        return fail(
+            {Error {QStringLiteral("id"), QStringLiteral("There is no such conflict"), QStringLiteral("not_found")}});
     if (found->resolvedAtMs)
-        return fail({Error{QStringLiteral("id"), QStringLiteral("This conflict was already resolved"),
-                           QStringLiteral("already_resolved")}});
+        return fail({Error {QStringLiteral("id"), QStringLiteral("This conflict was already resolved"),
+                            QStringLiteral("already_resolved")}});
     if (action == QLatin1String("use_loser")) {
         const auto before = record(found->entity, found->entityId);
         if (!before)
-            return fail({Error{QStringLiteral("id"), QStringLiteral("The record no longer exists"),
-                               QStringLiteral("not_found")}});
+            return fail({Error {QStringLiteral("id"), QStringLiteral("The record no longer exists"),
+                                QStringLiteral("not_found")}});
         StoredRow after = *before;
         after.rowVersion = before->rowVersion + 1;
         const sync::GroupClock clock = before->clocks.value(found->group);
@@ -137,7 +137,8 @@ Result<ConflictRecord> CentralStore::resolveConflict(const QString &id, const QS
             // The edit lost to a deletion: restoring it brings the row back.
             const sync::GroupClock deleted = before->clocks.value(QStringLiteral("deleted"));
             after.fields.insert(QStringLiteral("deleted"), 0);
-            after.clocks.insert(QStringLiteral("deleted"), {after.rowVersion, serverHlc(deleted.hlc, nowMs), serverDevice});
+            after.clocks.insert(QStringLiteral("deleted"),
+                                {after.rowVersion, serverHlc(deleted.hlc, nowMs), serverDevice});
         }
         PushState state;
         state.userId = by.id;
@@ -146,11 +147,13 @@ Result<ConflictRecord> CentralStore::resolveConflict(const QString &id, const QS
         if (Status s = finishChanges(state); !s)
             return fail(s.errors());
     }
-    auto q = sql::run(m_db, QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?"),
-                      {nowMs, by.id, action, id}, QStringLiteral("resolve the conflict"));
+    auto q = sql::run(
+        m_db, QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?"),
+        {nowMs, by.id, action, id}, QStringLiteral("resolve the conflict"));
     if (!q)
         return fail(q.errors());
-    if (Status s = audit(by.id, {}, QStringLiteral("conflict.") + action, found->entity, found->entityId, id, nowMs); !s)
+    if (Status s = audit(by.id, {}, QStringLiteral("conflict.") + action, found->entity, found->entityId, id, nowMs);
+        !s)
         return fail(s.errors());
     if (Status s = commit(); !s)
         return s.errors();
@@ -160,8 +163,9 @@ Result<ConflictRecord> CentralStore::resolveConflict(const QString &id, const QS
 Result<PurgeSummary> CentralStore::purge(const QString &entity, const QString &id, const QString &actor, qint64 nowMs)
 {
     if (!sync::Entities::find(entity))
-        return Error{QStringLiteral("entity"), QStringLiteral("'%1' is not a record type the server keeps").arg(entity),
-                     QStringLiteral("validation")};
+        return Error {QStringLiteral("entity"),
+                      QStringLiteral("'%1' is not a record type the server keeps").arg(entity),
+                      QStringLiteral("validation")};
     if (Status s = begin(true); !s)
         return s.errors();
     auto fail = [this](const core::Errors &errors) -> Result<PurgeSummary> {
@@ -169,11 +173,11 @@ Result<PurgeSummary> CentralStore::purge(const QString &entity, const QString &i
         return errors;
     };
     if (!record(entity, id))
-        return fail({Error{QStringLiteral("id"), QStringLiteral("There is no %1 %2 on the server").arg(entity, id),
-                           QStringLiteral("not_found")}});
+        return fail({Error {QStringLiteral("id"), QStringLiteral("There is no %1 %2 on the server").arg(entity, id),
+                            QStringLiteral("not_found")}});
     // The person and, transitively, every row that refers to a row being erased (a concern about them, the
     // referral made from that concern…).
-    QList<sync::EntityRef> doomed{{entity, id}};
+    QList<sync::EntityRef> doomed {{entity, id}};
     for (qsizetype i = 0; i < doomed.size(); ++i) {
         const sync::EntityRef parent = doomed.at(i);
         for (const sync::Entity &child : sync::Entities::all()) {
@@ -190,8 +194,8 @@ Result<PurgeSummary> CentralStore::purge(const QString &entity, const QString &i
             if (!q)
                 return fail(q.errors());
             while (q.value().next()) {
-                const QJsonObject fields = objectOf(q.value().value(1));
-                const sync::EntityRef ref{child.name, q.value().value(0).toString()};
+                const QJsonObject fields = sql::jsonObject(q.value().value(1));
+                const sync::EntityRef ref {child.name, q.value().value(0).toString()};
                 for (const QString &c : columns) {
                     if (fields.value(c).toString() == parent.id && !doomed.contains(ref))
                         doomed << ref;
@@ -205,14 +209,13 @@ Result<PurgeSummary> CentralStore::purge(const QString &entity, const QString &i
         const auto row = record(ref.entity, ref.id);
         for (const QString &scope : recordScopes(ref.entity, ref.id)) {
             state.touch(scope, -1, sync::wire::rowHash(ref.entity, ref.id, row->rowVersion));
-            state.log << PushState::LogEntry{scope, ref.entity, ref.id, QStringLiteral("purge")};
+            state.log << PushState::LogEntry {scope, ref.entity, ref.id, QStringLiteral("purge")};
             if (!summary.scopes.contains(scope))
                 summary.scopes << scope;
         }
-        for (const QString &statement :
-             {QStringLiteral("DELETE FROM records WHERE entity = ? AND id = ?"),
-              QStringLiteral("DELETE FROM record_scopes WHERE entity = ? AND id = ?"),
-              QStringLiteral("DELETE FROM conflicts WHERE entity = ? AND entity_id = ?")}) {
+        for (const QString &statement : {QStringLiteral("DELETE FROM records WHERE entity = ? AND id = ?"),
+                                         QStringLiteral("DELETE FROM record_scopes WHERE entity = ? AND id = ?"),
+                                         QStringLiteral("DELETE FROM conflicts WHERE entity = ? AND entity_id = ?")}) {
             if (auto q = sql::run(m_db, statement, {ref.entity, ref.id}, QStringLiteral("erase the record")); !q)
                 return fail(q.errors());
         }

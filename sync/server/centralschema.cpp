@@ -79,7 +79,10 @@ core::Status execAll(QSqlDatabase &db, QStringView script)
 
 } // namespace
 
-int CentralSchema::latestVersion() { return 1; }
+int CentralSchema::latestVersion()
+{
+    return 1;
+}
 
 int CentralSchema::currentVersion(QSqlDatabase &db)
 {
@@ -96,19 +99,19 @@ core::Status CentralSchema::migrate(QSqlDatabase &db)
 {
     const int current = currentVersion(db);
     if (current > latestVersion())
-        return core::Error{QString(),
-                           QStringLiteral("The database has schema version %1 but this server knows only up to %2: "
-                                          "run a newer outreach-server")
-                               .arg(current)
-                               .arg(latestVersion()),
-                           QStringLiteral("schema_too_new")};
+        return core::Error {QString(),
+                            QStringLiteral("The database has schema version %1 but this server knows only up to %2: "
+                                           "run a newer outreach-server")
+                                .arg(current)
+                                .arg(latestVersion()),
+                            QStringLiteral("schema_too_new")};
     if (current == 0) {
         if (core::Status s = execAll(db, uR"sql(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO meta (key, value) VALUES ('schema_version', '0'))sql");
             !s)
             return s;
     }
-    const QList<const char16_t *> steps{kVersion1};
+    const QList<const char16_t *> steps {kVersion1};
     for (int v = current; v < latestVersion(); ++v) {
         if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
             return s;

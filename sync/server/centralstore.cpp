@@ -28,8 +28,8 @@ using core::Status;
 
 namespace {
 
-const QStringList kRoles{QStringLiteral("worker"), QStringLiteral("lead"), QStringLiteral("admin"),
-                         QStringLiteral("safeguarding_lead")};
+const QStringList kRoles {QStringLiteral("worker"), QStringLiteral("lead"), QStringLiteral("admin"),
+                          QStringLiteral("safeguarding_lead")};
 
 QString tokenHash(const QString &token)
 {
@@ -45,8 +45,8 @@ QString newToken()
 
 User userFrom(const QSqlQuery &q)
 {
-    return User{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                q.value(4).toInt() != 0};
+    return User {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                 q.value(4).toInt() != 0};
 }
 
 const QString kUserColumns = QStringLiteral("id, username, display_name, role, disabled");
@@ -78,7 +78,9 @@ bool sodiumReady()
 } // namespace
 
 CentralStore::CentralStore(Backend backend, const QString &connectionName, Options options)
-    : m_backend(backend), m_connectionName(connectionName), m_options(options)
+    : m_backend(backend)
+    , m_connectionName(connectionName)
+    , m_options(options)
 {
 }
 
@@ -92,17 +94,17 @@ CentralStore::~CentralStore()
 Result<std::unique_ptr<CentralStore>> CentralStore::openDataDir(const QString &dir, Options options)
 {
     if (!QDir().mkpath(dir))
-        return Error{QStringLiteral("data"), QStringLiteral("Cannot create the data directory %1").arg(dir),
-                     QStringLiteral("io")};
+        return Error {QStringLiteral("data"), QStringLiteral("Cannot create the data directory %1").arg(dir),
+                      QStringLiteral("io")};
     const QString name = QStringLiteral("central-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<CentralStore> store(new CentralStore(Backend::Sqlite, name, options));
     store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     store->m_db.setDatabaseName(QDir(dir).filePath(QStringLiteral("central.sqlite")));
     store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!store->m_db.open())
-        return Error{QStringLiteral("data"),
-                     QStringLiteral("Cannot open the database in %1: %2").arg(dir, store->m_db.lastError().text()),
-                     QStringLiteral("sql")};
+        return Error {QStringLiteral("data"),
+                      QStringLiteral("Cannot open the database in %1: %2").arg(dir, store->m_db.lastError().text()),
+                      QStringLiteral("sql")};
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (auto q = sql::run(store->m_db, QString::fromLatin1(pragma), {}, QStringLiteral("configure SQLite")); !q)
             return q.errors();
@@ -115,9 +117,9 @@ Result<std::unique_ptr<CentralStore>> CentralStore::openDatabaseUrl(const QStrin
     const QUrl url(urlText, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres"))
         || url.host().isEmpty() || url.path().size() < 2)
-        return Error{QStringLiteral("database"),
-                     QStringLiteral("Expected postgresql://user[:password]@host[:port]/database"),
-                     QStringLiteral("validation")};
+        return Error {QStringLiteral("database"),
+                      QStringLiteral("Expected postgresql://user[:password]@host[:port]/database"),
+                      QStringLiteral("validation")};
     const QString name = QStringLiteral("central-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<CentralStore> store(new CentralStore(Backend::Postgres, name, options));
     store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -127,12 +129,12 @@ Result<std::unique_ptr<CentralStore>> CentralStore::openDatabaseUrl(const QStrin
     store->m_db.setPassword(url.password());
     store->m_db.setDatabaseName(url.path().mid(1));
     if (!store->m_db.open())
-        return Error{QStringLiteral("database"),
-                     QStringLiteral("Cannot connect to %1:%2/%3: %4")
-                         .arg(url.host())
-                         .arg(url.port(5432))
-                         .arg(url.path().mid(1), store->m_db.lastError().text()),
-                     QStringLiteral("sql")};
+        return Error {QStringLiteral("database"),
+                      QStringLiteral("Cannot connect to %1:%2/%3: %4")
+                          .arg(url.host())
+                          .arg(url.port(5432))
+                          .arg(url.path().mid(1), store->m_db.lastError().text()),
+                      QStringLiteral("sql")};
     if (auto q = sql::run(store->m_db, QStringLiteral("SET client_min_messages TO WARNING"), {},
                           QStringLiteral("configure PostgreSQL"));
         !q)
@@ -140,9 +142,15 @@ Result<std::unique_ptr<CentralStore>> CentralStore::openDatabaseUrl(const QStrin
     return store;
 }
 
-int CentralStore::latestSchemaVersion() { return CentralSchema::latestVersion(); }
+int CentralStore::latestSchemaVersion()
+{
+    return CentralSchema::latestVersion();
+}
 
-int CentralStore::schemaVersion() { return CentralSchema::currentVersion(m_db); }
+int CentralStore::schemaVersion()
+{
+    return CentralSchema::currentVersion(m_db);
+}
 
 Status CentralStore::begin(bool write)
 {
@@ -165,7 +173,10 @@ Status CentralStore::commit()
     return {};
 }
 
-void CentralStore::rollback() { (void)sql::run(m_db, QStringLiteral("ROLLBACK"), {}, QStringLiteral("roll back")); }
+void CentralStore::rollback()
+{
+    (void)sql::run(m_db, QStringLiteral("ROLLBACK"), {}, QStringLiteral("roll back"));
+}
 
 QString CentralStore::forUpdate() const
 {
@@ -189,33 +200,33 @@ Result<User> CentralStore::addUser(const QString &username, const QString &displ
                                    const QString &password)
 {
     if (username.trimmed().isEmpty() || username != username.trimmed())
-        return Error{QStringLiteral("username"), QStringLiteral("A user name cannot be empty or start or end with "
-                                                                "spaces"),
-                     QStringLiteral("validation")};
+        return Error {QStringLiteral("username"),
+                      QStringLiteral("A user name cannot be empty or start or end with "
+                                     "spaces"),
+                      QStringLiteral("validation")};
     if (!kRoles.contains(role))
-        return Error{QStringLiteral("role"),
-                     QStringLiteral("The role must be one of %1").arg(kRoles.join(QStringLiteral(", "))),
-                     QStringLiteral("validation")};
+        return Error {QStringLiteral("role"),
+                      QStringLiteral("The role must be one of %1").arg(kRoles.join(QStringLiteral(", "))),
+                      QStringLiteral("validation")};
     if (password.size() < 8)
-        return Error{QStringLiteral("password"), QStringLiteral("A password needs at least 8 characters"),
-                     QStringLiteral("validation")};
+        return Error {QStringLiteral("password"), QStringLiteral("A password needs at least 8 characters"),
+                      QStringLiteral("validation")};
     if (findUser(username))
-        return Error{QStringLiteral("username"), QStringLiteral("There is already a user called %1").arg(username),
-                     QStringLiteral("exists")};
+        return Error {QStringLiteral("username"), QStringLiteral("There is already a user called %1").arg(username),
+                      QStringLiteral("exists")};
     if (!sodiumReady())
-        return Error{QString(), QStringLiteral("libsodium could not start"), QStringLiteral("crypto")};
+        return Error {QString(), QStringLiteral("libsodium could not start"), QStringLiteral("crypto")};
     const bool minimal = m_options.passwordCost == Options::PasswordCost::Minimal;
     char hash[crypto_pwhash_STRBYTES];
     const QByteArray utf8 = password.toUtf8();
-    if (crypto_pwhash_str_alg(hash, utf8.constData(), quint64(utf8.size()),
-                              minimal ? crypto_pwhash_argon2id_OPSLIMIT_MIN
-                                      : crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE,
-                              minimal ? crypto_pwhash_argon2id_MEMLIMIT_MIN
-                                      : crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13)
+    if (crypto_pwhash_str_alg(
+            hash, utf8.constData(), quint64(utf8.size()),
+            minimal ? crypto_pwhash_argon2id_OPSLIMIT_MIN : crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE,
+            minimal ? crypto_pwhash_argon2id_MEMLIMIT_MIN : crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE,
+            crypto_pwhash_ALG_ARGON2ID13)
         != 0)
-        return Error{QString(), QStringLiteral("Out of memory while hashing the password"), QStringLiteral("crypto")};
-    const User user{core::newId(), username, displayName.isEmpty() ? username : displayName, role, false};
+        return Error {QString(), QStringLiteral("Out of memory while hashing the password"), QStringLiteral("crypto")};
+    const User user {core::newId(), username, displayName.isEmpty() ? username : displayName, role, false};
     auto q = sql::run(m_db,
                       QStringLiteral("INSERT INTO users (id, username, display_name, role, password_hash, created_at) "
                                      "VALUES (?, ?, ?, ?, ?, ?)"),
@@ -234,8 +245,8 @@ Status CentralStore::setUserDisabled(const QString &username, bool disabled)
     if (!q)
         return q.errors();
     if (q.value().numRowsAffected() != 1)
-        return Error{QStringLiteral("username"), QStringLiteral("There is no user called %1").arg(username),
-                     QStringLiteral("not_found")};
+        return Error {QStringLiteral("username"), QStringLiteral("There is no user called %1").arg(username),
+                      QStringLiteral("not_found")};
     return {};
 }
 
@@ -269,10 +280,9 @@ QList<User> CentralStore::users()
 
 Result<User> CentralStore::checkPassword(const QString &username, const QString &password)
 {
-    const Error refused{QString(), QStringLiteral("The user name or password is wrong"),
-                        QStringLiteral("bad_credentials")};
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT %1, password_hash FROM users WHERE username = ?").arg(kUserColumns),
+    const Error refused {QString(), QStringLiteral("The user name or password is wrong"),
+                         QStringLiteral("bad_credentials")};
+    auto q = sql::run(m_db, QStringLiteral("SELECT %1, password_hash FROM users WHERE username = ?").arg(kUserColumns),
                       {username}, QStringLiteral("find the user"));
     if (!q)
         return q.errors();
@@ -305,11 +315,11 @@ Result<int> CentralStore::importCatalogue(const QByteArray &json)
     if (!current)
         return fail(current.errors());
     if (current.value().next() && current.value().value(0).toInt() > catalogue.version)
-        return fail({Error{QStringLiteral("version"),
-                           QStringLiteral("The installed catalogue (version %1) is newer than this one (version %2)")
-                               .arg(current.value().value(0).toInt())
-                               .arg(catalogue.version),
-                           QStringLiteral("older_catalogue")}});
+        return fail({Error {QStringLiteral("version"),
+                            QStringLiteral("The installed catalogue (version %1) is newer than this one (version %2)")
+                                .arg(current.value().value(0).toInt())
+                                .arg(catalogue.version),
+                            QStringLiteral("older_catalogue")}});
     auto stored = sql::run(m_db,
                            QStringLiteral("INSERT INTO catalogue (id, version, json) VALUES (1, ?, ?) ON CONFLICT (id) "
                                           "DO UPDATE SET version = excluded.version, json = excluded.json"),
@@ -334,7 +344,7 @@ Result<int> CentralStore::importDefaultCatalogue()
 {
     QFile file(QString::fromLatin1(core::store::CatalogueLoader::kDefaultResource));
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QString(), QStringLiteral("The built-in catalogue is missing"), QStringLiteral("io")};
+        return Error {QString(), QStringLiteral("The built-in catalogue is missing"), QStringLiteral("io")};
     return importCatalogue(file.readAll());
 }
 
@@ -353,8 +363,8 @@ QList<ProgrammeInfo> CentralStore::programmes()
     auto q = sql::run(m_db, QStringLiteral("SELECT id, code, name FROM programmes ORDER BY code"), {},
                       QStringLiteral("list programmes"));
     while (q && q.value().next())
-        out << ProgrammeInfo{q.value().value(0).toString(), q.value().value(1).toString(),
-                             q.value().value(2).toString()};
+        out << ProgrammeInfo {q.value().value(0).toString(), q.value().value(1).toString(),
+                              q.value().value(2).toString()};
     return out;
 }
 
@@ -362,15 +372,16 @@ Status CentralStore::assign(const QString &username, const QString &programmeCod
 {
     const auto user = findUser(username);
     if (!user)
-        return Error{QStringLiteral("username"), QStringLiteral("There is no user called %1").arg(username),
-                     QStringLiteral("not_found")};
+        return Error {QStringLiteral("username"), QStringLiteral("There is no user called %1").arg(username),
+                      QStringLiteral("not_found")};
     auto p = sql::run(m_db, QStringLiteral("SELECT id FROM programmes WHERE code = ?"), {programmeCode},
                       QStringLiteral("find the programme"));
     if (!p)
         return p.errors();
     if (!p.value().next())
-        return Error{QStringLiteral("programme"), QStringLiteral("There is no programme with code %1").arg(programmeCode),
-                     QStringLiteral("not_found")};
+        return Error {QStringLiteral("programme"),
+                      QStringLiteral("There is no programme with code %1").arg(programmeCode),
+                      QStringLiteral("not_found")};
     auto q = sql::run(m_db,
                       QStringLiteral("INSERT INTO memberships (user_id, programme_id) VALUES (?, ?) "
                                      "ON CONFLICT (user_id, programme_id) DO NOTHING"),
@@ -380,24 +391,25 @@ Status CentralStore::assign(const QString &username, const QString &programmeCod
 
 Status CentralStore::unassign(const QString &username, const QString &programmeCode)
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE username = ?) "
-                                     "AND programme_id = (SELECT id FROM programmes WHERE code = ?)"),
-                      {username, programmeCode}, QStringLiteral("unassign the user"));
+    auto q
+        = sql::run(m_db,
+                   QStringLiteral("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE username = ?) "
+                                  "AND programme_id = (SELECT id FROM programmes WHERE code = ?)"),
+                   {username, programmeCode}, QStringLiteral("unassign the user"));
     if (!q)
         return q.errors();
     if (q.value().numRowsAffected() != 1)
-        return Error{QString(), QStringLiteral("%1 is not assigned to %2").arg(username, programmeCode),
-                     QStringLiteral("not_found")};
+        return Error {QString(), QStringLiteral("%1 is not assigned to %2").arg(username, programmeCode),
+                      QStringLiteral("not_found")};
     return {};
 }
 
 QStringList CentralStore::scopesOf(const QString &userId)
 {
     QStringList out;
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT programme_id FROM memberships WHERE user_id = ? ORDER BY programme_id"),
-                      {userId}, QStringLiteral("read memberships"));
+    auto q
+        = sql::run(m_db, QStringLiteral("SELECT programme_id FROM memberships WHERE user_id = ? ORDER BY programme_id"),
+                   {userId}, QStringLiteral("read memberships"));
     while (q && q.value().next())
         out << q.value().value(0).toString();
     return out;
@@ -410,11 +422,11 @@ Result<DeviceInfo> CentralStore::registerDevice(const User &user, const QString 
 {
     if (const auto existing = device(deviceId)) {
         if (existing->revokedAtMs)
-            return Error{QStringLiteral("device_id"), QStringLiteral("This device has been revoked"),
-                         QStringLiteral("device_revoked")};
+            return Error {QStringLiteral("device_id"), QStringLiteral("This device has been revoked"),
+                          QStringLiteral("device_revoked")};
         if (existing->userId != user.id)
-            return Error{QStringLiteral("device_id"), QStringLiteral("This device is registered to another user"),
-                         QStringLiteral("forbidden")};
+            return Error {QStringLiteral("device_id"), QStringLiteral("This device is registered to another user"),
+                          QStringLiteral("forbidden")};
         auto q = sql::run(m_db, QStringLiteral("UPDATE devices SET name = ?, last_seen_at = ? WHERE id = ?"),
                           {name, nowMs, deviceId}, QStringLiteral("renew the device"));
         if (!q)
@@ -457,10 +469,10 @@ Status CentralStore::revokeDevice(const QString &deviceId, qint64 nowMs)
     if (!q)
         return q.errors();
     if (q.value().numRowsAffected() != 1)
-        return Error{QStringLiteral("device"),
-                     device(deviceId) ? QStringLiteral("Device %1 is already revoked").arg(deviceId)
-                                      : QStringLiteral("There is no device %1").arg(deviceId),
-                     QStringLiteral("not_found")};
+        return Error {QStringLiteral("device"),
+                      device(deviceId) ? QStringLiteral("Device %1 is already revoked").arg(deviceId)
+                                       : QStringLiteral("There is no device %1").arg(deviceId),
+                      QStringLiteral("not_found")};
     return audit(QString(), deviceId, QStringLiteral("device.revoke"), {}, {}, {}, nowMs);
 }
 
@@ -468,17 +480,18 @@ Result<TokenGrant> CentralStore::issueTokens(const QString &deviceId, qint64 now
                                              qint64 refreshTtlS)
 {
     if (!sodiumReady())
-        return Error{QString(), QStringLiteral("libsodium could not start"), QStringLiteral("crypto")};
-    TokenGrant grant{newToken(), newToken(), nowMs + accessTtlS * 1000, nowMs + refreshTtlS * 1000};
+        return Error {QString(), QStringLiteral("libsodium could not start"), QStringLiteral("crypto")};
+    TokenGrant grant {newToken(), newToken(), nowMs + accessTtlS * 1000, nowMs + refreshTtlS * 1000};
     // Expired tokens of this device are of no use to anyone: drop them as new ones are issued.
     auto cleanup = sql::run(m_db, QStringLiteral("DELETE FROM tokens WHERE device_id = ? AND expires_at <= ?"),
                             {deviceId, nowMs}, QStringLiteral("drop expired tokens"));
     if (!cleanup)
         return cleanup.errors();
     for (const auto &[token, kind, expires] :
-         {std::tuple{grant.accessToken, QStringLiteral("access"), grant.accessExpiresAtMs},
-          std::tuple{grant.refreshToken, QStringLiteral("refresh"), grant.refreshExpiresAtMs}}) {
-        auto q = sql::run(m_db, QStringLiteral("INSERT INTO tokens (hash, device_id, kind, expires_at) VALUES (?, ?, ?, ?)"),
+         {std::tuple {grant.accessToken, QStringLiteral("access"), grant.accessExpiresAtMs},
+          std::tuple {grant.refreshToken, QStringLiteral("refresh"), grant.refreshExpiresAtMs}}) {
+        auto q = sql::run(m_db,
+                          QStringLiteral("INSERT INTO tokens (hash, device_id, kind, expires_at) VALUES (?, ?, ?, ?)"),
                           {tokenHash(token), deviceId, kind, expires}, QStringLiteral("store the token"));
         if (!q)
             return q.errors();
@@ -488,21 +501,22 @@ Result<TokenGrant> CentralStore::issueTokens(const QString &deviceId, qint64 now
 
 std::optional<TokenInfo> CentralStore::findToken(const QString &token)
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT t.kind, t.expires_at, d.id, d.user_id, u.username, d.name, "
-                                     "d.registered_at, d.last_seen_at, d.revoked_at, d.max_device_seq, d.clock_ahead_at, "
-                                     "u.id, u.username, u.display_name, u.role, u.disabled "
-                                     "FROM tokens t JOIN devices d ON d.id = t.device_id "
-                                     "JOIN users u ON u.id = d.user_id WHERE t.hash = ?"),
-                      {tokenHash(token)}, QStringLiteral("check the token"));
+    auto q
+        = sql::run(m_db,
+                   QStringLiteral("SELECT t.kind, t.expires_at, d.id, d.user_id, u.username, d.name, "
+                                  "d.registered_at, d.last_seen_at, d.revoked_at, d.max_device_seq, d.clock_ahead_at, "
+                                  "u.id, u.username, u.display_name, u.role, u.disabled "
+                                  "FROM tokens t JOIN devices d ON d.id = t.device_id "
+                                  "JOIN users u ON u.id = d.user_id WHERE t.hash = ?"),
+                   {tokenHash(token)}, QStringLiteral("check the token"));
     if (!q || !q.value().next())
         return std::nullopt;
     TokenInfo info;
     info.kind = q.value().value(0).toString();
     info.expiresAtMs = q.value().value(1).toLongLong();
     info.device = deviceFrom(q.value(), 2);
-    info.user = User{q.value().value(11).toString(), q.value().value(12).toString(), q.value().value(13).toString(),
-                     q.value().value(14).toString(), q.value().value(15).toInt() != 0};
+    info.user = User {q.value().value(11).toString(), q.value().value(12).toString(), q.value().value(13).toString(),
+                      q.value().value(14).toString(), q.value().value(15).toInt() != 0};
     return info;
 }
 
@@ -515,15 +529,16 @@ Status CentralStore::dropToken(const QString &token)
 
 // --- Audit and export ----------------------------------------------------------------------------------------
 
-Status CentralStore::audit(const QString &userId, const QString &deviceId, const QString &action,
-                           const QString &entity, const QString &entityId, const QString &detail, qint64 nowMs)
+Status CentralStore::audit(const QString &userId, const QString &deviceId, const QString &action, const QString &entity,
+                           const QString &entityId, const QString &detail, qint64 nowMs)
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("INSERT INTO audit (id, at, user_id, device_id, action, entity, entity_id, detail) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {core::newId(), nowMs ? nowMs : QDateTime::currentMSecsSinceEpoch(), sql::text(userId),
-                       sql::text(deviceId), action, sql::text(entity), sql::text(entityId), sql::text(detail)},
-                      QStringLiteral("write the audit log"));
+    auto q
+        = sql::run(m_db,
+                   QStringLiteral("INSERT INTO audit (id, at, user_id, device_id, action, entity, entity_id, detail) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                   {core::newId(), nowMs ? nowMs : QDateTime::currentMSecsSinceEpoch(), sql::text(userId),
+                    sql::text(deviceId), action, sql::text(entity), sql::text(entityId), sql::text(detail)},
+                   QStringLiteral("write the audit log"));
     return q ? Status() : Status(q.errors());
 }
 
@@ -537,16 +552,16 @@ Result<QJsonObject> CentralStore::exportAll()
         return q.errors();
     QJsonArray records;
     while (q.value().next()) {
-        records.append(QJsonObject{
+        records.append(QJsonObject {
             {QStringLiteral("entity"), q.value().value(0).toString()},
             {QStringLiteral("id"), q.value().value(1).toString()},
             {QStringLiteral("programme_id"), q.value().value(2).toString()},
             {QStringLiteral("row_version"), double(q.value().value(3).toLongLong())},
             {QStringLiteral("fields"), QJsonDocument::fromJson(q.value().value(4).toString().toUtf8()).object()}});
     }
-    return QJsonObject{{QStringLiteral("format"), QStringLiteral("outreach-export")},
-                       {QStringLiteral("version"), 1},
-                       {QStringLiteral("records"), records}};
+    return QJsonObject {{QStringLiteral("format"), QStringLiteral("outreach-export")},
+                        {QStringLiteral("version"), 1},
+                        {QStringLiteral("records"), records}};
 }
 
 } // namespace outreach::server

@@ -99,7 +99,7 @@ struct PushContext
 
 struct PurgeSummary
 {
-    int rows = 0;       // records erased (the person and everything referring to them)
+    int rows = 0; // records erased (the person and everything referring to them)
     QStringList scopes; // scopes told about it
 };
 
@@ -146,7 +146,7 @@ public:
     // version than the one installed. Returns the number of programmes in it.
     core::Result<int> importCatalogue(const QByteArray &json);
     core::Result<int> importDefaultCatalogue(); // :/outreach/catalogue.json of outreach_core
-    QByteArray catalogueJson();                 // empty before any import
+    QByteArray catalogueJson(); // empty before any import
     QList<ProgrammeInfo> programmes();
     core::Status assign(const QString &username, const QString &programmeCode);
     core::Status unassign(const QString &username, const QString &programmeCode);
@@ -161,16 +161,15 @@ public:
     QList<DeviceInfo> devices();
     // Its tokens stay so that its next request learns why (403 device_revoked) instead of a bare 401.
     core::Status revokeDevice(const QString &deviceId, qint64 nowMs);
-    core::Result<TokenGrant> issueTokens(const QString &deviceId, qint64 nowMs, qint64 accessTtlS,
-                                         qint64 refreshTtlS);
+    core::Result<TokenGrant> issueTokens(const QString &deviceId, qint64 nowMs, qint64 accessTtlS, qint64 refreshTtlS);
     std::optional<TokenInfo> findToken(const QString &token); // by its SHA-256; expiry is the caller's check
     core::Status dropToken(const QString &token);
 
     // --- Sync -----------------------------------------------------------------------------------------------
     // One transaction per batch (docs/sync-protocol.md). Error code device_seq_regression refuses the whole
     // batch (nothing stored); code "sql" means the store failed (retry).
-    core::Result<sync::PushResponse> push(const User &user, const QString &deviceId,
-                                          const sync::PushRequest &request, const PushContext &context);
+    core::Result<sync::PushResponse> push(const User &user, const QString &deviceId, const sync::PushRequest &request,
+                                          const PushContext &context);
     core::Result<sync::PullResponse> pull(const User &user, const sync::PullRequest &request, qint64 nowMs);
     // Erases a person and every row referring to them; every scope they were in is told (pull's `purged`);
     // later mutations of those rows are rejected as purged.
@@ -185,7 +184,7 @@ public:
 
     std::optional<sync::StoredRow> record(const QString &entity, const QString &id);
     QStringList recordScopes(const QString &entity, const QString &id);
-    // The stored incremental checksums, and the same computed from scratch (tests compare the two).
+    // The stored incremental checksums of non-empty scopes, and the same computed from scratch (tests compare).
     QMap<QString, sync::ScopeChecksum> checksums();
     QMap<QString, sync::ScopeChecksum> recomputeChecksums();
     qint64 lastSeq();

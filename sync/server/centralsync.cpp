@@ -28,8 +28,10 @@ constexpr qint64 kChangeLogLock = 0x6f75747265616368; // "outreach"
 
 const QString kParticipant = QStringLiteral("participant");
 
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
-QJsonObject objectOf(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 sync::MutationResult rejected(const QString &mutationId, const QString &code, const QString &message)
 {
@@ -64,16 +66,17 @@ std::optional<StoredRow> CentralStore::record(const QString &entity, const QStri
     row.exists = true;
     row.programmeId = q.value().value(0).toString();
     row.rowVersion = q.value().value(1).toLongLong();
-    row.fields = objectOf(q.value().value(2));
-    row.clocks = StoredRow::clocksFromJson(objectOf(q.value().value(3)));
+    row.fields = sql::jsonObject(q.value().value(2));
+    row.clocks = StoredRow::clocksFromJson(sql::jsonObject(q.value().value(3)));
     return row;
 }
 
 QStringList CentralStore::recordScopes(const QString &entity, const QString &id)
 {
     QStringList out;
-    auto q = sql::run(m_db, QStringLiteral("SELECT scope FROM record_scopes WHERE entity = ? AND id = ? ORDER BY scope"),
-                      {entity, id}, QStringLiteral("read the record's scopes"));
+    auto q
+        = sql::run(m_db, QStringLiteral("SELECT scope FROM record_scopes WHERE entity = ? AND id = ? ORDER BY scope"),
+                   {entity, id}, QStringLiteral("read the record's scopes"));
     while (q && q.value().next())
         out << q.value().value(0).toString();
     return out;
@@ -82,22 +85,24 @@ QStringList CentralStore::recordScopes(const QString &entity, const QString &id)
 Status CentralStore::writeRow(PushState &state, const QString &entity, const QString &id, const StoredRow &before,
                               const StoredRow &after)
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("INSERT INTO records (entity, id, programme_id, row_version, deleted, fields, clocks) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET "
-                                     "row_version = excluded.row_version, deleted = excluded.deleted, "
-                                     "fields = excluded.fields, clocks = excluded.clocks"),
-                      {entity, id, after.programmeId, after.rowVersion, after.deleted() ? 1 : 0,
-                       QString::fromUtf8(compact(after.fields)), QString::fromUtf8(compact(after.clocksJson()))},
-                      QStringLiteral("store the record"));
+    auto q = sql::run(
+        m_db,
+        QStringLiteral("INSERT INTO records (entity, id, programme_id, row_version, deleted, fields, clocks) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET "
+                       "row_version = excluded.row_version, deleted = excluded.deleted, "
+                       "fields = excluded.fields, clocks = excluded.clocks"),
+        {entity, id, after.programmeId, after.rowVersion, after.deleted() ? 1 : 0,
+         QString::fromUtf8(compact(after.fields)), QString::fromUtf8(compact(after.clocksJson()))},
+        QStringLiteral("store the record"));
     if (!q)
         return q.errors();
     if (!before.exists)
         return addToScope(state, entity, id, after.programmeId, after.rowVersion);
-    const quint64 change = sync::wire::rowHash(entity, id, before.rowVersion) ^ sync::wire::rowHash(entity, id, after.rowVersion);
+    const quint64 change
+        = sync::wire::rowHash(entity, id, before.rowVersion) ^ sync::wire::rowHash(entity, id, after.rowVersion);
     for (const QString &scope : recordScopes(entity, id)) {
         state.touch(scope, 0, change);
-        state.log << PushState::LogEntry{scope, entity, id, QStringLiteral("change")};
+        state.log << PushState::LogEntry {scope, entity, id, QStringLiteral("change")};
     }
     return {};
 }
@@ -113,7 +118,7 @@ Status CentralStore::addToScope(PushState &state, const QString &entity, const Q
         return q.errors();
     if (q.value().numRowsAffected() == 1) {
         state.touch(scope, 1, sync::wire::rowHash(entity, id, rowVersion));
-        state.log << PushState::LogEntry{scope, entity, id, QStringLiteral("change")};
+        state.log << PushState::LogEntry {scope, entity, id, QStringLiteral("change")};
     }
     return {};
 }
@@ -159,12 +164,13 @@ Status CentralStore::finishChanges(PushState &state)
     auto last = sql::run(m_db, QStringLiteral("SELECT last_seq FROM change_seq WHERE id = 1"), {},
                          QStringLiteral("read the change-log seq"));
     if (!last || !last.value().next())
-        return last ? Status(Error{QString(), QStringLiteral("The change-log seq is missing"), QStringLiteral("sql")})
+        return last ? Status(Error {QString(), QStringLiteral("The change-log seq is missing"), QStringLiteral("sql")})
                     : Status(last.errors());
     qint64 seq = last.value().value(0).toLongLong();
     for (const PushState::LogEntry &e : entries) {
-        auto d = sql::run(m_db, QStringLiteral("DELETE FROM change_log WHERE scope = ? AND entity = ? AND entity_id = ?"),
-                          {e.scope, e.entity, e.id}, QStringLiteral("update the change log"));
+        auto d
+            = sql::run(m_db, QStringLiteral("DELETE FROM change_log WHERE scope = ? AND entity = ? AND entity_id = ?"),
+                       {e.scope, e.entity, e.id}, QStringLiteral("update the change log"));
         auto i = sql::run(m_db,
                           QStringLiteral("INSERT INTO change_log (seq, scope, entity, entity_id, kind) "
                                          "VALUES (?, ?, ?, ?, ?)"),
@@ -202,19 +208,21 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
         rollback();
         return errors;
     };
-    auto dev = sql::run(m_db, QStringLiteral("SELECT max_device_seq, revoked_at FROM devices WHERE id = ?") + forUpdate(),
-                        {deviceId}, QStringLiteral("read the device"));
+    auto dev
+        = sql::run(m_db, QStringLiteral("SELECT max_device_seq, revoked_at FROM devices WHERE id = ?") + forUpdate(),
+                   {deviceId}, QStringLiteral("read the device"));
     if (!dev)
         return fail(dev.errors());
     if (!dev.value().next() || !dev.value().value(1).isNull())
-        return fail({Error{QStringLiteral("device_id"), QStringLiteral("This device has been revoked"),
-                           QStringLiteral("device_revoked")}});
+        return fail({Error {QStringLiteral("device_id"), QStringLiteral("This device has been revoked"),
+                            QStringLiteral("device_revoked")}});
     qint64 maxSeq = dev.value().value(0).toLongLong();
     bool clockAhead = false;
 
     PushState state;
     state.userId = user.id;
     state.deviceId = deviceId;
+    state.nowMs = context.nowMs;
     state.userScopes = scopesOf(user.id);
     sync::PushResponse response;
     response.serverTimeMs = context.nowMs;
@@ -225,7 +233,7 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
         if (!seen)
             return fail(seen.errors());
         if (seen.value().next()) {
-            const QJsonObject stored = objectOf(seen.value().value(0));
+            const QJsonObject stored = sql::jsonObject(seen.value().value(0));
             sync::MutationResult r;
             r.mutationId = m.mutationId;
             r.status = QStringLiteral("duplicate");
@@ -237,30 +245,32 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
             continue;
         }
         if (m.deviceSeq <= maxSeq)
-            return fail({Error{QStringLiteral("mutations[%1].device_seq").arg(i),
-                               QStringLiteral("device_seq %1 is not after %2, the last this device sent: its store was "
-                                              "restored from an old backup; register as a new device")
-                                   .arg(m.deviceSeq)
-                                   .arg(maxSeq),
-                               QStringLiteral("device_seq_regression")}});
+            return fail(
+                {Error {QStringLiteral("mutations[%1].device_seq").arg(i),
+                        QStringLiteral("device_seq %1 is not after %2, the last this device sent: its store was "
+                                       "restored from an old backup; register as a new device")
+                            .arg(m.deviceSeq)
+                            .arg(maxSeq),
+                        QStringLiteral("device_seq_regression")}});
         maxSeq = m.deviceSeq;
         const qint64 limit = context.nowMs + context.maxClockAheadMs;
         if (context.nowMs > 0 && qint64(m.hlc.millis) > limit) {
-            m.hlc = core::Hlc{quint64(limit), m.hlc.counter};
+            m.hlc = core::Hlc {quint64(limit), m.hlc.counter};
             clockAhead = true;
         }
         auto result = applyMutation(state, m);
         if (!result)
             return fail(result.errors());
-        QJsonObject stored{{QStringLiteral("status"), result->status},
-                           {QStringLiteral("row_version"), double(result->rowVersion)}};
+        QJsonObject stored {{QStringLiteral("status"), result->status},
+                            {QStringLiteral("row_version"), double(result->rowVersion)}};
         if (!result->code.isEmpty()) {
             stored.insert(QStringLiteral("code"), result->code);
             stored.insert(QStringLiteral("message"), result->message);
         }
-        auto keep = sql::run(m_db, QStringLiteral("INSERT INTO mutation_results (mutation_id, device_id, result) VALUES (?, ?, ?)"),
-                             {m.mutationId, deviceId, QString::fromUtf8(compact(stored))},
-                             QStringLiteral("store the mutation's result"));
+        auto keep = sql::run(
+            m_db, QStringLiteral("INSERT INTO mutation_results (mutation_id, device_id, result) VALUES (?, ?, ?)"),
+            {m.mutationId, deviceId, QString::fromUtf8(compact(stored))},
+            QStringLiteral("store the mutation's result"));
         if (!keep)
             return fail(keep.errors());
         response.results << result.value();
@@ -285,7 +295,7 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
     if (!entity)
         return rejected(m.mutationId, QStringLiteral("unknown_entity"),
                         QStringLiteral("'%1' is not a record type the server keeps").arg(m.entity));
-    const StoredRow before = record(m.entity, m.entityId).value_or(StoredRow{});
+    const StoredRow before = record(m.entity, m.entityId).value_or(StoredRow {});
 
     bool allowed = false;
     if (before.exists && m.entity == kParticipant) {
@@ -297,8 +307,8 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
     if (!allowed) {
         auto name = sql::run(m_db, QStringLiteral("SELECT name FROM programmes WHERE id = ?"), {m.programmeId},
                              QStringLiteral("find the programme"));
-        const QString programme = name && name.value().next() ? name.value().value(0).toString()
-                                                               : QStringLiteral("this programme");
+        const QString programme
+            = name && name.value().next() ? name.value().value(0).toString() : QStringLiteral("this programme");
         return rejected(m.mutationId, QStringLiteral("forbidden_scope"),
                         QStringLiteral("You are not a member of %1").arg(programme));
     }
@@ -322,23 +332,24 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
         if (!parent)
             return parent.errors();
         if (!parent.value().next())
-            return rejected(m.mutationId, QStringLiteral("missing_parent"),
-                            QStringLiteral("The %1 it refers to (%2) is not on the server").arg(c.parentEntity, c.name));
+            return rejected(
+                m.mutationId, QStringLiteral("missing_parent"),
+                QStringLiteral("The %1 it refers to (%2) is not on the server").arg(c.parentEntity, c.name));
     }
 
     const sync::MergeResult merged = sync::merge(before, m, state.deviceId);
     if (merged.status == QLatin1String("rejected"))
         return rejected(m.mutationId, merged.code, merged.message);
     for (const sync::Conflict &c : merged.conflicts) {
-        auto q = sql::run(m_db,
-                          QStringLiteral("INSERT INTO conflicts (id, entity, entity_id, programme_id, group_name, winner, "
-                                         "loser, winner_hlc, winner_device, loser_hlc, loser_device, needs_review, "
-                                         "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                          {core::newId(), m.entity, m.entityId, merged.row.programmeId, c.group,
-                           QString::fromUtf8(compact(c.winner)), QString::fromUtf8(compact(c.loser)),
-                           c.winnerHlc.toString(), c.winnerDevice, c.loserHlc.toString(), c.loserDevice,
-                           c.needsReview ? 1 : 0, c.reason, qlonglong(m.hlc.millis)},
-                          QStringLiteral("record the conflict"));
+        auto q = sql::run(
+            m_db,
+            QStringLiteral("INSERT INTO conflicts (id, entity, entity_id, programme_id, group_name, winner, "
+                           "loser, winner_hlc, winner_device, loser_hlc, loser_device, needs_review, "
+                           "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {core::newId(), m.entity, m.entityId, merged.row.programmeId, c.group, QString::fromUtf8(compact(c.winner)),
+             QString::fromUtf8(compact(c.loser)), c.winnerHlc.toString(), c.winnerDevice, c.loserHlc.toString(),
+             c.loserDevice, c.needsReview ? 1 : 0, c.reason, state.nowMs},
+            QStringLiteral("record the conflict"));
         if (!q)
             return q.errors();
     }
@@ -346,20 +357,20 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
         if (Status s = writeRow(state, m.entity, m.entityId, before, merged.row); !s)
             return s.errors();
         // An enrolment brings its participant into the enrolment's programme (docs/sync-protocol.md).
-        const bool enrolled = m.entity == QLatin1String("enrolment") && !merged.row.deleted()
-            && (!before.exists || before.deleted());
+        const bool enrolled
+            = m.entity == QLatin1String("enrolment") && !merged.row.deleted() && (!before.exists || before.deleted());
         const QString participantId = merged.row.fields.value(QLatin1String("participant_id")).toString();
         if (enrolled) {
             if (const auto participant = record(kParticipant, participantId)) {
-                if (Status s = addToScope(state, kParticipant, participantId, merged.row.programmeId,
-                                          participant->rowVersion);
+                if (Status s
+                    = addToScope(state, kParticipant, participantId, merged.row.programmeId, participant->rowVersion);
                     !s)
                     return s.errors();
             }
         }
     }
     if (Status s = audit(state.userId, state.deviceId, QStringLiteral("push.") + merged.status, m.entity, m.entityId,
-                         m.mutationId);
+                         m.mutationId, state.nowMs);
         !s)
         return s.errors();
     sync::MutationResult r;
@@ -421,7 +432,7 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
             const qint64 seq = r.value(0).toLongLong();
             const QString scope = r.value(1).toString();
             out.cursors[scope] = qMax(out.cursors.value(scope), seq);
-            const sync::EntityRef ref{r.value(2).toString(), r.value(3).toString()};
+            const sync::EntityRef ref {r.value(2).toString(), r.value(3).toString()};
             if (r.value(4).toString() == QLatin1String("purge")) {
                 if (!out.purged.contains(ref))
                     out.purged << ref;
@@ -430,16 +441,16 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
             if (r.value(5).isNull())
                 continue; // cannot happen: a purged row is logged as a purge
             StoredRow row;
-            row.clocks = StoredRow::clocksFromJson(objectOf(r.value(9)));
-            out.changes << sync::Change{seq,
-                                        scope,
-                                        ref.entity,
-                                        ref.id,
-                                        r.value(5).toString(),
-                                        r.value(6).toLongLong(),
-                                        latestHlc(row),
-                                        r.value(7).toInt() != 0,
-                                        objectOf(r.value(8))};
+            row.clocks = StoredRow::clocksFromJson(sql::jsonObject(r.value(9)));
+            out.changes << sync::Change {seq,
+                                         scope,
+                                         ref.entity,
+                                         ref.id,
+                                         r.value(5).toString(),
+                                         r.value(6).toLongLong(),
+                                         latestHlc(row),
+                                         r.value(7).toInt() != 0,
+                                         sql::jsonObject(r.value(8))};
         }
     }
     if (!out.hasMore) {
@@ -453,8 +464,8 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
 QMap<QString, sync::ScopeChecksum> CentralStore::checksums()
 {
     QMap<QString, sync::ScopeChecksum> out;
-    auto q = sql::run(m_db, QStringLiteral("SELECT scope, row_count, hash FROM scope_checksums"), {},
-                      QStringLiteral("read checksums"));
+    auto q = sql::run(m_db, QStringLiteral("SELECT scope, row_count, hash FROM scope_checksums WHERE row_count > 0"),
+                      {}, QStringLiteral("read checksums"));
     while (q && q.value().next())
         out.insert(q.value().value(0).toString(),
                    {q.value().value(1).toLongLong(), quint64(q.value().value(2).toLongLong())});

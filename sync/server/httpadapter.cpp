@@ -26,7 +26,11 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 
 } // namespace
 
-HttpAdapter::HttpAdapter(SyncService &service, QObject *parent) : QAbstractHttpServer(parent), m_service(service) { }
+HttpAdapter::HttpAdapter(SyncService &service, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_service(service)
+{
+}
 
 bool HttpAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {

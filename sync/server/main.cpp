@@ -58,16 +58,17 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Outreach sync server and its administration commands."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), init, user add|list, "
-                                                                           "programme import|list, assign, unassign, "
-                                                                           "device list|revoke, purge, export"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("serve (default), init, user add|list, "
+                                                "programme import|list, assign, unassign, "
+                                                "device list|revoke, purge, export"));
     AdminCommands::addOptions(parser);
     parser.process(app);
 
     auto store = parser.isSet(QStringLiteral("database"))
         ? CentralStore::openDatabaseUrl(parser.value(QStringLiteral("database")))
         : CentralStore::openDataDir(parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data"))
-                                                                          : QStringLiteral("outreach-data"));
+                                                                         : QStringLiteral("outreach-data"));
     if (!store) {
         err << "Cannot open the store: " << outreach::core::describe(store.errors()) << Qt::endl;
         return AdminCommands::Failed;

@@ -17,6 +17,7 @@ struct CentralStore::PushState
     };
     QString userId;
     QString deviceId;
+    qint64 nowMs = 0;
     QStringList userScopes;
     QList<LogEntry> log;
     QMap<QString, sync::ScopeChecksum> deltas; // scope → (count delta, hash xor)

@@ -15,25 +15,31 @@ namespace outreach::server {
 
 namespace {
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
-HttpResponse answer(const QJsonObject &body, int status = 200) { return HttpResponse{status, json(body), {}}; }
+HttpResponse answer(const QJsonObject &body, int status = 200)
+{
+    return HttpResponse {status, json(body), {}};
+}
 
 HttpResponse failure(int status, const QString &code, const QString &message, const QString &field = {})
 {
-    return HttpResponse{status, sync::wire::toJson(sync::ErrorBody{code, message, field}), {}};
+    return HttpResponse {status, sync::wire::toJson(sync::ErrorBody {code, message, field}), {}};
 }
 
 // A store or parser Error as the documented status.
 HttpResponse failure(const core::Error &e)
 {
-    static const QHash<QString, int> statuses{
-        {QStringLiteral("malformed_json"), 400},     {QStringLiteral("validation"), 400},
-        {QStringLiteral("unknown_record"), 400},     {QStringLiteral("bad_credentials"), 401},
-        {QStringLiteral("unauthenticated"), 401},    {QStringLiteral("token_expired"), 401},
-        {QStringLiteral("device_revoked"), 403},     {QStringLiteral("forbidden"), 403},
-        {QStringLiteral("not_found"), 404},          {QStringLiteral("device_seq_regression"), 409},
-        {QStringLiteral("already_resolved"), 409},   {QStringLiteral("body_too_large"), 413},
+    static const QHash<QString, int> statuses {
+        {QStringLiteral("malformed_json"), 400},   {QStringLiteral("validation"), 400},
+        {QStringLiteral("unknown_record"), 400},   {QStringLiteral("bad_credentials"), 401},
+        {QStringLiteral("unauthenticated"), 401},  {QStringLiteral("token_expired"), 401},
+        {QStringLiteral("device_revoked"), 403},   {QStringLiteral("forbidden"), 403},
+        {QStringLiteral("not_found"), 404},        {QStringLiteral("device_seq_regression"), 409},
+        {QStringLiteral("already_resolved"), 409}, {QStringLiteral("body_too_large"), 413},
         {QStringLiteral("batch_too_large"), 413},
     };
     if (const auto it = statuses.constFind(e.code); it != statuses.constEnd())
@@ -42,18 +48,26 @@ HttpResponse failure(const core::Error &e)
     return failure(503, QStringLiteral("busy"), QStringLiteral("The server could not finish the request; try again"));
 }
 
+// A request the parsers refused: always the client's fault (400, or 413 for size).
+HttpResponse refusal(const core::Error &e)
+{
+    if (e.code == QLatin1String("body_too_large") || e.code == QLatin1String("batch_too_large"))
+        return failure(413, e.code, e.message, e.field);
+    return failure(400, e.code == QLatin1String("malformed_json") ? e.code : QStringLiteral("validation"),
+                   e.field.isEmpty() ? e.message : e.field + QStringLiteral(" ") + e.message, e.field);
+}
+
 core::Result<QJsonObject> objectBody(const QByteArray &body)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return core::Error{QString(),
-                           error.error != QJsonParseError::NoError
-                               ? QStringLiteral("The body is not valid JSON: %1 at byte %2")
-                                     .arg(error.errorString())
-                                     .arg(error.offset)
-                               : QStringLiteral("The body must be a JSON object"),
-                           QStringLiteral("malformed_json")};
+        return core::Error {
+            QString(),
+            error.error != QJsonParseError::NoError
+                ? QStringLiteral("The body is not valid JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset)
+                : QStringLiteral("The body must be a JSON object"),
+            QStringLiteral("malformed_json")};
     return doc.object();
 }
 
@@ -65,7 +79,8 @@ QString member(const QJsonObject &o, const char *name, std::optional<HttpRespons
     if (error)
         return {};
     if (!v.isString() || v.toString().isEmpty())
-        error = failure(400, QStringLiteral("validation"), QStringLiteral("'%1' must be a non-empty string").arg(key), key);
+        error = failure(400, QStringLiteral("validation"), QStringLiteral("'%1' must be a non-empty string").arg(key),
+                        key);
     else if (id && !core::isValidId(v.toString()))
         error = failure(400, QStringLiteral("validation"), QStringLiteral("'%1' is not a valid id").arg(key), key);
     return v.toString();
@@ -79,7 +94,11 @@ struct SyncService::Caller
     DeviceInfo device;
 };
 
-SyncService::SyncService(CentralStore &store, ServiceOptions options) : m_store(store), m_options(std::move(options)) { }
+SyncService::SyncService(CentralStore &store, ServiceOptions options)
+    : m_store(store)
+    , m_options(std::move(options))
+{
+}
 
 qint64 SyncService::now() const
 {
@@ -105,11 +124,11 @@ HttpResponse SyncService::route(const HttpRequest &request)
         const char *method;
         bool authenticated;
     };
-    static const QList<Route> routes{{"/v1/health", "GET", false},       {"/v1/auth/signin", "POST", false},
-                                     {"/v1/auth/refresh", "POST", false}, {"/v1/sync/push", "POST", true},
-                                     {"/v1/sync/pull", "POST", true},     {"/v1/catalogue", "GET", true},
-                                     {"/v1/conflicts", "GET", true}};
-    const Route resolveRoute{"/v1/conflicts/{id}/resolve", "POST", true};
+    static const QList<Route> routes {{"/v1/health", "GET", false},        {"/v1/auth/signin", "POST", false},
+                                      {"/v1/auth/refresh", "POST", false}, {"/v1/sync/push", "POST", true},
+                                      {"/v1/sync/pull", "POST", true},     {"/v1/catalogue", "GET", true},
+                                      {"/v1/conflicts", "GET", true}};
+    const Route resolveRoute {"/v1/conflicts/{id}/resolve", "POST", true};
     const Route *matched = resolve.hasMatch() ? &resolveRoute : nullptr;
     for (const Route &r : routes) {
         if (request.path == QLatin1String(r.path))
@@ -151,7 +170,7 @@ HttpResponse SyncService::route(const HttpRequest &request)
         return failure(403, QStringLiteral("device_revoked"), QStringLiteral("This device has been revoked"));
     if (token->expiresAtMs <= now())
         return failure(401, QStringLiteral("token_expired"), QStringLiteral("The access token has expired"));
-    const Caller caller{token->user, token->device};
+    const Caller caller {token->user, token->device};
 
     if (path == QLatin1String("/v1/sync/push"))
         return push(request, caller);
@@ -168,7 +187,7 @@ HttpResponse SyncService::signIn(const HttpRequest &request)
 {
     auto body = objectBody(request.body);
     if (!body)
-        return failure(body.error());
+        return refusal(body.error());
     std::optional<HttpResponse> invalid;
     const QString username = member(*body, "username", invalid);
     const QString password = member(*body, "password", invalid);
@@ -182,8 +201,9 @@ HttpResponse SyncService::signIn(const HttpRequest &request)
     failures.removeIf([&](qint64 at) { return at <= t - m_options.signInWindowMs; });
     if (failures.size() >= m_options.maxSignInFailures) {
         const qint64 retryAfterS = qMax<qint64>(1, (failures.constFirst() + m_options.signInWindowMs - t + 999) / 1000);
-        HttpResponse r = failure(429, QStringLiteral("rate_limited"),
-                                 QStringLiteral("Too many failed sign-ins for %1: wait %2 s").arg(username).arg(retryAfterS));
+        HttpResponse r
+            = failure(429, QStringLiteral("rate_limited"),
+                      QStringLiteral("Too many failed sign-ins for %1: wait %2 s").arg(username).arg(retryAfterS));
         QJsonObject o = QJsonDocument::fromJson(r.body).object();
         o.insert(QStringLiteral("retry_after_s"), double(retryAfterS));
         r.body = json(o);
@@ -206,7 +226,7 @@ HttpResponse SyncService::refresh(const HttpRequest &request)
 {
     auto body = objectBody(request.body);
     if (!body)
-        return failure(body.error());
+        return refusal(body.error());
     std::optional<HttpResponse> invalid;
     const QString refreshToken = member(*body, "refresh_token", invalid);
     const QString deviceId = member(*body, "device_id", invalid, true);
@@ -214,7 +234,8 @@ HttpResponse SyncService::refresh(const HttpRequest &request)
         return *invalid;
     const auto token = m_store.findToken(refreshToken);
     if (!token || token->kind != QLatin1String("refresh") || token->device.id != deviceId || token->user.disabled)
-        return failure(401, QStringLiteral("unauthenticated"), QStringLiteral("The refresh token is not valid: sign in"));
+        return failure(401, QStringLiteral("unauthenticated"),
+                       QStringLiteral("The refresh token is not valid: sign in"));
     if (token->device.revokedAtMs)
         return failure(403, QStringLiteral("device_revoked"), QStringLiteral("This device has been revoked"));
     if (token->expiresAtMs <= now())
@@ -235,10 +256,10 @@ HttpResponse SyncService::tokenAnswer(const User &user, const QString &deviceId)
                    {QStringLiteral("refresh_token"), grant->refreshToken},
                    {QStringLiteral("refresh_expires_in_s"), double(m_options.refreshTtlS)},
                    {QStringLiteral("user"),
-                    QJsonObject{{QStringLiteral("id"), user.id},
-                                {QStringLiteral("username"), user.username},
-                                {QStringLiteral("display_name"), user.displayName},
-                                {QStringLiteral("role"), user.role}}},
+                    QJsonObject {{QStringLiteral("id"), user.id},
+                                 {QStringLiteral("username"), user.username},
+                                 {QStringLiteral("display_name"), user.displayName},
+                                 {QStringLiteral("role"), user.role}}},
                    {QStringLiteral("device_id"), deviceId},
                    {QStringLiteral("server_time_ms"), double(t)}});
 }
@@ -247,7 +268,7 @@ HttpResponse SyncService::push(const HttpRequest &request, const Caller &caller)
 {
     auto parsed = sync::wire::parsePushRequest(request.body);
     if (!parsed)
-        return failure(parsed.error());
+        return refusal(parsed.error());
     if (parsed->mutations.size() > m_options.maxPushMutations)
         return failure(413, QStringLiteral("batch_too_large"),
                        QStringLiteral("A batch holds at most %1 changes").arg(m_options.maxPushMutations),
@@ -255,17 +276,17 @@ HttpResponse SyncService::push(const HttpRequest &request, const Caller &caller)
     if (parsed->deviceId != caller.device.id)
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
                        QStringLiteral("device_id"));
-    auto result = m_store.push(caller.user, caller.device.id, *parsed, PushContext{now(), m_options.maxClockAheadMs});
+    auto result = m_store.push(caller.user, caller.device.id, *parsed, PushContext {now(), m_options.maxClockAheadMs});
     if (!result)
         return failure(result.error());
-    return HttpResponse{200, sync::wire::toJson(*result), {}};
+    return HttpResponse {200, sync::wire::toJson(*result), {}};
 }
 
 HttpResponse SyncService::pull(const HttpRequest &request, const Caller &caller)
 {
     auto parsed = sync::wire::parsePullRequest(request.body);
     if (!parsed)
-        return failure(parsed.error());
+        return refusal(parsed.error());
     if (parsed->deviceId != caller.device.id)
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
                        QStringLiteral("device_id"));
@@ -274,7 +295,7 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Caller &caller)
     auto result = m_store.pull(caller.user, pullRequest, now());
     if (!result)
         return failure(result.error());
-    return HttpResponse{200, sync::wire::toJson(*result), {}};
+    return HttpResponse {200, sync::wire::toJson(*result), {}};
 }
 
 HttpResponse SyncService::catalogue()
@@ -282,7 +303,7 @@ HttpResponse SyncService::catalogue()
     const QByteArray catalogue = m_store.catalogueJson();
     if (catalogue.isEmpty())
         return failure(404, QStringLiteral("not_found"), QStringLiteral("No catalogue is installed on the server"));
-    return HttpResponse{200, catalogue, {}};
+    return HttpResponse {200, catalogue, {}};
 }
 
 HttpResponse SyncService::listConflicts(const HttpRequest &request, const Caller &caller)
@@ -290,7 +311,7 @@ HttpResponse SyncService::listConflicts(const HttpRequest &request, const Caller
     const QUrlQuery query(QString::fromUtf8(request.query));
     const QString programmeId = query.queryItemValue(QStringLiteral("programme_id"), QUrl::FullyDecoded);
     const QString state = query.hasQueryItem(QStringLiteral("state")) ? query.queryItemValue(QStringLiteral("state"))
-                                                                       : QStringLiteral("open");
+                                                                      : QStringLiteral("open");
     if (!caller.user.canReviewConflicts())
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("Only leads and admins review conflicts"));
     if (programmeId.isEmpty())
@@ -313,7 +334,7 @@ HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Call
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("Only leads and admins resolve conflicts"));
     auto body = objectBody(request.body);
     if (!body)
-        return failure(body.error());
+        return refusal(body.error());
     std::optional<HttpResponse> invalid;
     const QString action = member(*body, "action", invalid);
     if (invalid)
@@ -326,7 +347,8 @@ HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Call
     auto resolved = m_store.resolveConflict(id, action, caller.user, now());
     if (!resolved)
         return failure(resolved.error());
-    return answer({{QStringLiteral("conflict"), resolved->toJson()}, {QStringLiteral("server_time_ms"), double(now())}});
+    return answer(
+        {{QStringLiteral("conflict"), resolved->toJson()}, {QStringLiteral("server_time_ms"), double(now())}});
 }
 
 } // namespace outreach::server

@@ -19,8 +19,8 @@ namespace outreach::server {
 struct HttpRequest
 {
     QByteArray method; // "GET", "POST"…
-    QString path;      // "/v1/sync/push"
-    QByteArray query;  // "programme_id=…&state=open", without '?'
+    QString path; // "/v1/sync/push"
+    QByteArray query; // "programme_id=…&state=open", without '?'
     QByteArray authorization; // the Authorization header's value
     QByteArray contentType;
     QByteArray body;
@@ -44,7 +44,7 @@ struct ServiceOptions
     int maxPullLimit = sync::Limits::MaxPullLimit;
     qint64 maxRequestMs = 20000;
     qint64 maxClockAheadMs = 600000;
-    int maxSignInFailures = 10;        // per username within signInWindowMs, then 429
+    int maxSignInFailures = 10; // per username within signInWindowMs, then 429
     qint64 signInWindowMs = 5 * 60000;
 };
 

@@ -1,0 +1,386 @@
+// SyncService over a SQLite central store with a fake clock: routes, status codes and ErrorBody of
+// docs/sync-protocol.md, tokens (expiry, refresh rotation, revocation), limits, sign-in throttling and the
+// conflicts API. The merge/scope rules themselves are tst_centralstore's.
+#include "serverfixture.h"
+#include "sync/server/syncservice.h"
+
+#include "core/domain/ids.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace outreach;
+using namespace outreach::tests;
+using server::HttpRequest;
+using server::HttpResponse;
+using server::SyncService;
+
+class TestSyncService : public QObject
+{
+    Q_OBJECT
+
+private:
+    StoreFactory m_factory;
+    std::unique_ptr<server::CentralStore> m_store;
+    std::optional<World> m_world;
+    std::unique_ptr<SyncService> m_service;
+    qint64 m_now = 1764640000000;
+
+    void startService(server::ServiceOptions options = {})
+    {
+        options.nowMs = [this] { return m_now; };
+        m_service = std::make_unique<SyncService>(*m_store, options);
+    }
+
+    HttpResponse call(const char *method, const QString &path, const QByteArray &body = {}, const QString &token = {},
+                      const QByteArray &query = {})
+    {
+        HttpRequest r;
+        r.method = method;
+        r.path = path;
+        r.query = query;
+        r.body = body;
+        r.contentType = "application/json";
+        if (!token.isEmpty())
+            r.authorization = "Bearer " + token.toLatin1();
+        return m_service->handle(r);
+    }
+
+    static QJsonObject object(const HttpResponse &r) { return QJsonDocument::fromJson(r.body).object(); }
+    static QString code(const HttpResponse &r) { return object(r).value(QLatin1String("error")).toString(); }
+
+    QJsonObject signIn(const QString &username, const QString &deviceId, int expectStatus = 200)
+    {
+        const QJsonObject body {{QStringLiteral("username"), username},
+                                {QStringLiteral("password"), QStringLiteral("correct horse")},
+                                {QStringLiteral("device_id"), deviceId},
+                                {QStringLiteral("device_name"), QStringLiteral("tablet")}};
+        const HttpResponse r = call("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(body).toJson());
+        if (r.status != expectStatus)
+            qWarning() << r.status << r.body;
+        return object(r);
+    }
+
+    QString accessToken(const QString &username, const QString &deviceId)
+    {
+        return signIn(username, deviceId).value(QLatin1String("access_token")).toString();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QString error;
+        m_store = m_factory.create(QStringLiteral("sqlite"), &error);
+        QVERIFY2(m_store, qPrintable(error));
+        m_world = World::populate(*m_store, &error);
+        QVERIFY2(m_world, qPrintable(error));
+        m_now = 1764640000000;
+        startService();
+    }
+
+    void cleanup()
+    {
+        m_service.reset();
+        m_store.reset();
+    }
+
+    void signsInPushesAndPulls()
+    {
+        const QJsonObject session = signIn(QStringLiteral("amara"), m_world->deviceA);
+        QCOMPARE(session.value(QLatin1String("user")).toObject().value(QLatin1String("role")).toString(),
+                 QStringLiteral("worker"));
+        QCOMPARE(session.value(QLatin1String("access_expires_in_s")).toInt(), 3600);
+        QCOMPARE(qint64(session.value(QLatin1String("server_time_ms")).toDouble()), m_now);
+        const QString token = session.value(QLatin1String("access_token")).toString();
+        QCOMPARE(QByteArray::fromBase64(token.toLatin1(), QByteArray::Base64UrlEncoding).size(), 32);
+
+        Outbox outbox;
+        const sync::Mutation s = outbox.session(m_world->programmeA);
+        const HttpResponse pushed = call("POST", QStringLiteral("/v1/sync/push"),
+                                         sync::wire::toJson(Outbox::batch(m_world->deviceA, {s})), token);
+        QCOMPARE(pushed.status, 200);
+        const auto results = sync::wire::parsePushResponse(pushed.body);
+        QVERIFY(results);
+        QCOMPARE(results->results.at(0).status, QStringLiteral("applied"));
+
+        const HttpResponse pulled = call("POST", QStringLiteral("/v1/sync/pull"),
+                                         sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 1000}), token);
+        QCOMPARE(pulled.status, 200);
+        const HttpResponse tooLarge = call("POST", QStringLiteral("/v1/sync/pull"),
+                                           sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 5000}), token);
+        QCOMPARE(tooLarge.status, 400);
+        QCOMPARE(object(tooLarge).value(QLatin1String("field")).toString(), QStringLiteral("limit"));
+        const auto page = sync::wire::parsePullResponse(pulled.body);
+        QVERIFY2(page, qPrintable(core::describe(page.errors())));
+        QCOMPARE(page->changes.size(), 1);
+        QCOMPARE(page->changes.at(0).id, s.entityId);
+        QCOMPARE(page->scopesAdded, QStringList {m_world->programmeA});
+        QCOMPARE(page->checksums.value(m_world->programmeA).count, 1);
+
+        const HttpResponse catalogue = call("GET", QStringLiteral("/v1/catalogue"), {}, token);
+        QCOMPARE(catalogue.status, 200);
+        QVERIFY(object(catalogue).value(QLatin1String("programmes")).toArray().size() >= 2);
+    }
+
+    void answersErrorsWithTheDocumentedStatus()
+    {
+        const QString token = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        QCOMPARE(call("GET", QStringLiteral("/v1/health")).status, 200);
+        const HttpResponse missing = call("GET", QStringLiteral("/v1/nowhere"), {}, token);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(code(missing), QStringLiteral("not_found"));
+        const HttpResponse wrongMethod = call("GET", QStringLiteral("/v1/sync/push"), {}, token);
+        QCOMPARE(wrongMethod.status, 405);
+        QCOMPARE(wrongMethod.headers.value(0).second, QByteArray("POST"));
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"), "{}").status, 401);
+        QCOMPARE(code(call("POST", QStringLiteral("/v1/sync/pull"), "{}", QStringLiteral("forged"))),
+                 QStringLiteral("unauthenticated"));
+        const HttpResponse malformed = call("POST", QStringLiteral("/v1/sync/push"), "{\"device_id\": ", token);
+        QCOMPARE(malformed.status, 400);
+        QCOMPARE(code(malformed), QStringLiteral("malformed_json"));
+        QVERIFY(object(malformed).value(QLatin1String("message")).toString().contains(QLatin1String("not valid JSON")));
+
+        Outbox outbox;
+        QJsonObject push
+            = QJsonDocument::fromJson(
+                  sync::wire::toJson(Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)})))
+                  .object();
+        QJsonArray mutations = push.value(QLatin1String("mutations")).toArray();
+        QJsonObject first = mutations.at(0).toObject();
+        first.insert(QStringLiteral("hlc"), 12);
+        mutations.replace(0, first);
+        push.insert(QStringLiteral("mutations"), mutations);
+        const HttpResponse invalid = call("POST", QStringLiteral("/v1/sync/push"), QJsonDocument(push).toJson(), token);
+        QCOMPARE(invalid.status, 400);
+        QCOMPARE(code(invalid), QStringLiteral("validation"));
+        QCOMPARE(object(invalid).value(QLatin1String("field")).toString(), QStringLiteral("mutations[0].hlc"));
+
+        HttpRequest xml;
+        xml.method = "POST";
+        xml.path = QStringLiteral("/v1/sync/pull");
+        xml.contentType = "application/xml";
+        xml.authorization = "Bearer " + token.toLatin1();
+        QCOMPARE(m_service->handle(xml).status, 415);
+
+        // Another device's id in the body.
+        const HttpResponse other = call("POST", QStringLiteral("/v1/sync/pull"),
+                                        sync::wire::toJson(sync::PullRequest {m_world->deviceA2, {}, 10}), token);
+        QCOMPARE(other.status, 403);
+        QCOMPARE(code(other), QStringLiteral("forbidden"));
+    }
+
+    void enforcesLimits()
+    {
+        server::ServiceOptions options;
+        options.maxBodyBytes = 4000;
+        options.maxPushMutations = 3;
+        startService(options);
+        const QString token = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        const HttpResponse big = call("POST", QStringLiteral("/v1/sync/push"), QByteArray(5000, ' '), token);
+        QCOMPARE(big.status, 413);
+        QCOMPARE(code(big), QStringLiteral("body_too_large"));
+        Outbox outbox;
+        QList<sync::Mutation> four;
+        for (int i = 0; i < 4; ++i)
+            four << outbox.session(m_world->programmeA);
+        const HttpResponse tooMany = call("POST", QStringLiteral("/v1/sync/push"),
+                                          sync::wire::toJson(Outbox::batch(m_world->deviceA, four)), token);
+        QCOMPARE(tooMany.status, 413);
+        QCOMPARE(code(tooMany), QStringLiteral("batch_too_large"));
+
+        startService(); // defaults: 501 mutations is one too many
+        QList<sync::Mutation> many;
+        for (int i = 0; i < 501; ++i)
+            many << outbox.session(m_world->programmeA);
+        const HttpResponse r501 = call("POST", QStringLiteral("/v1/sync/push"),
+                                       sync::wire::toJson(Outbox::batch(m_world->deviceA, many)), token);
+        QCOMPARE(r501.status, 413);
+        QCOMPARE(code(r501), QStringLiteral("batch_too_large"));
+        QCOMPARE(m_store->lastSeq(), 0);
+    }
+
+    void refusesADeviceSeqRegressionWith409()
+    {
+        const QString token = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        Outbox outbox;
+        outbox.setSeq(9);
+        call("POST", QStringLiteral("/v1/sync/push"),
+             sync::wire::toJson(Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)})), token);
+        outbox.setSeq(1);
+        const HttpResponse r
+            = call("POST", QStringLiteral("/v1/sync/push"),
+                   sync::wire::toJson(Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)})), token);
+        QCOMPARE(r.status, 409);
+        QCOMPARE(code(r), QStringLiteral("device_seq_regression"));
+    }
+
+    void expiresAndRotatesTokens()
+    {
+        const QJsonObject session = signIn(QStringLiteral("amara"), m_world->deviceA);
+        const QString access = session.value(QLatin1String("access_token")).toString();
+        const QString refresh = session.value(QLatin1String("refresh_token")).toString();
+        const QByteArray pull = sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 10});
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"), pull, access).status, 200);
+        m_now += 3600 * 1000;
+        const HttpResponse expired = call("POST", QStringLiteral("/v1/sync/pull"), pull, access);
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(code(expired), QStringLiteral("token_expired"));
+
+        const QJsonObject body {{QStringLiteral("refresh_token"), refresh},
+                                {QStringLiteral("device_id"), m_world->deviceA}};
+        const HttpResponse renewed = call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson());
+        QCOMPARE(renewed.status, 200);
+        const QString newAccess = object(renewed).value(QLatin1String("access_token")).toString();
+        QVERIFY(newAccess != access);
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"), pull, newAccess).status, 200);
+        const HttpResponse reused = call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson());
+        QCOMPARE(reused.status, 401); // rotated: the old refresh token is gone
+        const QJsonObject wrongDevice {
+            {QStringLiteral("refresh_token"), object(renewed).value(QLatin1String("refresh_token")).toString()},
+            {QStringLiteral("device_id"), m_world->deviceA2}};
+        QCOMPARE(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(wrongDevice).toJson()).status, 401);
+        // An access token is not a refresh token.
+        const QJsonObject asRefresh {{QStringLiteral("refresh_token"), newAccess},
+                                     {QStringLiteral("device_id"), m_world->deviceA}};
+        QCOMPARE(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(asRefresh).toJson()).status, 401);
+        m_now += 31LL * 86400 * 1000;
+        const QJsonObject late {
+            {QStringLiteral("refresh_token"), object(renewed).value(QLatin1String("refresh_token")).toString()},
+            {QStringLiteral("device_id"), m_world->deviceA}};
+        QCOMPARE(code(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(late).toJson())),
+                 QStringLiteral("token_expired"));
+    }
+
+    void stopsARevokedDevice()
+    {
+        const QJsonObject session = signIn(QStringLiteral("amara"), m_world->deviceA);
+        QVERIFY(m_store->revokeDevice(m_world->deviceA, m_now));
+        const HttpResponse r = call("POST", QStringLiteral("/v1/sync/pull"),
+                                    sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 10}),
+                                    session.value(QLatin1String("access_token")).toString());
+        QCOMPARE(r.status, 403);
+        QCOMPARE(code(r), QStringLiteral("device_revoked"));
+        const QJsonObject body {{QStringLiteral("refresh_token"), session.value(QLatin1String("refresh_token"))},
+                                {QStringLiteral("device_id"), m_world->deviceA}};
+        QCOMPARE(code(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson())),
+                 QStringLiteral("device_revoked"));
+        const QJsonObject again = signIn(QStringLiteral("amara"), m_world->deviceA, 403);
+        QCOMPARE(again.value(QLatin1String("error")).toString(), QStringLiteral("device_revoked"));
+    }
+
+    void throttlesFailedSignIns()
+    {
+        const QJsonObject wrong {{QStringLiteral("username"), QStringLiteral("amara")},
+                                 {QStringLiteral("password"), QStringLiteral("guess")},
+                                 {QStringLiteral("device_id"), m_world->deviceA}};
+        for (int i = 0; i < 10; ++i) {
+            const HttpResponse r = call("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(wrong).toJson());
+            QCOMPARE(r.status, 401);
+            QCOMPARE(code(r), QStringLiteral("bad_credentials"));
+            m_now += 1000;
+        }
+        const HttpResponse limited = call("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(wrong).toJson());
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(code(limited), QStringLiteral("rate_limited"));
+        QCOMPARE(object(limited).value(QLatin1String("retry_after_s")).toInt(), 290);
+        signIn(QStringLiteral("amara"), m_world->deviceA, 429); // even the right password waits
+        signIn(QStringLiteral("ben"), m_world->deviceB, 200); // per user name
+        m_now += 5 * 60 * 1000;
+        QVERIFY(!signIn(QStringLiteral("amara"), m_world->deviceA)
+                     .value(QLatin1String("access_token"))
+                     .toString()
+                     .isEmpty());
+    }
+
+    void letsLeadsReviewConflicts()
+    {
+        const QString a1 = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        const QString a2 = accessToken(QStringLiteral("amara"), m_world->deviceA2);
+        const QString lead = accessToken(QStringLiteral("lena"), m_world->deviceLead);
+        Outbox t1;
+        Outbox t2(1764640500000);
+        const sync::Mutation s = t1.session(m_world->programmeA);
+        const QString session = QStringLiteral("session");
+        call("POST", QStringLiteral("/v1/sync/push"), sync::wire::toJson(Outbox::batch(m_world->deviceA, {s})), a1);
+        call("POST", QStringLiteral("/v1/sync/push"),
+             sync::wire::toJson(Outbox::batch(m_world->deviceA2,
+                                              {t2.update(session, s.entityId, m_world->programmeA, 1,
+                                                         {{QStringLiteral("notes"), QStringLiteral("two")}})})),
+             a2);
+        call("POST", QStringLiteral("/v1/sync/push"),
+             sync::wire::toJson(Outbox::batch(m_world->deviceA,
+                                              {t1.update(session, s.entityId, m_world->programmeA, 1,
+                                                         {{QStringLiteral("notes"), QStringLiteral("one")}})})),
+             a1);
+        const QByteArray query = "programme_id=" + m_world->programmeA.toLatin1() + "&state=open";
+        QCOMPARE(call("GET", QStringLiteral("/v1/conflicts"), {}, a1, query).status, 403);
+        QCOMPARE(call("GET", QStringLiteral("/v1/conflicts"), {}, lead, "state=open").status, 400);
+        QCOMPARE(
+            call("GET", QStringLiteral("/v1/conflicts"), {}, lead, "programme_id=" + m_world->programmeB.toLatin1())
+                .status,
+            403);
+        const HttpResponse listed = call("GET", QStringLiteral("/v1/conflicts"), {}, lead, query);
+        QCOMPARE(listed.status, 200);
+        const QJsonArray conflicts = object(listed).value(QLatin1String("conflicts")).toArray();
+        QCOMPARE(conflicts.size(), 1);
+        const QString id = conflicts.at(0).toObject().value(QLatin1String("id")).toString();
+        QCOMPARE(conflicts.at(0)
+                     .toObject()
+                     .value(QLatin1String("loser"))
+                     .toObject()
+                     .value(QLatin1String("notes"))
+                     .toString(),
+                 QStringLiteral("one"));
+        const QString path = QStringLiteral("/v1/conflicts/%1/resolve").arg(id);
+        const QByteArray useLoser = R"({"action": "use_loser"})";
+        QCOMPARE(call("POST", path, useLoser, a1).status, 403);
+        QCOMPARE(call("POST", path, R"({"action": "shrug"})", lead).status, 400);
+        const HttpResponse resolved = call("POST", path, useLoser, lead);
+        QCOMPARE(resolved.status, 200);
+        QCOMPARE(m_store->record(session, s.entityId)->fields.value(QLatin1String("notes")).toString(),
+                 QStringLiteral("one"));
+        QCOMPARE(call("POST", path, useLoser, lead).status, 409);
+        QCOMPARE(call("POST", QStringLiteral("/v1/conflicts/%1/resolve").arg(core::newId()), useLoser, lead).status,
+                 404);
+        QVERIFY(object(call("GET", QStringLiteral("/v1/conflicts"), {}, lead, query))
+                    .value(QLatin1String("conflicts"))
+                    .toArray()
+                    .isEmpty());
+        QCOMPARE(object(call("GET", QStringLiteral("/v1/conflicts"), {}, lead,
+                             "programme_id=" + m_world->programmeA.toLatin1() + "&state=all"))
+                     .value(QLatin1String("conflicts"))
+                     .toArray()
+                     .size(),
+                 1);
+    }
+
+    void neverCrashesOnJunk_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("array") << QByteArray("[1,2]");
+        QTest::newRow("null members") << QByteArray(R"({"device_id": null, "mutations": null, "cursors": null})");
+        QTest::newRow("wrong types") << QByteArray(R"({"device_id": 5, "mutations": {}, "cursors": [], "limit": "x"})");
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4);
+        QTest::newRow("deep") << QByteArray(5000, '[');
+        QTest::newRow("huge numbers") << QByteArray(
+            R"({"device_id": "x", "batch_id": "y", "schema_version": 1e300, "mutations": [{"device_seq": -1e300}]})");
+    }
+    void neverCrashesOnJunk()
+    {
+        QFETCH(QByteArray, body);
+        const QString token = accessToken(QStringLiteral("lena"), m_world->deviceLead);
+        for (const char *path : {"/v1/sync/push", "/v1/sync/pull", "/v1/auth/signin", "/v1/auth/refresh"}) {
+            const HttpResponse r = call("POST", QString::fromLatin1(path), body, token);
+            QVERIFY2(r.status >= 400 && r.status < 500, path);
+            QVERIFY2(sync::wire::parseError(r.body), r.body.constData());
+        }
+        const HttpResponse resolve = call("POST", QStringLiteral("/v1/conflicts/x/resolve"), body, token);
+        QVERIFY(resolve.status >= 400 && resolve.status < 500);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncService)
+#include "tst_syncservice.moc"
