@@ -2,18 +2,15 @@
 
 #include "database.h"
 #include "outboxtriggers.h"
+#include "recorddescriber.h"
 #include "sqlerror.h"
 #include "syncedtables.h"
 #include "writetransaction.h"
 
-#include "core/domain/vocabulary.h"
-
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QSet>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QVariantMap>
 
 namespace outreach::core::store {
@@ -75,108 +72,6 @@ QJsonObject parseObject(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
-// "3 Dec" this year, "3 Dec 2019" otherwise; the stored text when it is not a date.
-QString dayText(const QString &isoDate)
-{
-    const QDate d = QDate::fromString(isoDate.left(10), Qt::ISODate);
-    if (!d.isValid())
-        return isoDate;
-    const QLocale english(QLocale::English, QLocale::UnitedKingdom);
-    return english.toString(d, d.year() == QDate::currentDate().year() ? QStringLiteral("d MMM")
-                                                                        : QStringLiteral("d MMM yyyy"));
-}
-
-// Reads records for the descriptions: the row as stored, a participant's name, catalogue labels.
-class Describer
-{
-public:
-    explicit Describer(Database &db)
-        : m_db(db)
-    {
-    }
-
-    // The row as stored, or nothing when it is not on this device.
-    QVariantMap row(const QString &table, const QString &id) const
-    {
-        QSqlQuery q(m_db.connection());
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table));
-        q.addBindValue(id);
-        QVariantMap out;
-        if (!q.exec() || !q.next())
-            return out;
-        const QSqlRecord r = q.record();
-        for (int i = 0; i < r.count(); ++i)
-            out.insert(r.fieldName(i), q.value(i));
-        return out;
-    }
-
-    // "Jay (RL-0042)", "RL-0042" or "a young person"; the name decrypted only here.
-    QString person(const QString &participantId) const
-    {
-        const QVariantMap p = row(QStringLiteral("participant"), participantId);
-        const QString code = p.value(QStringLiteral("code")).toString();
-        if (code.isEmpty())
-            return QStringLiteral("a young person");
-        const auto knownAs = m_db.decrypt(p.value(QStringLiteral("known_as")).toString(), participantId,
-                                          QStringLiteral("known_as"));
-        if (knownAs && !knownAs.value().isEmpty())
-            return QStringLiteral("%1 (%2)").arg(knownAs.value(), code);
-        return code;
-    }
-
-    QString lookup(const char *sql, const QString &id) const
-    {
-        QSqlQuery q(m_db.connection());
-        q.prepare(QLatin1String(sql));
-        q.addBindValue(id);
-        return q.exec() && q.next() ? q.value(0).toString() : QString();
-    }
-
-    QString describe(const QString &entity, const QString &id, const QVariantMap &v, const QString &programme) const
-    {
-        const auto text = [&v](const char *column) { return v.value(QLatin1String(column)).toString(); };
-        const QString prog = programme.isEmpty() ? QStringLiteral("an unknown programme") : programme;
-        if (entity == L("participant")) {
-            const QString name = person(id);
-            return name == L("a young person") ? QStringLiteral("Young person %1").arg(text("code"))
-                                               : QStringLiteral("Young person %1").arg(name);
-        }
-        if (entity == L("enrolment"))
-            return QStringLiteral("Enrolment — %1 in %2").arg(person(text("participant_id")), prog);
-        if (entity == L("consent"))
-            return QStringLiteral("Consent — %1").arg(person(text("participant_id")));
-        if (entity == L("cohort"))
-            return QStringLiteral("Group — %1, %2").arg(text("name"), prog);
-        if (entity == L("session"))
-            return QStringLiteral("Session — %1, %2").arg(prog, dayText(text("session_date")));
-        if (entity == L("attendance"))
-            return QStringLiteral("Attendance — %1 at %2, %3")
-                .arg(person(text("participant_id")), prog, dayText(text("session_date")));
-        if (entity == L("headcount"))
-            return QStringLiteral("Headcount — %1, %2").arg(prog, dayText(text("session_date")));
-        if (entity == L("outcome")) {
-            const QString measure = lookup("SELECT label FROM outcome_measure WHERE id = ?", text("measure_id"));
-            return QStringLiteral("Outcome — %1, %2")
-                .arg(person(text("participant_id")), measure.isEmpty() ? prog : measure);
-        }
-        if (entity == L("certificate"))
-            return QStringLiteral("Certificate — %1, %2").arg(person(text("participant_id")), text("title"));
-        if (entity == L("concern")) {
-            const QString who = text("participant_id").isEmpty() ? prog : person(text("participant_id"));
-            return QStringLiteral("Safeguarding concern — %1, raised %2").arg(who, dayText(text("raised_on")));
-        }
-        if (entity == L("referral"))
-            return QStringLiteral("Referral — %1 to %2")
-                .arg(text("participant_id").isEmpty() ? prog : person(text("participant_id")),
-                     Vocabulary::label(Vocabulary::List::ReferralDestination, text("destination")));
-        return QStringLiteral("%1 record").arg(entity);
-    }
-
-private:
-    Database &m_db;
-};
-
 // Where a record is seen: its own page for sessions and people, else the page of the session or person it belongs
 // to (a person first, since most records are about one).
 std::pair<QString, QString> pageFor(const QString &entity, const QString &id, const QVariantMap &row)
@@ -214,7 +109,7 @@ Result<QList<OutboxProblem>> OutboxProblems::list() const
                                "LEFT JOIN programme p ON p.id = o.programme_id "
                                "WHERE o.state = 'rejected' ORDER BY o.device_seq DESC")))
         return sqlError(q, QStringLiteral("read the changes the server refused"));
-    const Describer describer(m_db);
+    const RecordDescriber describer(m_db);
     QList<OutboxProblem> out;
     while (q.next()) {
         OutboxProblem p;
@@ -299,7 +194,7 @@ Status OutboxProblems::discardInsert(const Mutation &m)
     WriteTransaction tx(m_db, WriteTransaction::Mode::Purge);
     if (tx.failed())
         return tx.errors();
-    const Describer reader(m_db);
+    const RecordDescriber reader(m_db);
     // The server may have the row after all (an attendance made on two tablets has the same id): then only the
     // refused mutation goes.
     const QVariantMap row = reader.row(m.entity, m.entityId);
