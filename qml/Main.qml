@@ -91,7 +91,9 @@ ApplicationWindow {
             "programme": programmePage,
             "person": personPage,
             "personEdit": personEditPage,
-            "cohortEdit": cohortEditPage
+            "cohortEdit": cohortEditPage,
+            "syncProblems": syncProblemsPage,
+            "conflicts": conflictsPage
         })
 
     // Android's back button and Escape on a desktop go back a page before they close anything.
@@ -262,8 +264,7 @@ ApplicationWindow {
                 })
             onOpenProgrammes: () => root.goTo("programmes")
             onOpenPeople: () => root.goTo("people")
-            // The sync problems page comes with the sync client (issue 4); until then Home lists the counts.
-            onOpenSyncProblems: () => {}
+            onOpenSyncProblems: () => root.openPage("syncProblems", {})
         }
     }
 
@@ -371,6 +372,26 @@ ApplicationWindow {
         RecordSessionPage {
             onSaved: () => pages.pop()
             onCancelled: () => pages.pop()
+        }
+    }
+
+    Component {
+        id: syncProblemsPage
+
+        SyncProblemsPage {
+            onOpenRecord: (pageName, recordId) => root.openPage(pageName, pageName === "session" ? {
+                    "sessionId": recordId
+                } : {
+                    "participantId": recordId
+                })
+        }
+    }
+
+    // Fed by the lead's wiring of the sync client (GET /v1/conflicts), which also answers resolveRequested.
+    Component {
+        id: conflictsPage
+
+        ConflictsPage {
         }
     }
 

@@ -80,6 +80,31 @@ int TestStore::count(const QString &table) const
     return q.value(0).toInt();
 }
 
+int TestStore::rejectChanges(const QString &entity, const QString &code, const QString &message)
+{
+    QSqlQuery q(m_context->database()->connection());
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = "
+                             "json_object('code', ?, 'message', ?) WHERE entity = ? AND state = 'pending'"));
+    q.addBindValue(code);
+    q.addBindValue(message);
+    q.addBindValue(entity);
+    if (!q.exec())
+        return -1;
+    const int n = q.numRowsAffected();
+    m_context->notifyRecordsChanged();
+    return n;
+}
+
+int TestStore::outboxCount(const QString &state) const
+{
+    QSqlQuery q(m_context->database()->connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = ?"));
+    q.addBindValue(state);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
 QString TestStore::programmeId(const QString &code) const
 {
     return core::catalogueId(u"programme", code);

@@ -53,6 +53,12 @@ public:
     // The name of a live cohort, empty when there is none with that id (or it was deleted).
     Q_INVOKABLE QString cohortName(const QString &cohortId) const;
 
+    // As if the server had refused them: every unsent change of `entity` becomes 'rejected' with `code` and
+    // `message`, and the context announces it (recordsChanged). Returns how many.
+    Q_INVOKABLE int rejectChanges(const QString &entity, const QString &code, const QString &message);
+    // Outbox rows in `state` ('pending', 'rejected'…).
+    Q_INVOKABLE int outboxCount(const QString &state) const;
+
 private:
     // Registers and enrols someone (without telling the context); empty with a warning when refused.
     QString registerPerson(const QString &programmeCode, const QString &knownAs, const QString &code,

@@ -6,6 +6,10 @@
 #include "core/store/participantrepository.h"
 #include "core/store/sessionrepository.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -233,7 +237,89 @@ Status DemoData::seed(store::Database &db, const QDate &today)
         if (auto s = save(r); !s)
             return s;
     }
+    return addSyncProblems(db);
+}
+
+Status DemoData::addSyncProblems(store::Database &db)
+{
+    store::ParticipantRepository people(db);
+    QSqlQuery q(db.connection());
+    q.exec(u"SELECT id FROM participant WHERE code = 'HW-0104'"_s);
+    auto kayla = people.get(q.next() ? q.value(0).toString() : QString());
+    if (!kayla)
+        return kayla.errors();
+    Participant changed = kayla.value();
+    changed.code = u"HW-0199"_s;
+    if (Status s = people.update(changed); !s)
+        return s;
+    // (where, code, message), newest first as the page lists them.
+    const struct
+    {
+        QString where;
+        QString code;
+        QString message;
+    } refusals[] = {
+        {u"entity = 'cohort' AND op = 'insert'"_s, u"forbidden_scope"_s,
+         u"You are not a member of Street Doctors, so you cannot add groups to it."_s},
+        {u"entity = 'participant' AND op = 'update'"_s, u"immutable_field"_s,
+         u"A young person's reference code cannot be changed once it has been sent."_s},
+        {u"device_seq = (SELECT MIN(device_seq) FROM outbox WHERE entity = 'attendance')"_s, u"missing_parent"_s,
+         u"The young person on this register is not on the server."_s},
+    };
+    for (const auto &r : refusals) {
+        q.prepare(u"UPDATE outbox SET state = 'rejected', attempts = 2, last_error = json_object('code', ?, "
+                  "'message', ?) WHERE "_s
+                  + r.where);
+        q.addBindValue(r.code);
+        q.addBindValue(r.message);
+        if (!q.exec())
+            return Error{QString(), u"could not mark a demo change refused: "_s + q.lastError().text(), u"sql"_s};
+    }
     return {};
+}
+
+QByteArray DemoData::sampleConflicts(store::Database &db, const QDate &today)
+{
+    const QString session = todaysSessionId(db, today);
+    const QString person = firstPersonId(db);
+    const auto hlc = [&today](int hour, int minute, int counter) {
+        const QDateTime at = QDateTime(today, QTime(hour, minute), QTimeZone::systemTimeZone());
+        return Hlc{quint64(at.toMSecsSinceEpoch()), quint16(counter)}.toString();
+    };
+    const auto instant = [&today](int hour, int minute) {
+        return QDateTime(today, QTime(hour, minute), QTimeZone::systemTimeZone()).toUTC().toString(Qt::ISODate);
+    };
+    QSqlQuery q(db.connection());
+    q.prepare(u"SELECT programme_id FROM session WHERE id = ?"_s);
+    q.addBindValue(session);
+    const QString sessionProgramme = q.exec() && q.next() ? q.value(0).toString() : QString();
+    q.prepare(u"SELECT programme_id FROM participant WHERE id = ?"_s);
+    q.addBindValue(person);
+    const QString personProgramme = q.exec() && q.next() ? q.value(0).toString() : QString();
+    const QJsonArray conflicts = {
+        QJsonObject{{u"id"_s, u"c-101"_s}, {u"entity"_s, u"session"_s}, {u"entity_id"_s, session},
+                    {u"programme_id"_s, sessionProgramme}, {u"group"_s, u"start_at"_s},
+                    {u"winner"_s, QJsonObject{{u"start_at"_s, instant(18, 0)}, {u"end_at"_s, instant(20, 0)}}},
+                    {u"loser"_s, QJsonObject{{u"start_at"_s, instant(18, 30)}, {u"end_at"_s, instant(21, 0)}}},
+                    {u"winner_hlc"_s, hlc(20, 15, 0)}, {u"loser_hlc"_s, hlc(20, 10, 3)},
+                    {u"winner_device_name"_s, u"Youth Hub tablet"_s}, {u"loser_device_name"_s, u"Amara Okafor (phone)"_s},
+                    {u"needs_review"_s, false}, {u"reason"_s, u"concurrent"_s}, {u"created_at"_s, instant(20, 16)}},
+        QJsonObject{{u"id"_s, u"c-102"_s}, {u"entity"_s, u"participant"_s}, {u"entity_id"_s, person},
+                    {u"programme_id"_s, personProgramme}, {u"group"_s, u"known_as"_s},
+                    {u"winner"_s, QJsonObject{{u"known_as"_s, u"Jay"_s}, {u"full_name"_s, u"Jayden Mensah"_s}}},
+                    {u"loser"_s, QJsonObject{{u"known_as"_s, u"JJ"_s}, {u"full_name"_s, u"Jayden Mensah"_s}}},
+                    {u"winner_hlc"_s, hlc(17, 2, 0)}, {u"loser_hlc"_s, hlc(16, 58, 0)},
+                    {u"winner_device_name"_s, u"Youth Hub tablet"_s}, {u"loser_device_name"_s, u"Detached team phone"_s},
+                    {u"needs_review"_s, true}, {u"reason"_s, u"concurrent"_s}, {u"created_at"_s, instant(17, 5)}},
+        QJsonObject{{u"id"_s, u"c-103"_s}, {u"entity"_s, u"session"_s}, {u"entity_id"_s, session},
+                    {u"programme_id"_s, sessionProgramme}, {u"group"_s, u"notes"_s},
+                    {u"winner"_s, QJsonObject{{u"deleted"_s, 1}}},
+                    {u"loser"_s, QJsonObject{{u"notes"_s, u"Met two new young people by the shops."_s}}},
+                    {u"winner_hlc"_s, hlc(21, 0, 0)}, {u"loser_hlc"_s, hlc(20, 55, 1)},
+                    {u"winner_device_name"_s, u"Youth Hub tablet"_s}, {u"loser_device_name"_s, u"Detached team phone"_s},
+                    {u"needs_review"_s, true}, {u"reason"_s, u"deleted"_s}, {u"created_at"_s, instant(21, 1)}},
+    };
+    return QJsonDocument(conflicts).toJson(QJsonDocument::Compact);
 }
 
 QString DemoData::firstPersonId(store::Database &db)

@@ -47,7 +47,7 @@ struct Shot
     QString page;
     Store store;
     // JavaScript run in Main.qml's scope before the capture, one statement per entry; %PERSON%, %SESSION%,
-    // %PROGRAMME% and %COHORTPROGRAMME% stand for demo ids.
+    // %PROGRAMME% and %COHORTPROGRAMME% stand for demo ids, %CONFLICTS% for DemoData::sampleConflicts.
     QStringList steps;
 };
 
@@ -74,6 +74,10 @@ const QList<Shot> kShots = {
      {u"root.goTo('programmes')"_s, u"root.openPage('recordSession', {})"_s,
       // A draft left by the previous size would be offered at the top: start clean.
       u"pages.currentItem.controller.discardDraft()"_s, u"pages.currentItem.controller.programmeId = '%PROGRAMME%'"_s}},
+    {u"sync-problems"_s, Store::Unlocked, {u"root.goTo('home')"_s, u"root.openPage('syncProblems', {})"_s}},
+    {u"conflicts"_s,
+     Store::Unlocked,
+     {u"root.goTo('home')"_s, u"root.openPage('conflicts', {conflictsJson: '%CONFLICTS%'})"_s}},
     {u"cohort-edit"_s,
      Store::Unlocked,
      {u"root.goTo('programmes')"_s, u"root.openPage('cohortEdit', {programmeId: '%COHORTPROGRAMME%'})"_s}},
@@ -105,6 +109,7 @@ bool makeDemoStore(const QString &dir, const QDate &today, QHash<QString, QStrin
     }
     ids->insert(u"%PERSON%"_s, test::DemoData::firstPersonId(db));
     ids->insert(u"%SESSION%"_s, test::DemoData::todaysSessionId(db, today));
+    ids->insert(u"%CONFLICTS%"_s, QString::fromUtf8(test::DemoData::sampleConflicts(db, today)));
     ids->insert(u"%PROGRAMME%"_s, core::catalogueId(u"programme", u"ignite_gangs_work"_s));
     ids->insert(u"%COHORTPROGRAMME%"_s, core::catalogueId(u"programme", u"street_doctors"_s));
     return true;
