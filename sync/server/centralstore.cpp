@@ -86,6 +86,7 @@ CentralStore::CentralStore(Backend backend, const QString &connectionName, Optio
 
 CentralStore::~CentralStore()
 {
+    sql::forgetStatements(m_connectionName);
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);

@@ -224,6 +224,13 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
     state.deviceId = deviceId;
     state.nowMs = context.nowMs;
     state.userScopes = scopesOf(user.id);
+    {
+        auto purged = sql::run(m_db, QStringLiteral("SELECT 1 FROM purged LIMIT 1"), {},
+                               QStringLiteral("check erasures"));
+        if (!purged)
+            return fail(purged.errors());
+        state.anyPurged = purged.value().next();
+    }
     sync::PushResponse response;
     response.serverTimeMs = context.nowMs;
     for (qsizetype i = 0; i < request.mutations.size(); ++i) {
@@ -312,7 +319,9 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
         return rejected(m.mutationId, QStringLiteral("forbidden_scope"),
                         QStringLiteral("You are not a member of %1").arg(programme));
     }
-    auto isPurged = [this](const QString &entityName, const QString &id) {
+    auto isPurged = [this, &state](const QString &entityName, const QString &id) {
+        if (!state.anyPurged)
+            return false;
         auto q = sql::run(m_db, QStringLiteral("SELECT 1 FROM purged WHERE entity = ? AND id = ?"), {entityName, id},
                           QStringLiteral("check erasures"));
         return q && q.value().next();
@@ -327,11 +336,16 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
         if (isPurged(c.parentEntity, value.toString()))
             return rejected(m.mutationId, QStringLiteral("purged"),
                             QStringLiteral("The %1 it belongs to was erased from the server").arg(c.parentEntity));
+        const QString parentKey = c.parentEntity + u'/' + value.toString();
+        if (state.knownParents.contains(parentKey))
+            continue;
         auto parent = sql::run(m_db, QStringLiteral("SELECT 1 FROM records WHERE entity = ? AND id = ?"),
                                {c.parentEntity, value.toString()}, QStringLiteral("check the parent record"));
         if (!parent)
             return parent.errors();
-        if (!parent.value().next())
+        if (parent.value().next())
+            state.knownParents.insert(parentKey);
+        else
             return rejected(
                 m.mutationId, QStringLiteral("missing_parent"),
                 QStringLiteral("The %1 it refers to (%2) is not on the server").arg(c.parentEntity, c.name));

@@ -4,6 +4,8 @@
 
 #include "centralstore.h"
 
+#include <QSet>
+
 namespace outreach::server {
 
 struct CentralStore::PushState
@@ -19,6 +21,8 @@ struct CentralStore::PushState
     QString deviceId;
     qint64 nowMs = 0;
     QStringList userScopes;
+    bool anyPurged = true;        // false when nothing was ever erased: the purge checks are skipped
+    QSet<QString> knownParents;   // "entity/id" of parent rows seen to exist in this batch
     QList<LogEntry> log;
     QMap<QString, sync::ScopeChecksum> deltas; // scope → (count delta, hash xor)
 
