@@ -310,9 +310,10 @@ Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizet
     q.finish();
     if (request.mutations.isEmpty())
         return std::optional<PushRequest>();
-    for (const Mutation &m : std::as_const(request.mutations))
-        tx.exec(QStringLiteral("UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 WHERE device_seq = ?"),
-                {m.deviceSeq});
+    // The batch is a prefix of the owed mutations in device_seq order, so it is exactly the owed ones in its range.
+    tx.exec(QStringLiteral("UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 WHERE device_seq BETWEEN ? "
+                           "AND ? AND state IN ('pending', 'in_flight')"),
+            {request.mutations.constFirst().deviceSeq, request.mutations.constLast().deviceSeq});
     if (Status s = tx.commit(); !s)
         return s.errors();
     return std::optional<PushRequest>(std::move(request));

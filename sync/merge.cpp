@@ -134,10 +134,9 @@ MergeResult merge(const StoredRow &row, const Mutation &m, const QString &device
         out.fields.insert(QStringLiteral("programme_id"), m.programmeId);
         if (out.fields.value(kDeleted).isNull())
             out.fields.insert(kDeleted, 0);
-        for (const Column &c : entity.columns) {
-            const QString g = entity.groupOf(c.name);
-            out.clocks.insert(g, GroupClock{1, m.hlc, deviceId});
-        }
+        // Every group was set by this insert: one default clock instead of one per group (a push of many new
+        // records spent a tenth of its time writing identical clocks).
+        out.clocks.insert(QString(StoredRow::DefaultClock), GroupClock{1, m.hlc, deviceId});
         result.status = QStringLiteral("applied");
         result.changed = true;
         return result;
@@ -149,7 +148,7 @@ MergeResult merge(const StoredRow &row, const Mutation &m, const QString &device
         incoming[entity.groupOf(it.key())].insert(it.key(), it.value());
 
     const bool wasDeleted = row.deleted();
-    const GroupClock deletedClock = row.clocks.value(QString(kDeleted));
+    const GroupClock deletedClock = row.clock(QString(kDeleted));
     const bool sawDelete = m.baseVersion >= deletedClock.version || deletedClock.deviceId == deviceId;
     // An edit that did not see the row's deletion does not bring it back: the tombstone stays, the edit is kept
     // as a conflict (a lead can restore it).
@@ -162,7 +161,7 @@ MergeResult merge(const StoredRow &row, const Mutation &m, const QString &device
     for (auto it = incoming.cbegin(); it != incoming.cend(); ++it) {
         const QString &group = it.key();
         const QStringList columns = entity.groupColumns(group);
-        const GroupClock clock = row.clocks.value(group);
+        const GroupClock clock = row.clock(group);
         if (groupEqual(row.fields, it.value(), columns)) {
             ++equal;
             continue;

@@ -29,8 +29,10 @@ struct StoredRow
     QString programmeId;
     qint64 rowVersion = 0;
     QJsonObject fields;               // every data column, including "deleted"
-    QMap<QString, GroupClock> clocks; // group name → clock
+    QMap<QString, GroupClock> clocks; // group name → clock; "*" for every group not listed (set together at insert)
 
+    static constexpr QLatin1String DefaultClock {"*"};
+    GroupClock clock(const QString &group) const { return clocks.value(group, clocks.value(QString(DefaultClock))); }
     bool deleted() const { return fields.value(QLatin1String("deleted")).toInt() != 0; }
     QJsonObject clocksJson() const;
     static QMap<QString, GroupClock> clocksFromJson(const QJsonObject &object);

@@ -128,14 +128,14 @@ Result<ConflictRecord> CentralStore::resolveConflict(const QString &id, const QS
                                 QStringLiteral("not_found")}});
         StoredRow after = *before;
         after.rowVersion = before->rowVersion + 1;
-        const sync::GroupClock clock = before->clocks.value(found->group);
+        const sync::GroupClock clock = before->clock(found->group);
         for (auto it = found->loser.constBegin(); it != found->loser.constEnd(); ++it)
             after.fields.insert(it.key(), it.value());
         const QString serverDevice = QStringLiteral("server");
         after.clocks.insert(found->group, {after.rowVersion, serverHlc(clock.hlc, nowMs), serverDevice});
         if (found->reason == QLatin1String("deleted") && before->deleted()) {
             // The edit lost to a deletion: restoring it brings the row back.
-            const sync::GroupClock deleted = before->clocks.value(QStringLiteral("deleted"));
+            const sync::GroupClock deleted = before->clock(QStringLiteral("deleted"));
             after.fields.insert(QStringLiteral("deleted"), 0);
             after.clocks.insert(QStringLiteral("deleted"),
                                 {after.rowVersion, serverHlc(deleted.hlc, nowMs), serverDevice});

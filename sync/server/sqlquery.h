@@ -12,6 +12,7 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <memory>
 #include <optional>
 
 namespace outreach::server::sql {
@@ -22,12 +23,30 @@ inline core::Error failure(const QSqlQuery &q, const QString &what)
                         QStringLiteral("sql")};
 }
 
-// Statements prepared once per connection and reused (a push runs a dozen statements per mutation: preparing
-// each anew was most of its cost). Per thread, since a connection lives on the thread that opened it; the store
-// calls forgetStatements() before it closes its connection.
-inline QHash<QString, QHash<QString, QSqlQuery>> &statementCache()
+// The rows of one statement: a statement from the cache (prepared once per connection, see run()) or one run
+// unprepared. Read it before running the same statement again: they share the prepared query.
+class Rows
 {
-    thread_local QHash<QString, QHash<QString, QSqlQuery>> cache;
+public:
+    explicit Rows(std::shared_ptr<QSqlQuery> query) : m_owned(std::move(query)), m_query(m_owned.get()) {}
+
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    const QSqlQuery &query() const { return *m_query; }
+    operator const QSqlQuery &() const { return *m_query; }
+
+private:
+    std::shared_ptr<QSqlQuery> m_owned; // shared with the statement cache (or the only owner)
+    QSqlQuery *m_query = nullptr;
+};
+
+// Statements prepared once per connection and reused (a push runs a dozen statements per mutation: preparing each
+// anew was most of its cost). Per thread, since a connection lives on the thread that opened it; the store calls
+// forgetStatements() before it closes its connection.
+inline QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> &statementCache()
+{
+    thread_local QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> cache;
     return cache;
 }
 
@@ -36,38 +55,40 @@ inline void forgetStatements(const QString &connectionName)
     statementCache().remove(connectionName);
 }
 
-// Prepares (once per connection), binds (positional) and runs `statement` (run directly, unprepared, when there is
-// nothing to bind); the query is positioned before its first row. The returned query shares its result with the
-// cache: read it before running the same statement again.
-inline core::Result<QSqlQuery> run(QSqlDatabase &db, const QString &statement, const QVariantList &binds,
-                                   const QString &what)
+// Prepares (once per connection), binds (positional) and runs `statement` — unprepared when there is nothing to
+// bind (PostgreSQL cannot PREPARE BEGIN, COMMIT or SET); the rows are positioned before the first.
+inline core::Result<Rows> run(QSqlDatabase &db, const QString &statement, const QVariantList &binds,
+                              const QString &what)
 {
-    if (binds.isEmpty()) { // unprepared: PostgreSQL cannot PREPARE BEGIN, COMMIT or SET
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.exec(statement))
-            return failure(q, what);
-        return q;
+    if (binds.isEmpty()) {
+        auto q = std::make_shared<QSqlQuery>(db);
+        q->setForwardOnly(true);
+        if (!q->exec(statement))
+            return failure(*q, what);
+        return Rows(std::move(q));
     }
-    QHash<QString, QSqlQuery> &cache = statementCache()[db.connectionName()];
-    auto it = cache.find(statement);
-    if (it == cache.end()) {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.prepare(statement))
-            return failure(q, what);
-        it = cache.insert(statement, q);
+    QHash<QString, std::shared_ptr<QSqlQuery>> &cache = statementCache()[db.connectionName()];
+    std::shared_ptr<QSqlQuery> &slot = cache[statement];
+    if (!slot) {
+        auto q = std::make_shared<QSqlQuery>(db);
+        q->setForwardOnly(true);
+        if (!q->prepare(statement)) {
+            const core::Error error = failure(*q, what);
+            cache.remove(statement);
+            return error;
+        }
+        slot = q;
     }
-    QSqlQuery &q = it.value();
-    q.finish();
+    std::shared_ptr<QSqlQuery> q = slot;
+    q->finish();
     for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    if (!q.exec()) {
-        const core::Error error = failure(q, what);
-        cache.erase(it); // a statement that failed (e.g. its connection was reset) is prepared again next time
+        q->bindValue(i, binds.at(i));
+    if (!q->exec()) {
+        const core::Error error = failure(*q, what);
+        cache.remove(statement); // prepared again next time (e.g. after the connection was reset)
         return error;
     }
-    return q;
+    return Rows(std::move(q));
 }
 
 inline QVariant nullText()

@@ -66,7 +66,8 @@ private Q_SLOTS:
         QCOMPARE(r.row.fields.value(u"known_as").toString(), QStringLiteral("Jay"));
         QVERIFY(r.row.fields.contains(u"notes")); // every column present, absent ones null
         QVERIFY(r.row.fields.value(u"notes").isNull());
-        QCOMPARE(r.row.clocks.value(QStringLiteral("known_as")).deviceId, kDeviceA);
+        QCOMPARE(r.row.clock(QStringLiteral("known_as")).deviceId, kDeviceA);
+        QCOMPARE(r.row.clocks.size(), 1); // one default clock for every group set by the insert
         QVERIFY(!r.row.deleted());
         QVERIFY(r.conflicts.isEmpty());
     }
