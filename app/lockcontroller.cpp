@@ -380,6 +380,9 @@ void LockController::setAccount(const QString &mode, const QString &serverAddres
 void LockController::setState(State state)
 {
     m_idleWatcher.setActive(state == Unlocked);
+    // The sync client lives while the store is unlocked (it needs the data key).
+    if (m_context && !m_useOwnDatabase)
+        m_context->updateSyncClient();
     if (state == m_state)
         return;
     m_state = state;
