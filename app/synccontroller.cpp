@@ -56,10 +56,10 @@ QString SyncController::signOutQuestion() const
     const int pending = m_status.pendingCount();
     if (pending == 0)
         return tr("Sign out of %1? Everything on this device has been sent.").arg(m_status.serverAddress());
-    return tr("Sign out of %1? %n change(s) on this device have not been sent yet. They stay on this device and are "
-              "sent after you sign in again.",
-              nullptr, pending)
-        .arg(m_status.serverAddress());
+    const QString unsent = pending == 1 ? tr("1 change on this device has not been sent yet.")
+                                        : tr("%1 changes on this device have not been sent yet.").arg(pending);
+    return tr("Sign out of %1? %2 They stay on this device and are sent after you sign in again.")
+        .arg(m_status.serverAddress(), unsent);
 }
 
 bool SyncController::signIn(const QString &password)

@@ -144,7 +144,9 @@ QString SyncStatus::stateText() const
     case SignedOut:
         return tr("Not signed in");
     case Idle:
-        return m_pending == 0 ? tr("Up to date") : tr("%n change(s) waiting to be sent", nullptr, m_pending);
+        if (m_pending == 0)
+            return tr("Up to date");
+        return m_pending == 1 ? tr("1 change waiting to be sent") : tr("%1 changes waiting to be sent").arg(m_pending);
     case Syncing: {
         QString progress = m_live.progress;
         if (progress.endsWith(QChar(0x2026)))

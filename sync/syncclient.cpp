@@ -242,14 +242,14 @@ void SyncClient::start()
         return;
     m_sync.recoverInFlight();
     m_periodic.start(m_timing.periodMs);
-    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
-        connect(
-            QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-            [this](QNetworkInformation::Reachability reachability) {
-                if (reachability == QNetworkInformation::Reachability::Online)
-                    syncNow();
-            },
-            Qt::UniqueConnection);
+    // Once per client (Qt::UniqueConnection does not work with a lambda).
+    if (!m_watchingNetwork && QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        m_watchingNetwork = true;
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online)
+                        syncNow();
+                });
     }
     syncNow();
 }

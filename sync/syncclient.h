@@ -199,6 +199,7 @@ private:
     int m_pulled = 0;
     int m_extraCycles = 0;
     int m_retryDelayMs = 0;
+    bool m_watchingNetwork = false;
 };
 
 } // namespace outreach::sync
