@@ -198,12 +198,11 @@ FormSection {
         width: Math.min(parent ? parent.width - 2 * Theme.pageMargin : Theme.messageMaxWidth, Theme.messageMaxWidth)
         modal: true
         title: qsTr("Sign out?")
-        Accessible.name: qsTr("Sign out?")
         onAccepted: panel.controller.signOut()
 
         Label {
             objectName: "signOutQuestion"
-            width: parent.width
+            width: signOutDialog.availableWidth
             text: panel.controller.signOutQuestion
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
