@@ -2,6 +2,8 @@
 
 #include "core/store/catalogueloader.h"
 #include "core/store/database.h"
+#include "core/store/devicekeys.h"
+#include "core/store/devicesettings.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -10,6 +12,7 @@
 #include <QPointer>
 #include <QQmlEngine>
 #include <QStandardPaths>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcAppContext, "outreach.app.context")
 
@@ -29,6 +32,7 @@ AppContext::AppContext(QObject *parent)
 
 AppContext::~AppContext()
 {
+    m_syncClient.reset(); // before the store it works on
     if (s_instance == this)
         s_instance = nullptr;
 }
@@ -123,6 +127,7 @@ void AppContext::close()
 
 void AppContext::reset()
 {
+    dropSyncClient();
     m_database.reset();
     m_catalogueVersion = 0;
     m_databasePath.clear();
@@ -136,11 +141,97 @@ QString AppContext::deviceId() const
 
 bool AppContext::fail(const QString &message)
 {
+    dropSyncClient();
     m_database.reset();
     m_catalogueVersion = 0;
     m_errorMessage = message;
     Q_EMIT storeChanged();
     return false;
+}
+
+void AppContext::notifyRecordsChanged()
+{
+    if (m_syncClient)
+        m_syncClient->notifyLocalWrite();
+    Q_EMIT recordsChanged();
+}
+
+void AppContext::updateSyncClient()
+{
+    const bool wanted = m_database && m_database->isUnlocked()
+        && core::store::DeviceSettings(*m_database).valueOr(core::store::DeviceSettings::AccountMode)
+            == QLatin1String("server");
+    if (!wanted) {
+        if (m_syncClient) {
+            dropSyncClient();
+            Q_EMIT syncClientChanged();
+        }
+        return;
+    }
+    if (m_syncClient)
+        return;
+    m_syncClient = std::make_unique<sync::SyncClient>(*m_database);
+    if (m_syncTiming)
+        m_syncClient->setTiming(*m_syncTiming);
+    sync::SyncClient *client = m_syncClient.get();
+    connect(client, &sync::SyncClient::recordsChanged, this, &AppContext::recordsChanged);
+    connect(client, &sync::SyncClient::signedIn, client, &sync::SyncClient::start);
+    // Queued: the client is destroyed there, and must not be while it emits.
+    connect(client, &sync::SyncClient::deviceRevoked, this, &AppContext::wipeRevokedDevice, Qt::QueuedConnection);
+    qCInfo(lcAppContext) << "sync client created; signed in:" << (client->state() != sync::SyncClient::State::SignedOut);
+    Q_EMIT syncClientChanged();
+    client->start(); // does nothing until signed in
+}
+
+void AppContext::dropSyncClient()
+{
+    if (!m_syncClient)
+        return;
+    m_syncClient->disconnect(this);
+    m_syncClient.reset();
+}
+
+void AppContext::wipeRevokedDevice()
+{
+    if (!m_database || !m_syncClient)
+        return;
+    QString server = m_syncClient->serverAddress();
+    if (server.isEmpty())
+        server = tr("the server");
+    dropSyncClient();
+    Q_EMIT syncClientChanged();
+    // The records, the outbox, the settings, then the key (which also locks): the device starts again at first run,
+    // under a new identity since the server refuses the old one for good.
+    core::store::Database &db = *m_database;
+    core::Status wiped = sync::SyncClient::wipeLocalData(db);
+    if (wiped)
+        wiped = core::store::DeviceKeys::forget(db);
+    if (wiped)
+        wiped = db.renewDeviceId();
+    if (wiped) {
+        qCWarning(lcAppContext) << "device revoked by" << server << "- local records wiped";
+        setNotice(tr("This device was removed from %1 by an administrator; its records were wiped.").arg(server));
+    } else {
+        qCWarning(lcAppContext) << "device revoked, but the wipe failed:" << core::describe(wiped.errors());
+        db.lock();
+        setNotice(tr("This device was removed from %1 by an administrator, but its records could not all be "
+                     "wiped (%2). Give the device to your administrator.")
+                      .arg(server, wiped.error().message));
+    }
+    Q_EMIT storeChanged();
+}
+
+void AppContext::setNotice(const QString &notice)
+{
+    if (notice == m_notice)
+        return;
+    m_notice = notice;
+    Q_EMIT noticeChanged();
+}
+
+void AppContext::clearNotice()
+{
+    setNotice(QString());
 }
 
 } // namespace outreach::app

@@ -3,11 +3,14 @@
 // main() creates the one instance before the QML engine loads; QML reaches it as the AppContext singleton.
 #pragma once
 
+#include "sync/syncclient.h"
+
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <optional>
 
 class QJSEngine;
 class QQmlEngine;
@@ -28,6 +31,8 @@ class AppContext : public QObject
     Q_PROPERTY(QString deviceId READ deviceId NOTIFY storeChanged)
     Q_PROPERTY(int catalogueVersion READ catalogueVersion NOTIFY storeChanged)
     Q_PROPERTY(QString databasePath READ databasePath NOTIFY storeChanged)
+    // A message for the next page shown, e.g. that the server removed this device and its records were wiped.
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
     // No default argument on purpose: on Qt 6.4 a default-constructible QML_SINGLETON is constructed by the
@@ -64,19 +69,42 @@ public:
 
     // Every controller that writes to the store calls this after its transaction commits, so that lists and
     // counts shown elsewhere (home, people, programmes, the sync status) reload. Cheap; safe to call often.
-    Q_INVOKABLE void notifyRecordsChanged() { Q_EMIT recordsChanged(); }
+    // Also tells the sync client, which sends the change a few seconds later.
+    Q_INVOKABLE void notifyRecordsChanged();
+
+    // The sync client of the open store: there is one while the store is unlocked and the worker chose to work
+    // with a server (DeviceSettings::AccountMode "server"); nullptr otherwise. Owned here; do not keep it past
+    // syncClientChanged(). It is started when a refresh token is stored (signed in) and after each sign-in.
+    sync::SyncClient *syncClient() const { return m_syncClient.get(); }
+    // The lock state of the store changed (LockController calls this after unlocking or locking it), or the
+    // account mode did: creates or destroys the sync client to match.
+    void updateSyncClient();
+    // Delays for sync clients created from now on (tests shorten them).
+    void setSyncTiming(const sync::SyncClient::Timing &timing) { m_syncTiming = timing; }
+
+    QString notice() const { return m_notice; }
+    Q_INVOKABLE void clearNotice();
 
 Q_SIGNALS:
     // The store was opened, closed or failed to open: every property may have changed.
     void storeChanged();
     // Records in the open store were written (see notifyRecordsChanged()).
     void recordsChanged();
+    void syncClientChanged();
+    void noticeChanged();
 
 private:
     void reset(); // back to "nothing opened", without signalling
     bool fail(const QString &message);
+    void dropSyncClient();
+    void wipeRevokedDevice(); // the server revoked this device: wipe it and start again from first run
+    void setNotice(const QString &notice);
 
+    // Declared after the store: destroyed first.
     std::unique_ptr<core::store::Database> m_database;
+    std::unique_ptr<sync::SyncClient> m_syncClient;
+    std::optional<sync::SyncClient::Timing> m_syncTiming;
+    QString m_notice;
     QString m_errorMessage;
     QString m_databasePath;
     int m_catalogueVersion = 0;

@@ -380,6 +380,9 @@ void LockController::setAccount(const QString &mode, const QString &serverAddres
 void LockController::setState(State state)
 {
     m_idleWatcher.setActive(state == Unlocked);
+    // The sync client lives while the store is unlocked (it needs the data key).
+    if (m_context && !m_useOwnDatabase)
+        m_context->updateSyncClient();
     if (state == m_state)
         return;
     m_state = state;
@@ -531,6 +534,8 @@ void LockController::finishSetUp(KeyJob &job, bool current)
     qCInfo(lcLock) << "passcode set up; working" << (server ? "with a server" : "on this device only");
     setAccount(m_pendingMode, m_pendingServerAddress, m_pendingUserName);
     setFailures(0, std::nullopt);
+    if (m_context)
+        m_context->clearNotice(); // e.g. "this device was removed from the server": it is set up anew now
     if (!current) {
         setState(Locked); // locked while it was being set up: the new passcode unlocks it
         return;

@@ -15,9 +15,11 @@ ApplicationWindow {
     readonly property LockController lock: LockController {
         context: AppContext
     }
-    readonly property SyncStatus syncStatus: SyncStatus {
+    // The sync client's controls and state (one for the window: the app bar and the conflicts page use it).
+    readonly property SyncController sync: SyncController {
         context: AppContext
     }
+    readonly property SyncStatus syncStatus: root.sync.status
 
     width: 1280
     height: 800
@@ -155,7 +157,8 @@ ApplicationWindow {
                 Accessible.name: qsTr("Sync: %1 %2").arg(root.syncStatus.lastSyncText).arg(root.syncStatus.summaryText)
                 ToolTip.visible: hovered
                 ToolTip.text: root.syncStatus.lastSyncText + "\n" + root.syncStatus.summaryText
-                onClicked: root.goTo("home")
+                // Problems waiting: straight to them; otherwise Home, where the sync panel is.
+                onClicked: root.syncStatus.hasProblems ? root.openPage("syncProblems", {}) : root.goTo("home")
             }
 
             ToolButton {
@@ -295,6 +298,10 @@ ApplicationWindow {
                     "programmeId": programmeId,
                     "cohortId": cohortId
                 })
+            canReviewConflicts: root.sync.canReviewConflicts
+            onReviewConflicts: programmeId => root.openPage("conflicts", {
+                    "programmeId": programmeId
+                })
         }
     }
 
@@ -387,11 +394,26 @@ ApplicationWindow {
         }
     }
 
-    // Fed by the lead's wiring of the sync client (GET /v1/conflicts), which also answers resolveRequested.
+    // A programme's open conflicts from the server (GET /v1/conflicts); the lead's choices go back through the sync
+    // controller, which reloads the list once the server resolved one.
     Component {
         id: conflictsPage
 
         ConflictsPage {
+            id: conflictsView
+
+            property string programmeId
+
+            Component.onCompleted: root.sync.loadConflicts(conflictsView.programmeId)
+            onResolveRequested: (conflictId, action) => root.sync.resolveConflict(conflictId, action)
+
+            Connections {
+                target: root.sync
+
+                function onConflictsLoaded(json) {
+                    conflictsView.conflicts.setConflictsJson(json);
+                }
+            }
         }
     }
 

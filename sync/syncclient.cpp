@@ -59,6 +59,7 @@ SyncClient::SyncClient(core::store::Database &db, QObject *parent)
     const DeviceSettings settings(m_db);
     m_serverAddress = settings.valueOr(DeviceSettings::ServerAddress);
     m_userName = settings.valueOr(DeviceSettings::UserName);
+    m_userRole = settings.valueOr(UserRoleKey);
     if (!settings.valueOr(RefreshTokenKey).isEmpty())
         m_state = State::Idle;
     m_lastSyncAt = OutboxStatus::lastSuccessAt(m_db);
@@ -158,7 +159,7 @@ void SyncClient::signIn(const QString &serverAddress, const QString &userName, c
                             {QStringLiteral("device_name"), QSysInfo::machineHostName()}};
     request("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(body).toJson(QJsonDocument::Compact), false,
             [this, refuse](const Reply &r) {
-                if (r.status == 403 && r.error.code == QLatin1String("device_revoked")) {
+                if (isRevocation(r)) {
                     revoke();
                     return refuse(r.error.message.isEmpty() ? m_lastError : r.error.message);
                 }
@@ -172,6 +173,13 @@ void SyncClient::signIn(const QString &serverAddress, const QString &userName, c
                 settings.setValue(DeviceSettings::ServerAddress, m_serverAddress);
                 settings.setValue(DeviceSettings::UserName, m_userName);
                 const auto answer = QJsonDocument::fromJson(r.body).object();
+                const QString role
+                    = answer.value(QLatin1String("user")).toObject().value(QLatin1String("role")).toString();
+                settings.setValue(UserRoleKey, role);
+                if (role != m_userRole) {
+                    m_userRole = role;
+                    Q_EMIT accountChanged();
+                }
                 m_sync.observeServerTime(qint64(answer.value(QLatin1String("server_time_ms")).toDouble()), r.sentAtMs,
                                          r.receivedAtMs);
                 setLastError({});
@@ -234,14 +242,14 @@ void SyncClient::start()
         return;
     m_sync.recoverInFlight();
     m_periodic.start(m_timing.periodMs);
-    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
-        connect(
-            QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
-            [this](QNetworkInformation::Reachability reachability) {
-                if (reachability == QNetworkInformation::Reachability::Online)
-                    syncNow();
-            },
-            Qt::UniqueConnection);
+    // Once per client (Qt::UniqueConnection does not work with a lambda).
+    if (!m_watchingNetwork && QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        m_watchingNetwork = true;
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online)
+                        syncNow();
+                });
     }
     syncNow();
 }
@@ -299,26 +307,81 @@ void SyncClient::refreshThen(std::function<void()> next)
             setState(State::SignedOut);
         return finishCycle(false);
     }
-    const QJsonObject body {{QStringLiteral("refresh_token"), *token}, {QStringLiteral("device_id"), m_db.deviceId()}};
+    requestRefresh(*token, [this, next = std::move(next)](const Reply &r, bool stored) {
+        if (m_state == State::SignedOut || m_state == State::Revoked)
+            return finishCycle(false);
+        if (stored)
+            return next();
+        m_failed = true;
+        if (isRevocation(r))
+            return revoke();
+        if (r.status == 400 || r.status == 401)
+            expireSignIn();
+        else
+            setLastError(describeFailure(r));
+        finishCycle(false);
+    });
+}
+
+void SyncClient::requestRefresh(const QString &token, std::function<void(const Reply &, bool stored)> done)
+{
+    const QJsonObject body {{QStringLiteral("refresh_token"), token}, {QStringLiteral("device_id"), m_db.deviceId()}};
     request("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson(QJsonDocument::Compact), false,
-            [this, next = std::move(next)](const Reply &r) {
-                if (m_state == State::SignedOut || m_state == State::Revoked)
-                    return finishCycle(false);
-                if (r.status == 200 && storeTokens(r.body))
-                    return next();
-                m_failed = true;
-                if (r.status == 403 && r.error.code == QLatin1String("device_revoked"))
-                    return revoke();
-                if (r.status == 400 || r.status == 401) {
-                    m_accessToken.clear();
-                    DeviceSettings(m_db).remove(RefreshTokenKey);
-                    setLastError(QStringLiteral("Your sign-in has expired: sign in again to sync."));
-                    setState(State::SignedOut);
-                } else {
-                    setLastError(describeFailure(r));
-                }
-                finishCycle(false);
-            });
+            [this, done = std::move(done)](const Reply &r) { done(r, r.status == 200 && storeTokens(r.body)); });
+}
+
+void SyncClient::expireSignIn()
+{
+    m_accessToken.clear();
+    DeviceSettings(m_db).remove(RefreshTokenKey);
+    setLastError(QStringLiteral("Your sign-in has expired: sign in again to sync."));
+    setState(State::SignedOut);
+}
+
+bool SyncClient::isRevocation(const Reply &reply)
+{
+    return reply.status == 403 && reply.error.code == QLatin1String("device_revoked");
+}
+
+SyncClient::Answer SyncClient::answerOf(const Reply &reply)
+{
+    const bool ok = reply.status >= 200 && reply.status < 300;
+    return Answer {reply.status, reply.body, ok ? QString() : describeFailure(reply)};
+}
+
+void SyncClient::call(const QByteArray &verb, const QString &path, const QByteArray &body, AnswerHandler done)
+{
+    callWith(verb, path, body, true, std::move(done));
+}
+
+void SyncClient::callWith(const QByteArray &verb, const QString &path, const QByteArray &body, bool mayRefresh,
+                          AnswerHandler done)
+{
+    if (m_state == State::SignedOut || m_state == State::Revoked)
+        return done(Answer {0, {}, QStringLiteral("Sign in to the server first.")});
+    if (m_accessToken.isEmpty()) {
+        const auto token = storedRefreshToken();
+        if (!token || !mayRefresh)
+            return done(Answer {0, {}, QStringLiteral("Sign in again to use the server.")});
+        return requestRefresh(*token, [this, verb, path, body, done](const Reply &r, bool stored) {
+            if (stored)
+                return callWith(verb, path, body, false, done);
+            if (isRevocation(r))
+                revoke();
+            else if (r.status == 400 || r.status == 401)
+                expireSignIn();
+            done(answerOf(r));
+        });
+    }
+    request(verb, path, body, true, [this, verb, path, body, mayRefresh, done](const Reply &r) {
+        if (r.status == 401 && mayRefresh) {
+            m_accessToken.clear(); // expired: refresh it once and ask again
+            return callWith(verb, path, body, true, done);
+        }
+        if (isRevocation(r))
+            revoke();
+        done(answerOf(r));
+    });
 }
 
 void SyncClient::pushNext()
@@ -363,7 +426,7 @@ void SyncClient::pushNext()
             m_refreshed = true;
             return refreshThen([this] { pushNext(); });
         }
-        if (r.status == 403 && r.error.code == QLatin1String("device_revoked"))
+        if (isRevocation(r))
             return revoke();
         if (r.status == 409 && !m_reRegistered) {
             m_reRegistered = true;
@@ -430,7 +493,7 @@ void SyncClient::pullNext()
             m_refreshed = true;
             return refreshThen([this] { pullNext(); });
         }
-        if (r.status == 403 && r.error.code == QLatin1String("device_revoked"))
+        if (isRevocation(r))
             return revoke();
         m_failed = true;
         m_permanent = m_permanent || (r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408);

@@ -35,6 +35,7 @@ class SyncClient : public QObject
     Q_PROPERTY(QString progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY accountChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY accountChanged)
+    Q_PROPERTY(QString userRole READ userRole NOTIFY accountChanged)
 
 public:
     enum class State {
@@ -59,6 +60,19 @@ public:
 
     // The device_setting key holding the refresh token (encrypted with the store's key).
     static constexpr QLatin1String RefreshTokenKey {"sync.refresh_token"};
+    // The device_setting key holding the user's role as the last sign-in reported it ("worker", "lead", …).
+    static constexpr QLatin1String UserRoleKey {"sync.user_role"};
+
+    // What call() got back: the HTTP status (0 when no answer arrived), the body, and for a failure the reason in
+    // plain English.
+    struct Answer
+    {
+        int status = 0;
+        QByteArray body;
+        QString error;
+        bool ok() const { return status >= 200 && status < 300; }
+    };
+    using AnswerHandler = std::function<void(const Answer &)>;
 
     // Does not own `db`, which must outlive the client.
     explicit SyncClient(core::store::Database &db, QObject *parent = nullptr);
@@ -72,6 +86,10 @@ public:
     QString progress() const { return m_progress; }
     QString serverAddress() const { return m_serverAddress; }
     QString userName() const { return m_userName; }
+    // "worker", "lead", "admin" or "safeguarding_lead" as the last sign-in said; empty before one.
+    QString userRole() const { return m_userRole; }
+    // Milliseconds until the retry after a failed cycle, or -1 when none is waiting.
+    int retryInMs() const { return m_retry.isActive() ? m_retry.remainingTime() : -1; }
 
     void setTiming(const Timing &timing) { m_timing = timing; }
     const Timing &timing() const { return m_timing; }
@@ -88,6 +106,10 @@ public:
     Q_INVOKABLE void start();
     // Re-reads the outbox counts (e.g. after the sync-problems page retried or discarded something).
     Q_INVOKABLE void refreshCounts();
+    // An authorised request outside the sync cycle (e.g. GET /v1/conflicts): gets an access token first when there
+    // is none, and on 401 refreshes it once and asks again; a revoked device is handled as in a cycle. `done` always
+    // runs, once (not when the client is destroyed first).
+    void call(const QByteArray &verb, const QString &path, const QByteArray &body, AnswerHandler done);
 
     // For a revoked device: removes every synced row, the outbox, drafts, profile views, sync cursors and device
     // settings (the catalogue and the wrapped key stay), in one Purge transaction.
@@ -126,6 +148,13 @@ private:
     void pullNext();
     void finishCycle(bool ok);
     void refreshThen(std::function<void()> next);
+    // POST /v1/auth/refresh with `token`; `stored` is true when new tokens came back and were kept.
+    void requestRefresh(const QString &token, std::function<void(const Reply &, bool stored)> done);
+    void expireSignIn(); // the server no longer accepts the refresh token
+    void callWith(const QByteArray &verb, const QString &path, const QByteArray &body, bool mayRefresh,
+                  AnswerHandler done);
+    static Answer answerOf(const Reply &reply);
+    static bool isRevocation(const Reply &reply);
     void fetchCatalogue();
     void revoke();
     void scheduleRetry();
@@ -152,6 +181,7 @@ private:
     QString m_progress;
     QString m_serverAddress;
     QString m_userName;
+    QString m_userRole;
     QString m_accessToken;
 
     // The running cycle.
@@ -169,6 +199,7 @@ private:
     int m_pulled = 0;
     int m_extraCycles = 0;
     int m_retryDelayMs = 0;
+    bool m_watchingNetwork = false;
 };
 
 } // namespace outreach::sync

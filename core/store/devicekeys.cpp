@@ -87,6 +87,15 @@ Status DeviceKeys::storeKey(Database &db, const crypto::WrappedKey &wrapped)
     return writeWrapped(db, wrapped);
 }
 
+Status DeviceKeys::forget(Database &db)
+{
+    db.lock();
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("DELETE FROM local_key")))
+        return sqlError(q, QStringLiteral("delete the device key"));
+    return {};
+}
+
 Status DeviceKeys::unlockWith(Database &db, const crypto::SecretKey &dataKey)
 {
     auto cipher = std::make_unique<crypto::FieldCipher>(dataKey);

@@ -33,6 +33,9 @@ public:
     static Status storeKey(Database &db, const crypto::WrappedKey &wrapped);
     // Unlocks with a data key unwrapped from storedKey(); a null or wrong-sized key gives code "no_key".
     static Status unlockWith(Database &db, const crypto::SecretKey &dataKey);
+    // Locks the store and deletes the wrapped key, so that the device is set up anew (after the server revoked it
+    // and its records were wiped). Whatever is still encrypted under the old key can never be read again.
+    static Status forget(Database &db);
 };
 
 } // namespace outreach::core::store

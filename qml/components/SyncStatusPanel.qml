@@ -4,27 +4,79 @@ import QtQuick.Layouts
 import Outreach
 import Outreach.Ui
 
-// Where this device's records stand with the server: changes waiting to be sent, the last successful sync (or that
-// the worker works on this device only) and changes the server refused, with a way to look at those.
+// Where this device's records stand with the server: what sync is doing now, changes waiting to be sent, the last
+// successful sync (or that the worker works on this device only) and changes the server refused, with a way to
+// look at those. With a server and nobody signed in, it asks for the password; signed in, it offers Sync now and,
+// in its menu, Sign out (after saying what has not been sent yet).
 FormSection {
     id: panel
 
-    required property SyncStatus status
+    required property SyncController controller
+    readonly property SyncStatus status: panel.controller.status
+    readonly property bool needsSignIn: panel.controller.available && !panel.controller.signedIn
 
     signal openProblems
 
     objectName: "syncStatusPanel"
     title: qsTr("Sync")
 
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacingS
+
+        BusyIndicator {
+            objectName: "syncBusy"
+            visible: panel.status.syncing
+            running: visible
+            Layout.preferredWidth: Theme.touchTarget
+            Layout.preferredHeight: Theme.touchTarget
+            Accessible.name: qsTr("Syncing")
+        }
+
+        Label {
+            objectName: "syncStateText"
+            Layout.fillWidth: true
+            text: panel.status.stateText
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            color: panel.status.state === SyncStatus.Problem ? Theme.errorText : Theme.textPrimary
+            font.pixelSize: Theme.fontSizeBody
+            font.weight: Font.Medium
+            Accessible.name: text
+        }
+
+        ToolButton {
+            objectName: "syncMenuButton"
+            visible: panel.controller.available && panel.controller.signedIn
+            text: "\u22EE"
+            font.pixelSize: Theme.fontSizeTitle
+            Layout.preferredWidth: Theme.touchTarget
+            Layout.preferredHeight: Theme.touchTarget
+            Accessible.name: qsTr("More sync actions")
+            onClicked: syncMenu.open()
+
+            Menu {
+                id: syncMenu
+
+                MenuItem {
+                    objectName: "signOutItem"
+                    text: qsTr("Sign out…")
+                    Accessible.name: qsTr("Sign out of the server")
+                    onTriggered: signOutDialog.open()
+                }
+            }
+        }
+    }
+
     Label {
         objectName: "lastSyncText"
         Layout.fillWidth: true
+        visible: !panel.status.localOnly
         text: panel.status.lastSyncText
         wrapMode: Text.Wrap
         textFormat: Text.PlainText
-        color: Theme.textPrimary
-        font.pixelSize: Theme.fontSizeBody
-        font.weight: Font.Medium
+        color: Theme.textSecondary
+        font.pixelSize: Theme.fontSizeSmall
     }
 
     Label {
@@ -37,13 +89,140 @@ FormSection {
         font.pixelSize: Theme.fontSizeSmall
     }
 
-    Button {
-        objectName: "syncProblemsButton"
-        visible: panel.status.hasProblems
-        text: qsTr("Look at the problems (%1)").arg(panel.status.rejectedCount)
-        flat: true
-        Layout.minimumHeight: Theme.touchTarget
-        Accessible.name: qsTr("Look at the %1 changes the server refused").arg(panel.status.rejectedCount)
-        onClicked: panel.openProblems()
+    // Signing in: the server and user name were chosen at first run; only the password is asked here.
+    ColumnLayout {
+        objectName: "signInForm"
+        Layout.fillWidth: true
+        visible: panel.needsSignIn
+        spacing: Theme.spacingS
+
+        Label {
+            objectName: "signInTitle"
+            Layout.fillWidth: true
+            text: qsTr("Sign in to %1 to sync").arg(panel.controller.serverAddress)
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            color: Theme.textPrimary
+            font.pixelSize: Theme.fontSizeBody
+        }
+
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("as %1").arg(panel.controller.userName)
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSizeSmall
+        }
+
+        TextField {
+            id: passwordField
+
+            objectName: "passwordField"
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            enabled: !panel.controller.signingIn
+            echoMode: TextInput.Password
+            placeholderText: qsTr("Password")
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+            Accessible.name: qsTr("Password for %1").arg(panel.controller.serverAddress)
+            onAccepted: signInButton.clicked()
+        }
+
+        ErrorText {
+            objectName: "signInError"
+            Layout.fillWidth: true
+            text: panel.controller.signInError
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+
+            PrimaryButton {
+                id: signInButton
+
+                objectName: "signInButton"
+                text: qsTr("Sign in")
+                enabled: !panel.controller.signingIn
+                Layout.minimumHeight: Theme.touchTarget
+                onClicked: {
+                    if (panel.controller.signIn(passwordField.text))
+                        passwordField.clear();
+                }
+            }
+
+            BusyIndicator {
+                objectName: "signInBusy"
+                visible: panel.controller.signingIn
+                running: visible
+                Layout.preferredWidth: Theme.touchTarget
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: qsTr("Signing in")
+            }
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacingS
+
+        Button {
+            objectName: "syncNowButton"
+            visible: panel.controller.available && panel.controller.signedIn
+            enabled: !panel.status.syncing
+            text: qsTr("Sync now")
+            flat: true
+            Layout.minimumHeight: Theme.touchTarget
+            Accessible.name: qsTr("Sync now")
+            onClicked: panel.controller.syncNow()
+        }
+
+        Button {
+            objectName: "syncProblemsButton"
+            visible: panel.status.hasProblems
+            text: qsTr("Look at the problems (%1)").arg(panel.status.rejectedCount)
+            flat: true
+            Layout.minimumHeight: Theme.touchTarget
+            Accessible.name: qsTr("Look at the %1 changes the server refused").arg(panel.status.rejectedCount)
+            onClicked: panel.openProblems()
+        }
+    }
+
+    Dialog {
+        id: signOutDialog
+
+        objectName: "signOutDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent ? parent.width - 2 * Theme.pageMargin : Theme.messageMaxWidth, Theme.messageMaxWidth)
+        modal: true
+        title: qsTr("Sign out?")
+        onAccepted: panel.controller.signOut()
+
+        Label {
+            objectName: "signOutQuestion"
+            width: signOutDialog.availableWidth
+            text: panel.controller.signOutQuestion
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Stay signed in")
+                flat: true
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+
+            Button {
+                objectName: "confirmSignOutButton"
+                text: qsTr("Sign out")
+                flat: true
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
     }
 }

@@ -4,8 +4,10 @@ import QtQuick.Layouts
 import Outreach
 import Outreach.Ui
 
-// First run, step 1: how the worker will use Outreach — signing in to their organisation's server (kept for
-// when sync is set up) or on this device only. Step 2 is SetPasscodePage, which the window shows on chosen().
+// First run, step 1: how the worker will use Outreach — with their organisation's server (its address and the user
+// name are kept; the password is asked on Home once the passcode is set) or on this device only. Step 2 is
+// SetPasscodePage, which the window shows on chosen(). AppContext.notice (e.g. the device was removed from the
+// server and wiped) is shown on top.
 Page {
     id: page
 
@@ -43,6 +45,15 @@ Page {
 
     FormColumn {
         anchors.fill: parent
+
+        MessagePanel {
+            objectName: "noticePanel"
+            Layout.fillWidth: true
+            visible: AppContext.notice.length > 0
+            error: true
+            title: qsTr("Set this device up again")
+            message: AppContext.notice
+        }
 
         ColumnLayout {
             Layout.fillWidth: true
@@ -93,8 +104,9 @@ Page {
 
             MessagePanel {
                 Layout.fillWidth: true
-                title: qsTr("Signing in comes with sync")
-                message: qsTr("Signing in will be available when sync is set up on this device. Until then Outreach keeps the server's address and your user name, you work on this device, and nothing is sent. You will not be asked for your password now.")
+                objectName: "signInLaterNote"
+                title: qsTr("You sign in after setting a passcode")
+                message: qsTr("Outreach keeps the server's address and your user name. Once you have set a passcode, Home asks for your password to sign in and sync. Until then you can already record; nothing is sent before you sign in.")
             }
 
             LabelledTextField {

@@ -61,8 +61,8 @@ Page {
         limit: 10
     }
 
-    SyncStatus {
-        id: syncStatus
+    SyncController {
+        id: syncController
 
         context: page.storeContext
     }
@@ -210,7 +210,7 @@ Page {
 
                     SyncStatusPanel {
                         Layout.fillWidth: true
-                        status: syncStatus
+                        controller: syncController
                         onOpenProblems: page.openSyncProblems()
                     }
 

@@ -28,6 +28,10 @@ Page {
     signal recordSession(string programmeId)
     signal addCohort(string programmeId)
     signal editCohort(string programmeId, string cohortId)
+    signal reviewConflicts(string programmeId)
+
+    // Leads and admins (signed in to the server) review the programme's sync conflicts; workers never see this.
+    property bool canReviewConflicts: false
 
     objectName: "programmePage"
     title: controller.loaded ? controller.name : qsTr("Programme")
@@ -99,6 +103,16 @@ Page {
                 text: qsTr("Record a session")
                 Accessible.name: qsTr("Record a session of %1").arg(page.controller.name)
                 onClicked: page.recordSession(page.programmeId)
+            }
+
+            Button {
+                objectName: "reviewConflictsButton"
+                visible: page.controller.loaded && page.canReviewConflicts
+                text: qsTr("Review sync conflicts")
+                flat: true
+                Layout.minimumHeight: Theme.touchTarget
+                Accessible.name: qsTr("Review the sync conflicts of %1").arg(page.controller.name)
+                onClicked: page.reviewConflicts(page.programmeId)
             }
 
             GridLayout {

@@ -26,9 +26,16 @@ StoreFixture::StoreFixture(const QString &path, bool loadCatalogue)
 
 QString StoreFixture::addPerson(const char *programmeCode, const QString &knownAs, const QDate &dob)
 {
+    return addPersonTo(*database, programmeId(programmeCode), knownAs,
+                       QStringLiteral("T-%1").arg(nextCode++, 4, 10, QLatin1Char('0')), dob);
+}
+
+QString StoreFixture::addPersonTo(core::store::Database &db, const QString &programmeId, const QString &knownAs,
+                                  const QString &code, const QDate &dob)
+{
     Participant p;
-    p.programmeId = programmeId(programmeCode);
-    p.code = QStringLiteral("T-%1").arg(nextCode++, 4, 10, QLatin1Char('0'));
+    p.programmeId = programmeId;
+    p.code = code;
     p.knownAs = knownAs;
     p.dateOfBirth = dob;
     p.gender = QStringLiteral("male");
@@ -36,9 +43,9 @@ QString StoreFixture::addPerson(const char *programmeCode, const QString &knownA
     Enrolment e;
     e.programmeId = p.programmeId;
     e.enrolledOn = QDate(2019, 1, 1);
-    store::ParticipantRepository repo(*database);
+    store::ParticipantRepository repo(db);
     // Programmes with eligibility criteria need one met.
-    QSqlQuery q(database->connection());
+    QSqlQuery q(db.connection());
     q.prepare(QStringLiteral("SELECT code FROM eligibility_criterion WHERE programme_id = ? ORDER BY position LIMIT 1"));
     q.addBindValue(p.programmeId);
     if (q.exec() && q.next())

@@ -26,6 +26,9 @@ struct StoreFixture
     }
     // Registers and enrols someone in `programmeCode` (enrolled 2019-01-01). Returns their id.
     QString addPerson(const char *programmeCode, const QString &knownAs, const QDate &dob = QDate(2006, 5, 17));
+    // The same in any unlocked store (e.g. the one an AppContext opened), with the given code.
+    static QString addPersonTo(core::store::Database &db, const QString &programmeId, const QString &knownAs,
+                               const QString &code, const QDate &dob = QDate(2006, 5, 17));
     // A valid detached session of the gangs-work programme at a hotspot area, 2019-06-12 18:00–20:00 UTC.
     core::SessionRecord gangsSession(const QStringList &attendees = {});
 

@@ -4,6 +4,7 @@
 #include "core/domain/ids.h"
 #include "core/store/cohortrepository.h"
 #include "core/store/database.h"
+#include "core/store/devicesettings.h"
 #include "core/store/participantrepository.h"
 #include "core/store/programmecatalogue.h"
 #include "core/store/sessionrepository.h"
@@ -203,4 +204,14 @@ QString TestStore::cohortName(const QString &cohortId) const
 {
     const auto c = core::store::CohortRepository(*m_context->database()).get(cohortId);
     return c && !c->deleted ? c->name : QString();
+}
+
+void TestStore::useServer(const QString &address, const QString &userName)
+{
+    using outreach::core::store::DeviceSettings;
+    DeviceSettings settings(*m_context->database());
+    settings.setValue(DeviceSettings::AccountMode, QStringLiteral("server"));
+    settings.setValue(DeviceSettings::ServerAddress, address);
+    settings.setValue(DeviceSettings::UserName, userName);
+    m_context->updateSyncClient();
 }

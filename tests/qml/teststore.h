@@ -56,6 +56,8 @@ public:
     // As if the server had refused them: every unsent change of `entity` becomes 'rejected' with `code` and
     // `message`, and the context announces it (recordsChanged). Returns how many.
     Q_INVOKABLE int rejectChanges(const QString &entity, const QString &code, const QString &message);
+    // Works with the server at `address` as `userName` (not signed in): the context creates its sync client.
+    Q_INVOKABLE void useServer(const QString &address, const QString &userName);
     // Outbox rows in `state` ('pending', 'rejected'…).
     Q_INVOKABLE int outboxCount(const QString &state) const;
 

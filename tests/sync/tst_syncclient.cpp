@@ -1,6 +1,7 @@
-// SyncClient over real HTTP against a small scripted server on 127.0.0.1 (a QTcpServer in the test that speaks
-// just enough HTTP/1.1, one request per connection).
+// SyncClient over real HTTP against a small scripted server on 127.0.0.1 (FakeServer, which speaks just enough
+// HTTP/1.1, one request per connection).
 #include "../core/storefixture.h"
+#include "fakeserver.h"
 
 #include "core/domain/ids.h"
 #include "core/store/devicesettings.h"
@@ -25,173 +26,9 @@ using namespace outreach;
 using namespace outreach::core;
 using namespace outreach::core::store;
 using namespace outreach::sync;
+using namespace outreach::test;
 
 namespace {
-
-struct HttpRequest
-{
-    QByteArray method;
-    QByteArray path;
-    QByteArray authorization;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-struct HttpResponse
-{
-    int status = 200;
-    QByteArray body = "{}";
-    bool dropMidBody = false; // send the headers and half the body, then close
-};
-
-HttpResponse error(int status, const char *code, const char *message = "Refused")
-{
-    return {status, wire::toJson(ErrorBody {QString::fromLatin1(code), QString::fromLatin1(message), {}}), false};
-}
-
-// A scripted HTTP server: `handler` answers each request; every request is kept in `requests`.
-class FakeServer : public QObject
-{
-public:
-    FakeServer()
-    {
-        QVERIFY(m_server.listen(QHostAddress::LocalHost));
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
-    QList<QByteArray> paths() const
-    {
-        QList<QByteArray> out;
-        for (const HttpRequest &r : requests)
-            out << r.path;
-        return out;
-    }
-    QList<HttpRequest> to(const char *path) const
-    {
-        QList<HttpRequest> out;
-        for (const HttpRequest &r : requests) {
-            if (r.path == path)
-                out << r;
-        }
-        return out;
-    }
-
-    std::function<HttpResponse(const HttpRequest &)> handler;
-    QList<HttpRequest> requests;
-
-private:
-    void read(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        HttpRequest request;
-        qsizetype length = 0;
-        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-        const QList<QByteArray> first = lines.first().trimmed().split(' ');
-        request.method = first.value(0);
-        request.path = first.value(1);
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length")
-                length = value.toLongLong();
-            else if (name == "authorization")
-                request.authorization = value;
-        }
-        if (buffer.size() < headerEnd + 4 + length)
-            return;
-        request.body = buffer.mid(headerEnd + 4, length);
-        m_buffers.remove(socket);
-        requests << request;
-        const HttpResponse response = handler(request);
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status)
-            + " Scripted\r\n"
-              "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
-            + QByteArray::number(response.body.size()) + "\r\n\r\n";
-        out += response.dropMidBody ? response.body.left(response.body.size() / 2) : response.body;
-        socket->write(out);
-        socket->disconnectFromHost();
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
-
-QByteArray tokens(const char *access, const char *refresh)
-{
-    return QJsonDocument(QJsonObject {{QStringLiteral("access_token"), QString::fromLatin1(access)},
-                                      {QStringLiteral("access_expires_in_s"), 3600},
-                                      {QStringLiteral("refresh_token"), QString::fromLatin1(refresh)},
-                                      {QStringLiteral("refresh_expires_in_s"), 2592000},
-                                      {QStringLiteral("device_id"), QStringLiteral("x")},
-                                      {QStringLiteral("server_time_ms"), 1764640000000.0}})
-        .toJson(QJsonDocument::Compact);
-}
-
-// The server side of a push: every mutation applied (or, seen before, a duplicate), remembered in `seen`.
-QByteArray acceptAll(const HttpRequest &request, QHash<QString, int> &seen)
-{
-    auto push = wire::parsePushRequest(request.body);
-    if (!push)
-        return wire::toJson(ErrorBody {QStringLiteral("validation"), describe(push.errors()), {}});
-    PushResponse response;
-    response.serverTimeMs = 1764640000000;
-    for (const Mutation &m : push->mutations) {
-        const bool duplicate = seen.contains(m.mutationId);
-        seen[m.mutationId] += duplicate ? 0 : 1;
-        response.results << MutationResult {m.mutationId,
-                                            duplicate ? QStringLiteral("duplicate") : QStringLiteral("applied"),
-                                            1,
-                                            {},
-                                            {},
-                                            duplicate ? QStringLiteral("applied") : QString()};
-    }
-    return wire::toJson(response);
-}
-
-QByteArray emptyPull()
-{
-    PullResponse response;
-    response.serverTimeMs = 1764640000000;
-    return wire::toJson(response);
-}
-
-// The usual server: sign-in and refresh give tokens, pushes are accepted, pulls are empty, no catalogue.
-HttpResponse standard(const HttpRequest &r, QHash<QString, int> &seen)
-{
-    if (r.path == "/v1/auth/signin")
-        return {200, tokens("A1", "R1"), false};
-    if (r.path == "/v1/auth/refresh")
-        return {200, tokens("A2", "R2"), false};
-    if (r.path == "/v1/sync/push")
-        return {200, acceptAll(r, seen), false};
-    if (r.path == "/v1/sync/pull")
-        return {200, emptyPull(), false};
-    return error(404, "not_found");
-}
-
-SyncClient::Timing fastTiming()
-{
-    SyncClient::Timing t;
-    t.requestTimeoutMs = 5000;
-    t.debounceMs = 20;
-    t.periodMs = 60'000;
-    t.retryFirstMs = 50;
-    t.retryMaxMs = 200;
-    return t;
-}
 
 QStringList outboxIds(Database &db)
 {
@@ -236,6 +73,11 @@ private Q_SLOTS:
     void plainHttpToAnotherHostIsRefused();
     void localWritesAreDebouncedIntoOneSync();
     void newerServerCatalogueIsInstalledAfterSignIn();
+    void signInKeepsTheUsersRole();
+    void callSendsTheAccessTokenAndReturnsTheBody();
+    void callRefreshesAnExpiredTokenOnceAndAsksAgain();
+    void callSaysWhyTheServerRefused();
+    void callBeforeSignInIsRefusedWithoutARequest();
 };
 
 void TestSyncClient::signInStoresAnEncryptedRefreshToken()
@@ -594,6 +436,105 @@ void TestSyncClient::newerServerCatalogueIsInstalledAfterSignIn()
     QTRY_COMPARE(ProgrammeCatalogue(f.db().connection()).version(), 2);
     QCOMPARE(server.to("/v1/catalogue").first().method, QByteArray("GET"));
     QCOMPARE(server.to("/v1/catalogue").first().authorization, QByteArray("Bearer A1"));
+}
+
+
+void TestSyncClient::signInKeepsTheUsersRole()
+{
+    test::StoreFixture f;
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        return r.path == "/v1/auth/signin" ? HttpResponse {200, tokens("A1", "R1", "lead"), false} : standard(r, seen);
+    };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+    QCOMPARE(client.userRole(), QStringLiteral("lead"));
+    QCOMPARE(DeviceSettings(f.db()).valueOr(SyncClient::UserRoleKey), QStringLiteral("lead"));
+    SyncClient again(f.db());
+    QCOMPARE(again.userRole(), QStringLiteral("lead"));
+}
+
+void TestSyncClient::callSendsTheAccessTokenAndReturnsTheBody()
+{
+    test::StoreFixture f;
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path.startsWith("/v1/conflicts"))
+            return HttpResponse {200, R"({"conflicts":[]})", false};
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+    std::optional<SyncClient::Answer> got;
+    client.call("GET", QStringLiteral("/v1/conflicts?programme_id=p1&state=open"), {},
+                [&](const SyncClient::Answer &a) { got = a; });
+    QTRY_VERIFY(got.has_value());
+    QVERIFY(got->ok());
+    QCOMPARE(got->body, QByteArray(R"({"conflicts":[]})"));
+    const HttpRequest sent = server.requests.last();
+    QCOMPARE(sent.method, QByteArray("GET"));
+    QCOMPARE(sent.path, QByteArray("/v1/conflicts?programme_id=p1&state=open"));
+    QCOMPARE(sent.authorization, QByteArray("Bearer A1"));
+}
+
+void TestSyncClient::callRefreshesAnExpiredTokenOnceAndAsksAgain()
+{
+    test::StoreFixture f;
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path.startsWith("/v1/conflicts/c1/resolve"))
+            return r.authorization == "Bearer A2" ? HttpResponse {200, "{}", false} : error(401, "token_expired");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+    std::optional<SyncClient::Answer> got;
+    client.call("POST", QStringLiteral("/v1/conflicts/c1/resolve"), R"({"action":"keep"})",
+                [&](const SyncClient::Answer &a) { got = a; });
+    QTRY_VERIFY(got.has_value());
+    QVERIFY2(got->ok(), qPrintable(got->error));
+    QCOMPARE(server.to("/v1/auth/refresh").size(), 1);
+    const auto resolves = server.to("/v1/conflicts/c1/resolve");
+    QCOMPARE(resolves.size(), 2);
+    QCOMPARE(resolves.last().json().value(QLatin1String("action")).toString(), QStringLiteral("keep"));
+}
+
+void TestSyncClient::callSaysWhyTheServerRefused()
+{
+    test::StoreFixture f;
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path.startsWith("/v1/conflicts"))
+            return error(403, "forbidden", "Only leads and admins review conflicts");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+    std::optional<SyncClient::Answer> got;
+    client.call("GET", QStringLiteral("/v1/conflicts?programme_id=p1"), {}, [&](const SyncClient::Answer &a) { got = a; });
+    QTRY_VERIFY(got.has_value());
+    QVERIFY(!got->ok());
+    QCOMPARE(got->status, 403);
+    QCOMPARE(got->error, QStringLiteral("Only leads and admins review conflicts"));
+    QCOMPARE(client.state(), SyncClient::State::Idle); // a refusal of one call does not stop sync
+}
+
+void TestSyncClient::callBeforeSignInIsRefusedWithoutARequest()
+{
+    test::StoreFixture f;
+    FakeServer server;
+    server.handler = [](const HttpRequest &) { return HttpResponse {}; };
+    SyncClient client(f.db());
+    std::optional<SyncClient::Answer> got;
+    client.call("GET", QStringLiteral("/v1/conflicts"), {}, [&](const SyncClient::Answer &a) { got = a; });
+    QVERIFY(got.has_value());
+    QCOMPARE(got->status, 0);
+    QVERIFY(!got->error.isEmpty());
+    QVERIFY(server.requests.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSyncClient)

@@ -1,0 +1,98 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Outreach
+import Outreach.Ui
+import Outreach.Testing
+
+// The sync panel of Home: working on this device only it says so and asks nothing; with a server and nobody signed
+// in it asks for the password ("Sign in to <server> to sync"), refuses an empty one at once, and shows the reason
+// below when the server cannot be reached, with the busy indicator only while signing in.
+Item {
+    id: stage
+
+    width: 400
+    height: 700
+
+    Component {
+        id: panelComponent
+
+        SyncStatusPanel {
+            width: stage.width
+            controller: SyncController {
+                context: TestStore.context
+            }
+        }
+    }
+
+    TestCase {
+        name: "SyncStatusPanel"
+        when: windowShown
+
+        function findNamed(item: Item, objectName: string): Item {
+            if (item.objectName === objectName)
+                return item;
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findNamed(item.children[i], objectName);
+                if (found)
+                    return found;
+            }
+            return null;
+        }
+
+        function createPanel(): Item {
+            const panel = createTemporaryObject(panelComponent, stage);
+            verify(panel, "SyncStatusPanel could not be created");
+            waitForRendering(panel);
+            return panel;
+        }
+
+        function init() {
+            TestStore.reset();
+        }
+
+        function test_deviceOnlyAsksForNothing() {
+            const panel = createPanel();
+            compare(findNamed(panel, "syncStateText").text, "Working on this device only");
+            verify(!findNamed(panel, "signInForm").visible);
+            verify(!findNamed(panel, "syncNowButton").visible);
+            verify(!findNamed(panel, "syncMenuButton").visible);
+        }
+
+        function test_serverWithoutSignInAsksForThePassword() {
+            TestStore.useServer("http://127.0.0.1:1", "amara");
+            const panel = createPanel();
+            verify(findNamed(panel, "signInForm").visible);
+            compare(findNamed(panel, "signInTitle").text, "Sign in to http://127.0.0.1:1 to sync");
+            compare(findNamed(panel, "syncStateText").text, "Not signed in");
+            verify(!findNamed(panel, "syncNowButton").visible);
+            const field = findNamed(panel, "passwordField");
+            compare(field.echoMode, TextInput.Password);
+            verify(field.Accessible.name.length > 0);
+            verify(findNamed(panel, "signInButton").height >= Theme.touchTarget);
+        }
+
+        function test_emptyPasswordIsRefusedAtOnce() {
+            TestStore.useServer("http://127.0.0.1:1", "amara");
+            const panel = createPanel();
+            mouseClick(findNamed(panel, "signInButton"));
+            compare(findNamed(panel, "signInError").text, "Enter your password.");
+            verify(!findNamed(panel, "signInBusy").visible);
+        }
+
+        function test_unreachableServerIsExplainedBelow() {
+            TestStore.useServer("http://127.0.0.1:1", "amara");
+            const panel = createPanel();
+            const field = findNamed(panel, "passwordField");
+            field.forceActiveFocus();
+            field.text = "secret-pw";
+            mouseClick(findNamed(panel, "signInButton"));
+            compare(field.text, "", "the password is not kept in the field");
+            const error = findNamed(panel, "signInError");
+            tryVerify(() => error.text.indexOf("Could not reach the server") === 0, 10000, error.text);
+            verify(!findNamed(panel, "signInBusy").visible);
+            verify(findNamed(panel, "signInButton").enabled);
+            verify(findNamed(panel, "signInForm").visible);
+        }
+    }
+}
