@@ -663,14 +663,19 @@ void TestEndToEnd::resumesAPullCutShort()
     QList<qint64> seenCursors;
     connect(b.client.get(), &SyncClient::recordsChanged, this, [&] {
         seenCursors << cursors(b).value(scope);
-        if (seenCursors.size() == 1)
+        if (proxy.count(test::FaultProxy::Fault::TruncateResponse) == 0)
             proxy.setRates({0, 0, 0, 1.0});
     });
-    connect(b.client.get(), &SyncClient::stateChanged, this, [&] { seenCursors << cursors(b).value(scope); });
+    QList<SyncClient::State> states;
+    connect(b.client.get(), &SyncClient::stateChanged, this, [&] {
+        states << b.client->state();
+        seenCursors << cursors(b).value(scope);
+    });
     b.client->syncNow();
     QTRY_VERIFY_WITH_TIMEOUT(proxy.count(test::FaultProxy::Fault::TruncateResponse) >= 3, 20000);
     const qint64 cursorDuringFaults = cursors(b).value(scope);
     QVERIFY(cursorDuringFaults > 0);
+    QVERIFY(states.contains(SyncClient::State::Offline)); // the cut answers failed cycles
     proxy.setRates({});
     QTRY_VERIFY_WITH_TIMEOUT(b.client->state() == SyncClient::State::Idle
                                  && number(b.db().connection(), QStringLiteral("SELECT COUNT(*) FROM participant"))
