@@ -403,6 +403,8 @@ private Q_SLOTS:
     void convergesThroughAFaultyNetwork();
     void resumesAPullCutShort_data() { backends(); }
     void resumesAPullCutShort();
+    void keepsTheSignInWhenARefreshAnswerIsLost_data() { backends(); }
+    void keepsTheSignInWhenARefreshAnswerIsLost();
 };
 
 #define START_WORLD(backend)                                                                                       \
@@ -654,7 +656,7 @@ void TestEndToEnd::resumesAPullCutShort()
     Device &b = addDevice(QStringLiteral("bea"));
     QVERIFY(signIn(a, m_server->url()));
     QVERIFY(signIn(b, QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
-    constexpr int Total = 2500; // three pull pages
+    constexpr int Total = 2200; // three pull pages of 1000
     QVERIFY(recordPeople(a, Total, kProgramme));
     QVERIFY(settle(a));
 
@@ -693,6 +695,32 @@ void TestEndToEnd::resumesAPullCutShort()
     for (qsizetype i = 1; i < seenCursors.size(); ++i)
         QVERIFY2(seenCursors.at(i) >= seenCursors.at(i - 1),
                  qPrintable(QStringLiteral("cursor went from %1 to %2").arg(seenCursors.at(i - 1)).arg(seenCursors.at(i))));
+}
+
+void TestEndToEnd::keepsTheSignInWhenARefreshAnswerIsLost()
+{
+    QFETCH(QString, backend);
+    START_WORLD(backend);
+    test::FaultProxy proxy(m_server->port(), 5);
+    QVERIFY(proxy.listen());
+    Device &a = addDevice(QStringLiteral("amara"));
+    QVERIFY(signIn(a, QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+    a.store->addPerson(kProgramme, QStringLiteral("Jay"));
+
+    // The app restarts: the new client has no access token and refreshes first; the server rotates the refresh
+    // token, but its answer never arrives.
+    a.client = std::make_unique<SyncClient>(a.db());
+    a.client->setTiming(fastTiming());
+    proxy.setRates({0, 1.0, 0, 0});
+    a.client->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.count(test::FaultProxy::Fault::DropResponse) >= 1, 10000);
+    proxy.setRates({});
+    // The retry refreshes with the token the device still has, and syncs: the worker is not signed out.
+    QTRY_VERIFY_WITH_TIMEOUT(a.client->state() != SyncClient::State::Syncing
+                                 && a.client->state() != SyncClient::State::Offline,
+                             20000);
+    QCOMPARE(a.client->state(), SyncClient::State::Idle);
+    QCOMPARE(a.client->pendingCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)
