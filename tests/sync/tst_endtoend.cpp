@@ -70,9 +70,9 @@ public:
     {
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
-        m_process->start(QStringLiteral(OUTREACH_SERVER_BINARY),
-                         m_storeArgs + QStringList {QStringLiteral("serve"), QStringLiteral("--port"),
-                                                    QString::number(m_port)});
+        m_process->start(
+            QStringLiteral(OUTREACH_SERVER_BINARY),
+            m_storeArgs + QStringList {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(m_port)});
         static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
         QString seen;
         QElapsedTimer timer;
@@ -179,8 +179,8 @@ QString show(const QJsonValue &v)
 // Rows with a change the server refused (shown on the device as rejected) are left out: they differ on purpose.
 QMap<QString, QString> deviceRows(Device &d)
 {
-    const QStringList rejected =
-        column(d.db().connection(), QStringLiteral("SELECT entity_id FROM outbox WHERE state = 'rejected'"));
+    const QStringList rejected
+        = column(d.db().connection(), QStringLiteral("SELECT entity_id FROM outbox WHERE state = 'rejected'"));
     QMap<QString, QString> out;
     for (const sync::Entity &entity : sync::Entities::all()) {
         QSqlQuery q(d.db().connection());
@@ -303,9 +303,9 @@ private:
                                                              {QStringLiteral("cal"), kProgramme},
                                                              {QStringLiteral("dan"), kOtherProgramme}};
         for (const auto &[user, programme] : users) {
-            commands << QStringList {QStringLiteral("user"),     QStringLiteral("add"),      QStringLiteral("--username"),
-                                     user,                       QStringLiteral("--role"),   QStringLiteral("worker"),
-                                     QStringLiteral("--password"), kPassword};
+            commands << QStringList {
+                QStringLiteral("user"),   QStringLiteral("add"),    QStringLiteral("--username"), user,
+                QStringLiteral("--role"), QStringLiteral("worker"), QStringLiteral("--password"), kPassword};
             commands << QStringList {QStringLiteral("assign"), QStringLiteral("--username"), user,
                                      QStringLiteral("--programme"), QString::fromLatin1(programme)};
         }
@@ -356,8 +356,8 @@ private:
             if (d.client->pendingCount() == 0)
                 return true;
         }
-        qWarning() << d.user << "did not settle:" << d.client->state() << d.client->lastError()
-                   << "pending" << d.client->pendingCount();
+        qWarning() << d.user << "did not settle:" << d.client->state() << d.client->lastError() << "pending"
+                   << d.client->pendingCount();
         return false;
     }
 
@@ -407,13 +407,13 @@ private Q_SLOTS:
     void keepsTheSignInWhenARefreshAnswerIsLost();
 };
 
-#define START_WORLD(backend)                                                                                       \
-    do {                                                                                                           \
-        if (!startWorld(backend)) {                                                                                \
-            if (backend == QLatin1String("postgres") && !PgCluster::required())                                    \
-                QSKIP("PostgreSQL is not available");                                                              \
-            QFAIL("the server did not start");                                                                     \
-        }                                                                                                          \
+#define START_WORLD(backend)                                                                                           \
+    do {                                                                                                               \
+        if (!startWorld(backend)) {                                                                                    \
+            if (backend == QLatin1String("postgres") && !PgCluster::required())                                        \
+                QSKIP("PostgreSQL is not available");                                                                  \
+            QFAIL("the server did not start");                                                                         \
+        }                                                                                                              \
     } while (false)
 
 void TestEndToEnd::deliversRecordsWithinTheProgrammeOnly()
@@ -452,9 +452,9 @@ void TestEndToEnd::deliversRecordsWithinTheProgrammeOnly()
     }
     QVERIFY(server.contains(QStringLiteral("session/") + session.value()));
     // B holds the names encrypted with its own key, and decrypts them to what A wrote.
-    const QString stored = column(b.db().connection(), QStringLiteral("SELECT known_as FROM participant WHERE id = ?"),
-                                  {people.first()})
-                               .value(0);
+    const QString stored
+        = column(b.db().connection(), QStringLiteral("SELECT known_as FROM participant WHERE id = ?"), {people.first()})
+              .value(0);
     QVERIFY(!stored.isEmpty() && stored != QLatin1String("Jay"));
     QCOMPARE(b.db().decrypt(stored, people.first(), QStringLiteral("known_as")).value(), QStringLiteral("Jay"));
 
@@ -508,8 +508,8 @@ void TestEndToEnd::survivesAKilledServerMidPush()
     QVERIFY(store);
     QSqlDatabase db = store->connection();
     // Every mutation has exactly one stored result, none rejected, and no row was applied twice.
-    const QStringList results = column(db, QStringLiteral("SELECT mutation_id FROM mutation_results WHERE device_id = ?"),
-                                       {a.db().deviceId()});
+    const QStringList results = column(
+        db, QStringLiteral("SELECT mutation_id FROM mutation_results WHERE device_id = ?"), {a.db().deviceId()});
     QCOMPARE(results.size(), Total);
     QCOMPARE(QSet<QString>(results.begin(), results.end()), QSet<QString>(sent.begin(), sent.end()));
     QCOMPARE(number(db, QStringLiteral("SELECT COUNT(*) FROM mutation_results WHERE result LIKE ?"),
@@ -581,7 +581,8 @@ void TestEndToEnd::convergesThroughAFaultyNetwork()
             const QString status = (round + int(i)) % 2 ? QStringLiteral("absent") : QStringLiteral("present");
             QVERIFY(tx.update(u"participant", person, {{QStringLiteral("known_as"), tag}}).ok());
             QVERIFY(tx.update(u"participant", person, {{QStringLiteral("notes"), QString(u"note by " + tag)}}).ok());
-            QVERIFY(tx.update(u"session", session.value(), {{QStringLiteral("notes"), QString(u"session " + tag)}}).ok());
+            QVERIFY(
+                tx.update(u"session", session.value(), {{QStringLiteral("notes"), QString(u"session " + tag)}}).ok());
             QVERIFY(tx.update(u"attendance", core::attendanceId(session.value(), person),
                               {{QStringLiteral("status"), status}})
                         .ok());
@@ -639,8 +640,9 @@ void TestEndToEnd::convergesThroughAFaultyNetwork()
                           QStringLiteral("SELECT COUNT(*) FROM outbox WHERE mutation_id = ? AND state = 'rejected'"),
                           {id})
                     == 1;
-        QVERIFY2(shown, qPrintable(QStringLiteral("mutation %1 was %2 and no device shows it rejected")
-                                       .arg(id, stored ? status : QStringLiteral("never stored"))));
+        QVERIFY2(shown,
+                 qPrintable(QStringLiteral("mutation %1 was %2 and no device shows it rejected")
+                                .arg(id, stored ? status : QStringLiteral("never stored"))));
     }
     QVERIFY(accepted > 0);
     QCOMPARE(store->checksums(), store->recomputeChecksums());
@@ -687,14 +689,15 @@ void TestEndToEnd::resumesAPullCutShort()
     auto store = m_server->inspect();
     QVERIFY(store);
     QCOMPARE(deviceRows(b), serverRows(*store, {scope}));
-    const qint64 last = number(store->connection(), QStringLiteral("SELECT MAX(seq) FROM change_log WHERE scope = ?"),
-                               {scope});
+    const qint64 last
+        = number(store->connection(), QStringLiteral("SELECT MAX(seq) FROM change_log WHERE scope = ?"), {scope});
     QCOMPARE(cursors(b).value(scope), last);
     QVERIFY(cursorDuringFaults < last);
     // The cursor only ever moved forward: the pull resumed where the cut answers left it, never from 0 again.
     for (qsizetype i = 1; i < seenCursors.size(); ++i)
-        QVERIFY2(seenCursors.at(i) >= seenCursors.at(i - 1),
-                 qPrintable(QStringLiteral("cursor went from %1 to %2").arg(seenCursors.at(i - 1)).arg(seenCursors.at(i))));
+        QVERIFY2(
+            seenCursors.at(i) >= seenCursors.at(i - 1),
+            qPrintable(QStringLiteral("cursor went from %1 to %2").arg(seenCursors.at(i - 1)).arg(seenCursors.at(i))));
 }
 
 void TestEndToEnd::keepsTheSignInWhenARefreshAnswerIsLost()
@@ -716,9 +719,8 @@ void TestEndToEnd::keepsTheSignInWhenARefreshAnswerIsLost()
     QTRY_VERIFY_WITH_TIMEOUT(proxy.count(test::FaultProxy::Fault::DropResponse) >= 1, 10000);
     proxy.setRates({});
     // The retry refreshes with the token the device still has, and syncs: the worker is not signed out.
-    QTRY_VERIFY_WITH_TIMEOUT(a.client->state() != SyncClient::State::Syncing
-                                 && a.client->state() != SyncClient::State::Offline,
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        a.client->state() != SyncClient::State::Syncing && a.client->state() != SyncClient::State::Offline, 20000);
     QCOMPARE(a.client->state(), SyncClient::State::Idle);
     QCOMPARE(a.client->pendingCount(), 0);
 }
