@@ -524,10 +524,10 @@ std::optional<TokenInfo> CentralStore::findToken(const QString &token)
     return info;
 }
 
-Status CentralStore::dropToken(const QString &token)
+Status CentralStore::expireToken(const QString &token, qint64 atMs)
 {
-    auto q = sql::run(m_db, QStringLiteral("DELETE FROM tokens WHERE hash = ?"), {tokenHash(token)},
-                      QStringLiteral("drop the token"));
+    auto q = sql::run(m_db, QStringLiteral("UPDATE tokens SET expires_at = ? WHERE hash = ? AND expires_at > ?"),
+                      {atMs, tokenHash(token), atMs}, QStringLiteral("expire the token"));
     return q ? Status() : Status(q.errors());
 }
 

@@ -163,7 +163,8 @@ public:
     core::Status revokeDevice(const QString &deviceId, qint64 nowMs);
     core::Result<TokenGrant> issueTokens(const QString &deviceId, qint64 nowMs, qint64 accessTtlS, qint64 refreshTtlS);
     std::optional<TokenInfo> findToken(const QString &token); // by its SHA-256; expiry is the caller's check
-    core::Status dropToken(const QString &token);
+    // Makes the token expire at `atMs` unless it expires sooner already.
+    core::Status expireToken(const QString &token, qint64 atMs);
 
     // --- Sync -----------------------------------------------------------------------------------------------
     // One transaction per batch (docs/sync-protocol.md). Error code device_seq_regression refuses the whole

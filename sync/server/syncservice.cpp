@@ -240,7 +240,7 @@ HttpResponse SyncService::refresh(const HttpRequest &request)
         return failure(403, QStringLiteral("device_revoked"), QStringLiteral("This device has been revoked"));
     if (token->expiresAtMs <= now())
         return failure(401, QStringLiteral("token_expired"), QStringLiteral("The refresh token has expired: sign in"));
-    if (core::Status s = m_store.dropToken(refreshToken); !s)
+    if (core::Status s = m_store.expireToken(refreshToken, now() + m_options.refreshGraceS * 1000); !s)
         return failure(s.error());
     return tokenAnswer(token->user, deviceId);
 }

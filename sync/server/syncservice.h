@@ -39,6 +39,9 @@ struct ServiceOptions
     std::function<qint64()> nowMs; // default: the system clock
     qint64 accessTtlS = 3600;
     qint64 refreshTtlS = 30 * 86400;
+    // A rotated refresh token keeps working this long, so a device whose refresh answer was lost on the way can
+    // refresh again with the token it still holds instead of being signed out.
+    qint64 refreshGraceS = 600;
     qsizetype maxBodyBytes = sync::Limits::MaxBodyBytes;
     int maxPushMutations = sync::Limits::MaxPushMutations;
     int maxPullLimit = sync::Limits::MaxPullLimit;

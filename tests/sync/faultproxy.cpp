@@ -33,7 +33,18 @@ FaultProxy::FaultProxy(quint16 upstreamPort, quint32 seed, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
 }
 
-FaultProxy::~FaultProxy() = default;
+FaultProxy::~FaultProxy()
+{
+    // The client sockets are children of m_server, which is destroyed after m_buffers: their disconnected()
+    // handlers would touch a destroyed hash. Silence and delete them (and the upstream sockets) first.
+    m_server.close();
+    const auto sockets = m_server.findChildren<QTcpSocket *>() + findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        disconnect(socket, nullptr, nullptr, nullptr);
+        socket->abort();
+        delete socket;
+    }
+}
 
 bool FaultProxy::listen()
 {

@@ -235,8 +235,13 @@ private Q_SLOTS:
         const QString newAccess = object(renewed).value(QLatin1String("access_token")).toString();
         QVERIFY(newAccess != access);
         QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"), pull, newAccess).status, 200);
+        // Rotated: the old refresh token still works for a grace period (the device may never have got the answer)…
+        m_now += 599 * 1000;
+        QCOMPARE(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson()).status, 200);
+        // …and not after it; using it again in the grace did not extend it.
+        m_now += 1000;
         const HttpResponse reused = call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson());
-        QCOMPARE(reused.status, 401); // rotated: the old refresh token is gone
+        QCOMPARE(reused.status, 401);
         const QJsonObject wrongDevice {
             {QStringLiteral("refresh_token"), object(renewed).value(QLatin1String("refresh_token")).toString()},
             {QStringLiteral("device_id"), m_world->deviceA2}};
