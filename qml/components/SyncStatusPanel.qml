@@ -62,7 +62,7 @@ FormSection {
                     objectName: "signOutItem"
                     text: qsTr("Sign out…")
                     Accessible.name: qsTr("Sign out of the server")
-                    onTriggered: signOutDialog.open()
+                    onTriggered: signOutLoader.active = true
                 }
             }
         }
@@ -189,40 +189,46 @@ FormSection {
         }
     }
 
-    Dialog {
-        id: signOutDialog
+    // Made only when asked for: a Material Dialog kept around on every page load reported a binding loop on
+    // its implicitHeight at phone width.
+    Loader {
+        id: signOutLoader
 
-        objectName: "signOutDialog"
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        width: Math.min(parent ? parent.width - 2 * Theme.pageMargin : Theme.messageMaxWidth, Theme.messageMaxWidth)
-        modal: true
-        title: qsTr("Sign out?")
-        onAccepted: panel.controller.signOut()
+        active: false
+        sourceComponent: Component {
+            Dialog {
+                id: signOutDialog
 
-        Label {
-            objectName: "signOutQuestion"
-            width: signOutDialog.availableWidth
-            text: panel.controller.signOutQuestion
-            wrapMode: Text.Wrap
-            textFormat: Text.PlainText
-        }
+                objectName: "signOutDialog"
+                anchors.centerIn: Overlay.overlay
+                // Bound to the window, not to the parent's width through availableWidth: that made a binding loop.
+                width: Math.min((panel.Window.width > 0 ? panel.Window.width : Theme.messageMaxWidth) - 2 * Theme.pageMargin,
+                                Theme.messageMaxWidth)
+                modal: true
+                title: qsTr("Sign out?")
+                onAccepted: panel.controller.signOut()
+                onClosed: Qt.callLater(() => signOutLoader.active = false)
 
-        footer: DialogButtonBox {
-            Button {
-                text: qsTr("Stay signed in")
-                flat: true
-                Accessible.name: text
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                Label {
+                    objectName: "signOutQuestion"
+                    width: parent.width
+                    text: panel.controller.signOutQuestion
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                }
+
+                standardButtons: Dialog.Cancel | Dialog.Ok
+                Component.onCompleted: {
+                    const ok = standardButton(Dialog.Ok);
+                    ok.text = qsTr("Sign out");
+                    ok.objectName = "confirmSignOutButton";
+                    ok.Accessible.name = qsTr("Sign out");
+                    const cancel = standardButton(Dialog.Cancel);
+                    cancel.text = qsTr("Stay signed in");
+                    cancel.Accessible.name = qsTr("Stay signed in");
+                }
             }
-
-            Button {
-                objectName: "confirmSignOutButton"
-                text: qsTr("Sign out")
-                flat: true
-                Accessible.name: text
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
         }
+        onLoaded: item.open()
     }
 }

@@ -158,6 +158,7 @@ int CentralStore::schemaVersion()
 
 Status CentralStore::begin(bool write)
 {
+    sql::resetStatements(m_connectionName);
     QString statement = QStringLiteral("BEGIN");
     if (m_backend == Backend::Sqlite && write)
         statement = QStringLiteral("BEGIN IMMEDIATE"); // take the write lock now, not on the first write
@@ -169,6 +170,7 @@ Status CentralStore::begin(bool write)
 
 Status CentralStore::commit()
 {
+    sql::resetStatements(m_connectionName);
     auto q = sql::run(m_db, QStringLiteral("COMMIT"), {}, QStringLiteral("commit"));
     if (!q) {
         rollback();
@@ -179,6 +181,7 @@ Status CentralStore::commit()
 
 void CentralStore::rollback()
 {
+    sql::resetStatements(m_connectionName);
     (void)sql::run(m_db, QStringLiteral("ROLLBACK"), {}, QStringLiteral("roll back"));
 }
 

@@ -29,6 +29,17 @@ class Rows
 {
 public:
     explicit Rows(std::shared_ptr<QSqlQuery> query) : m_owned(std::move(query)), m_query(m_owned.get()) {}
+    Rows(Rows &&) noexcept = default;
+    Rows &operator=(Rows &&) noexcept = default;
+    Rows(const Rows &) = delete;
+    Rows &operator=(const Rows &) = delete;
+    // Done with the rows: the statement is reset, so it holds no read snapshot (on SQLite a statement left
+    // stepping keeps its connection on an old snapshot: it reads stale data and cannot become the writer).
+    ~Rows()
+    {
+        if (m_owned)
+            m_owned->finish();
+    }
 
     bool next() { return m_query->next(); }
     QVariant value(int index) const { return m_query->value(index); }
@@ -53,6 +64,18 @@ inline QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> &statementCach
 inline void forgetStatements(const QString &connectionName)
 {
     statementCache().remove(connectionName);
+}
+
+// Resets every cached statement of the connection. Called around each transaction: on SQLite a statement left
+// stepping holds its read snapshot, and a connection with an old snapshot cannot become the writer
+// (SQLITE_BUSY_SNAPSHOT) once another connection has committed.
+inline void resetStatements(const QString &connectionName)
+{
+    const auto found = statementCache().constFind(connectionName);
+    if (found == statementCache().constEnd())
+        return;
+    for (const std::shared_ptr<QSqlQuery> &q : found.value())
+        q->finish();
 }
 
 // Prepares (once per connection), binds (positional) and runs `statement` — unprepared when there is nothing to

@@ -507,8 +507,11 @@ private Q_SLOTS:
                     for (int k = 0; k < perBatch; ++k)
                         ms << outbox.session(w.programmeA);
                     auto r = mine->push(w.workerA, device, Outbox::batch(device, ms), kContext);
-                    if (!r || r->results.size() != perBatch || r->results.at(0).status != QLatin1String("applied"))
+                    if (!r || r->results.size() != perBatch || r->results.at(0).status != QLatin1String("applied")) {
+                        if (!r)
+                            qWarning("push failed: %s", qPrintable(core::describe(r.errors())));
                         ++failures;
+                    }
                 }
                 if (!mine)
                     ++failures;

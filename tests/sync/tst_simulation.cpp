@@ -305,22 +305,22 @@ void Simulation::write(Device &d)
                    {QStringLiteral("notes"), QStringLiteral("created on %1").arg(d.index)}});
     } else if (op == 3) {
         const QString first = names.at(pick(5));
-        tx.update(u"participant", person,
+        (void)tx.update(u"participant", person,
                   {{QStringLiteral("known_as"), first}, {QStringLiteral("full_name"), QString(first + QStringLiteral(" Jones"))}});
     } else if (op == 4) {
-        tx.update(u"participant", person, {{QStringLiteral("gender"), genders.at(pick(3))}});
+        (void)tx.update(u"participant", person, {{QStringLiteral("gender"), genders.at(pick(3))}});
     } else if (op == 5) {
-        tx.update(u"participant", person, {{QStringLiteral("notes"), QStringLiteral("note %1 from %2").arg(pick(100)).arg(d.index)}});
+        (void)tx.update(u"participant", person, {{QStringLiteral("notes"), QStringLiteral("note %1 from %2").arg(pick(100)).arg(d.index)}});
     } else if (op == 6) {
-        tx.update(u"session", session, {{QStringLiteral("notes"), QStringLiteral("notes %1 by %2").arg(pick(100)).arg(d.index)}});
+        (void)tx.update(u"session", session, {{QStringLiteral("notes"), QStringLiteral("notes %1 by %2").arg(pick(100)).arg(d.index)}});
     } else if (op == 7) {
         const QString table = chance(0.5) ? QStringLiteral("participant") : QStringLiteral("session");
         const QString id = table == QLatin1String("participant") ? person : session;
-        tx.update(table, id, {{QStringLiteral("deleted"), chance(0.6) ? 1 : 0}});
+        (void)tx.update(table, id, {{QStringLiteral("deleted"), chance(0.6) ? 1 : 0}});
     } else {
         // Two tablets marking the same person at the same session write the same row.
         const QString id = core::attendanceId(session, person);
-        tx.upsert(u"attendance", id,
+        (void)tx.upsert(u"attendance", id,
                   {{QStringLiteral("programme_id"), programme},
                    {QStringLiteral("session_id"), session},
                    {QStringLiteral("participant_id"), person},
