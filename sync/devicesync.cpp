@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+
+#include <unordered_map>
 #include <QSqlQuery>
 
 #include <cmath>
@@ -120,18 +122,28 @@ Result<QSet<QString>> overlayColumns(Database &db, const QString &entityId)
     return columns;
 }
 
-Result<std::optional<qint64>> localRowVersion(Database &db, const QString &table, const QString &id)
+// The local row_version of a row, with one statement per table prepared once for a whole pull page.
+Result<std::optional<qint64>> localRowVersion(Database &db, std::unordered_map<QString, QSqlQuery> &statements,
+                                              const QString &table, const QString &id)
 {
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    // `table` is a SyncedTables name, never input.
-    q.prepare(QStringLiteral("SELECT row_version FROM %1 WHERE id = ?").arg(table));
-    q.addBindValue(id);
+    auto found = statements.find(table);
+    if (found == statements.end()) {
+        QSqlQuery q(db.connection());
+        q.setForwardOnly(true);
+        // `table` is a SyncedTables name, never input.
+        if (!q.prepare(QStringLiteral("SELECT row_version FROM %1 WHERE id = ?").arg(table)))
+            return sqlError(q, QStringLiteral("read %1").arg(table));
+        found = statements.emplace(table, std::move(q)).first;
+    }
+    QSqlQuery &q = found->second;
+    q.bindValue(0, id);
     if (!q.exec())
         return sqlError(q, QStringLiteral("read %1 %2").arg(table, id));
-    if (!q.next())
-        return std::optional<qint64>();
-    return std::optional<qint64>(q.value(0).toLongLong());
+    std::optional<qint64> version;
+    if (q.next())
+        version = q.value(0).toLongLong();
+    q.finish();
+    return version;
 }
 
 // The device's count and hash of a scope, as the server computes them: every row with a server version whose
@@ -389,6 +401,7 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
         ++removedRows;
     }
 
+    std::unordered_map<QString, QSqlQuery> rowVersions; // prepared once per table for this page
     core::Hlc latest;
     for (const Change &change : response.changes) {
         latest = qMax(latest, m_db.receiveHlc(change.hlc));
@@ -396,7 +409,7 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
             ++outcome.skipped;
             continue;
         }
-        auto local = localRowVersion(m_db, change.entity, change.id);
+        auto local = localRowVersion(m_db, rowVersions, change.entity, change.id);
         if (!local)
             return local.errors();
         if (local.value() && *local.value() >= change.rowVersion) {
