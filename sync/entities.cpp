@@ -1,6 +1,7 @@
 #include "entities.h"
 
 #include "core/domain/ids.h"
+#include "core/store/syncedtables.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,9 +16,9 @@ Column text(const char *name, bool required = false) { return {QString::fromLati
 Column integer(const char *name, bool required = false) { return {QString::fromLatin1(name), K::Integer, required, {}}; }
 Column real(const char *name) { return {QString::fromLatin1(name), K::Real, false, {}}; }
 Column json(const char *name) { return {QString::fromLatin1(name), K::Json, false, {}}; }
-Column id(const char *name, bool required = false, const char *parent = "")
+Column id(const char *name, bool required = false)
 {
-    return {QString::fromLatin1(name), K::Id, required, QString::fromLatin1(parent)};
+    return {QString::fromLatin1(name), K::Id, required, {}};
 }
 
 QList<Entity> build()
@@ -36,12 +37,12 @@ QList<Entity> build()
                    QStringLiteral("age_band"), QStringLiteral("gender"), QStringLiteral("ethnicity"),
                    QStringLiteral("ward_id"), QStringLiteral("deleted")}};
     out << Entity{QStringLiteral("enrolment"),
-                  {programme, id("participant_id", true, "participant"), text("status"), id("cohort_id"),
+                  {programme, id("participant_id", true), text("status"), id("cohort_id"),
                    text("enrolled_on", true), text("ended_on"), json("eligibility"), deleted},
                   {{QStringLiteral("status"), QStringLiteral("ended_on")}},
                   {QStringLiteral("status"), QStringLiteral("deleted")}};
     out << Entity{QStringLiteral("consent"),
-                  {programme, id("participant_id", true, "participant"), text("given_by", true),
+                  {programme, id("participant_id", true), text("given_by", true),
                    text("given_by_name"), text("recorded_by"), text("given_on", true), json("purposes"),
                    json("shared_with"), text("expires_on"), text("withdrawn_on"), text("notes"), deleted},
                   {{QStringLiteral("given_by"), QStringLiteral("given_by_name")}},
@@ -61,18 +62,18 @@ QList<Entity> build()
                    {QStringLiteral("venue_id"), QStringLiteral("street_area"), QStringLiteral("ward_id")}},
                   {QStringLiteral("notes"), QStringLiteral("status"), QStringLiteral("deleted")}};
     out << Entity{QStringLiteral("attendance"),
-                  {programme, id("session_id", true, "session"), id("participant_id", true, "participant"),
+                  {programme, id("session_id", true), id("participant_id", true),
                    text("status"), text("session_date", true), text("age_band"), deleted},
                   {},
                   {QStringLiteral("status"), QStringLiteral("deleted")}};
     out << Entity{QStringLiteral("headcount"),
-                  {programme, id("session_id", true, "session"), text("session_date", true),
+                  {programme, id("session_id", true), text("session_date", true),
                    text("age_band", true), text("gender", true), integer("new_count"), integer("returning_count"),
                    deleted},
                   {{QStringLiteral("new_count"), QStringLiteral("returning_count")}},
                   {}};
     out << Entity{QStringLiteral("outcome"),
-                  {programme, id("participant_id", true, "participant"), id("session_id", false, "session"),
+                  {programme, id("participant_id", true), id("session_id", false),
                    id("measure_id", true), text("observed_on", true), integer("achieved"), real("pre_score"),
                    real("post_score"), text("pre_items"), text("post_items"), text("evidence"),
                    text("recorded_by"), deleted},
@@ -81,24 +82,29 @@ QList<Entity> build()
                   {QStringLiteral("achieved"), QStringLiteral("evidence"), QStringLiteral("observed_on"),
                    QStringLiteral("deleted")}};
     out << Entity{QStringLiteral("certificate"),
-                  {programme, id("participant_id", true, "participant"), id("session_id", false, "session"),
-                   id("cohort_id", false, "cohort"), text("title", true), text("issued_on", true), deleted},
+                  {programme, id("participant_id", true), id("session_id", false),
+                   id("cohort_id", false), text("title", true), text("issued_on", true), deleted},
                   {},
                   {QStringLiteral("deleted")}};
     out << Entity{QStringLiteral("concern"),
-                  {programme, id("participant_id", false, "participant"), id("session_id", false, "session"),
+                  {programme, id("participant_id", false), id("session_id", false),
                    json("categories"), text("urgency", true), text("raised_on", true), text("raised_by"),
                    text("details"), text("action_taken"), deleted},
                   {},
                   {QStringLiteral("categories"), QStringLiteral("urgency"), QStringLiteral("details"),
                    QStringLiteral("action_taken"), QStringLiteral("deleted")}};
     out << Entity{QStringLiteral("referral"),
-                  {programme, id("participant_id", false, "participant"), id("concern_id", false, "concern"),
+                  {programme, id("participant_id", false), id("concern_id", false),
                    text("destination", true), text("referred_on", true), text("reference"), text("notes"),
                    deleted},
                   {},
                   {QStringLiteral("destination"), QStringLiteral("reference"), QStringLiteral("notes"),
                    QStringLiteral("deleted")}};
+    // Which columns refer to a parent row: core's list (SyncedTables::parentRefs), shared with the device.
+    for (Entity &e : out) {
+        for (Column &c : e.columns)
+            c.parentEntity = core::store::SyncedTables::parentOf(e.name, c.name);
+    }
     return out;
 }
 

@@ -19,35 +19,6 @@ namespace {
 
 using L = QLatin1String;
 
-// Which columns of a synced table point at a parent row that is synced too: the same list as the parentEntity
-// of sync/entities.cpp (core cannot link sync). Discarding a rejected insert removes the local-only rows below it.
-struct ParentRef
-{
-    QLatin1String child;
-    QLatin1String column;
-    QLatin1String parent;
-};
-
-const QList<ParentRef> &parentRefs()
-{
-    static const QList<ParentRef> refs = {
-        {L("enrolment"), L("participant_id"), L("participant")},
-        {L("consent"), L("participant_id"), L("participant")},
-        {L("attendance"), L("session_id"), L("session")},
-        {L("attendance"), L("participant_id"), L("participant")},
-        {L("headcount"), L("session_id"), L("session")},
-        {L("outcome"), L("participant_id"), L("participant")},
-        {L("outcome"), L("session_id"), L("session")},
-        {L("certificate"), L("participant_id"), L("participant")},
-        {L("certificate"), L("session_id"), L("session")},
-        {L("certificate"), L("cohort_id"), L("cohort")},
-        {L("concern"), L("participant_id"), L("participant")},
-        {L("concern"), L("session_id"), L("session")},
-        {L("referral"), L("participant_id"), L("participant")},
-        {L("referral"), L("concern_id"), L("concern")},
-    };
-    return refs;
-}
 
 Error lockedError()
 {
@@ -204,7 +175,7 @@ Status OutboxProblems::discardInsert(const Mutation &m)
     // Breadth first down the parent references: each row found is a parent in its turn.
     for (qsizetype i = 0; i < removed.size(); ++i) {
         const auto [table, id] = removed.at(i);
-        for (const ParentRef &ref : parentRefs()) {
+        for (const ParentRef &ref : SyncedTables::parentRefs()) {
             if (ref.parent != table)
                 continue;
             QSqlQuery q(m_db.connection());

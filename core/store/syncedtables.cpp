@@ -52,6 +52,36 @@ QStringList SyncedTables::names()
     return out;
 }
 
+const QList<ParentRef> &SyncedTables::parentRefs()
+{
+    static const QList<ParentRef> refs = {
+        {L("enrolment"), L("participant_id"), L("participant")},
+        {L("consent"), L("participant_id"), L("participant")},
+        {L("attendance"), L("session_id"), L("session")},
+        {L("attendance"), L("participant_id"), L("participant")},
+        {L("headcount"), L("session_id"), L("session")},
+        {L("outcome"), L("participant_id"), L("participant")},
+        {L("outcome"), L("session_id"), L("session")},
+        {L("certificate"), L("participant_id"), L("participant")},
+        {L("certificate"), L("session_id"), L("session")},
+        {L("certificate"), L("cohort_id"), L("cohort")},
+        {L("concern"), L("participant_id"), L("participant")},
+        {L("concern"), L("session_id"), L("session")},
+        {L("referral"), L("participant_id"), L("participant")},
+        {L("referral"), L("concern_id"), L("concern")},
+    };
+    return refs;
+}
+
+QLatin1String SyncedTables::parentOf(QStringView table, QStringView column)
+{
+    for (const ParentRef &ref : parentRefs()) {
+        if (table == ref.child && column == ref.column)
+            return ref.parent;
+    }
+    return {};
+}
+
 bool SyncedTables::isBookkeeping(QStringView column)
 {
     return column == QLatin1String("row_version") || column == QLatin1String("sync_state");

@@ -14,6 +14,15 @@ struct SyncedTable
     QList<QLatin1String> sensitiveColumns;
 };
 
+// A column of a synced table that refers to a row of another synced table (discard removes local-only children;
+// the server refuses a change whose parent it does not hold).
+struct ParentRef
+{
+    QLatin1String child;
+    QLatin1String column;
+    QLatin1String parent;
+};
+
 class SyncedTables
 {
 public:
@@ -21,6 +30,10 @@ public:
     static const SyncedTable *find(QStringView name);
     static bool isSensitive(QStringView table, QStringView column);
     static QStringList names();
+    // Every parent reference between synced tables: the one list the device and the server both use.
+    static const QList<ParentRef> &parentRefs();
+    // The synced table `column` of `table` refers to, or an empty string.
+    static QLatin1String parentOf(QStringView table, QStringView column);
     // Columns every synced table has that are device bookkeeping, never part of a mutation.
     static bool isBookkeeping(QStringView column);
 };
