@@ -86,7 +86,7 @@ QList<ConflictRecord> CentralStore::conflicts(const QString &programmeId, bool o
     auto q = sql::run(m_db,
                       kConflictSelect + QStringLiteral(" WHERE programme_id = ?")
                           + (openOnly ? QStringLiteral(" AND resolved_at IS NULL") : QString())
-                          + QStringLiteral(" ORDER BY id"),
+                          + QStringLiteral(" ORDER BY created_at, loser_hlc, id"),
                       {programmeId}, QStringLiteral("list conflicts"));
     while (q && q.value().next())
         out << conflictFrom(q.value());
