@@ -536,17 +536,26 @@ Status CentralStore::expireToken(const QString &token, qint64 atMs)
 
 // --- Audit and export ----------------------------------------------------------------------------------------
 
+QString CentralStore::auditInsert()
+{
+    return QStringLiteral("INSERT INTO audit (id, at, user_id, device_id, action, entity, entity_id, detail) VALUES ");
+}
+
+QVariantList CentralStore::auditRow(const QString &userId, const QString &deviceId, const QString &action,
+                                    const QString &entity, const QString &entityId, const QString &detail,
+                                    qint64 nowMs)
+{
+    return {core::newId(),        nowMs ? nowMs : QDateTime::currentMSecsSinceEpoch(),
+            sql::text(userId),    sql::text(deviceId),
+            action,               sql::text(entity),
+            sql::text(entityId),  sql::text(detail)};
+}
+
 Status CentralStore::audit(const QString &userId, const QString &deviceId, const QString &action, const QString &entity,
                            const QString &entityId, const QString &detail, qint64 nowMs)
 {
-    auto q
-        = sql::run(m_db,
-                   QStringLiteral("INSERT INTO audit (id, at, user_id, device_id, action, entity, entity_id, detail) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                   {core::newId(), nowMs ? nowMs : QDateTime::currentMSecsSinceEpoch(), sql::text(userId),
-                    sql::text(deviceId), action, sql::text(entity), sql::text(entityId), sql::text(detail)},
-                   QStringLiteral("write the audit log"));
-    return q ? Status() : Status(q.errors());
+    return sql::insertRows(m_db, auditInsert(), 8, {auditRow(userId, deviceId, action, entity, entityId, detail, nowMs)},
+                           QString(), QStringLiteral("write the audit log"));
 }
 
 Result<QJsonObject> CentralStore::exportAll()

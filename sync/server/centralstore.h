@@ -210,7 +210,17 @@ private:
                           const sync::StoredRow &after);
     core::Status addToScope(PushState &state, const QString &entity, const QString &id, const QString &scope,
                             qint64 rowVersion);
+    // The row and its scopes as they stand in this transaction: from the state, or read (and kept there).
+    core::Result<sync::StoredRow> rowIn(PushState &state, const QString &entity, const QString &id);
+    core::Result<QStringList> scopesIn(PushState &state, const QString &entity, const QString &id);
+    static sync::StoredRow storedRow(const QSqlQuery &q, int first); // programme_id, row_version, fields, clocks
+    // Reads every row a batch touches or refers to, their scopes and the results of mutations seen before.
+    core::Status prefetch(PushState &state, const QList<sync::Mutation> &mutations);
+    core::Status flushRows(PushState &state); // writes what the state holds; part of finishChanges()
     core::Status finishChanges(PushState &state);
+    static QString auditInsert();
+    static QVariantList auditRow(const QString &userId, const QString &deviceId, const QString &action,
+                                 const QString &entity, const QString &entityId, const QString &detail, qint64 nowMs);
     core::Result<sync::PushResponse> pushOnce(const User &user, const QString &deviceId,
                                               const sync::PushRequest &request, const PushContext &context);
     core::Result<sync::PullResponse> pullOnce(const User &user, const sync::PullRequest &request, qint64 nowMs);

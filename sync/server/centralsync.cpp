@@ -62,13 +62,7 @@ std::optional<StoredRow> CentralStore::record(const QString &entity, const QStri
                       {entity, id}, QStringLiteral("read the record"));
     if (!q || !q.value().next())
         return std::nullopt;
-    StoredRow row;
-    row.exists = true;
-    row.programmeId = q.value().value(0).toString();
-    row.rowVersion = q.value().value(1).toLongLong();
-    row.fields = sql::jsonObject(q.value().value(2));
-    row.clocks = StoredRow::clocksFromJson(sql::jsonObject(q.value().value(3)));
-    return row;
+    return storedRow(q.value(), 0);
 }
 
 QStringList CentralStore::recordScopes(const QString &entity, const QString &id)
@@ -82,25 +76,124 @@ QStringList CentralStore::recordScopes(const QString &entity, const QString &id)
     return out;
 }
 
+Result<StoredRow> CentralStore::rowIn(PushState &state, const QString &entity, const QString &id)
+{
+    const QString key = PushState::key(entity, id);
+    if (const auto found = state.rows.constFind(key); found != state.rows.constEnd())
+        return found.value();
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT programme_id, row_version, fields, clocks FROM records "
+                                     "WHERE entity = ? AND id = ?")
+                          + forUpdate(),
+                      {entity, id}, QStringLiteral("read the record"));
+    if (!q)
+        return q.errors();
+    StoredRow row;
+    if (q.value().next()) {
+        row = storedRow(q.value(), 0);
+        state.existed.insert(key);
+    }
+    state.rows.insert(key, row);
+    return row;
+}
+
+Result<QStringList> CentralStore::scopesIn(PushState &state, const QString &entity, const QString &id)
+{
+    const QString key = PushState::key(entity, id);
+    if (const auto found = state.scopes.constFind(key); found != state.scopes.constEnd())
+        return found.value();
+    QStringList out;
+    auto q
+        = sql::run(m_db, QStringLiteral("SELECT scope FROM record_scopes WHERE entity = ? AND id = ? ORDER BY scope"),
+                   {entity, id}, QStringLiteral("read the record's scopes"));
+    if (!q)
+        return q.errors();
+    while (q.value().next())
+        out << q.value().value(0).toString();
+    state.scopes.insert(key, out);
+    return out;
+}
+
+StoredRow CentralStore::storedRow(const QSqlQuery &q, int first)
+{
+    StoredRow row;
+    row.exists = true;
+    row.programmeId = q.value(first).toString();
+    row.rowVersion = q.value(first + 1).toLongLong();
+    row.fields = sql::jsonObject(q.value(first + 2));
+    row.clocks = StoredRow::clocksFromJson(sql::jsonObject(q.value(first + 3)));
+    return row;
+}
+
+Status CentralStore::prefetch(PushState &state, const QList<sync::Mutation> &mutations)
+{
+    QStringList mutationIds;
+    QMap<QString, QStringList> ids; // entity → ids of the rows the batch touches or refers to
+    for (const sync::Mutation &m : mutations) {
+        mutationIds << m.mutationId;
+        const sync::Entity *entity = sync::Entities::find(m.entity);
+        if (!entity)
+            continue;
+        ids[m.entity] << m.entityId;
+        for (const sync::Column &c : entity->columns) {
+            const QJsonValue value = m.fields.value(c.name);
+            if (!c.parentEntity.isEmpty() && value.isString())
+                ids[c.parentEntity] << value.toString();
+        }
+    }
+    Status status = sql::forEachIn(
+        m_db, QStringLiteral("SELECT mutation_id, result FROM mutation_results WHERE mutation_id IN "), {},
+        mutationIds, QString(), QStringLiteral("look up the mutations"), [&state](const QSqlQuery &q) {
+            state.results.insert(q.value(0).toString(), q.value(1).toString().toUtf8());
+        });
+    for (auto it = ids.begin(); status && it != ids.end(); ++it) {
+        const QString &entity = it.key();
+        QStringList &keys = it.value();
+        keys.removeDuplicates();
+        for (const QString &id : std::as_const(keys)) {
+            const QString key = PushState::key(entity, id);
+            state.rows.insert(key, StoredRow {}); // absent unless the statement below finds it
+            state.scopes.insert(key, {});
+        }
+        QStringList found;
+        status = sql::forEachIn(m_db,
+                                QStringLiteral("SELECT id, programme_id, row_version, fields, clocks FROM records "
+                                               "WHERE entity = ? AND id IN "),
+                                {entity}, keys, forUpdate(), QStringLiteral("read the records"),
+                                [&](const QSqlQuery &q) {
+                                    const QString key = PushState::key(entity, q.value(0).toString());
+                                    found << q.value(0).toString();
+                                    state.rows.insert(key, storedRow(q, 1));
+                                    state.existed.insert(key);
+                                });
+        if (status && !found.isEmpty())
+            status = sql::forEachIn(
+                m_db, QStringLiteral("SELECT id, scope FROM record_scopes WHERE entity = ? AND id IN "), {entity},
+                found, QStringLiteral(" ORDER BY id, scope"), QStringLiteral("read the records' scopes"),
+                [&](const QSqlQuery &q) {
+                    state.scopes[PushState::key(entity, q.value(0).toString())] << q.value(1).toString();
+                });
+    }
+    return status;
+}
+
 Status CentralStore::writeRow(PushState &state, const QString &entity, const QString &id, const StoredRow &before,
                               const StoredRow &after)
 {
-    auto q = sql::run(
-        m_db,
-        QStringLiteral("INSERT INTO records (entity, id, programme_id, row_version, deleted, fields, clocks) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET "
-                       "row_version = excluded.row_version, deleted = excluded.deleted, "
-                       "fields = excluded.fields, clocks = excluded.clocks"),
-        {entity, id, after.programmeId, after.rowVersion, after.deleted() ? 1 : 0,
-         QString::fromUtf8(compact(after.fields)), QString::fromUtf8(compact(after.clocksJson()))},
-        QStringLiteral("store the record"));
-    if (!q)
-        return q.errors();
+    const QString key = PushState::key(entity, id);
+    if (!state.dirty.contains(key)) // (a batch writes one row a few times at most; most keys are new)
+        state.dirty << key;
+    if (before.exists && !state.rows.contains(key))
+        state.existed.insert(key); // read by the caller, not through this state (conflict review)
+    state.rows.insert(key, after);
     if (!before.exists)
         return addToScope(state, entity, id, after.programmeId, after.rowVersion);
     const quint64 change
         = sync::wire::rowHash(entity, id, before.rowVersion) ^ sync::wire::rowHash(entity, id, after.rowVersion);
-    for (const QString &scope : recordScopes(entity, id)) {
+    auto scopes = scopesIn(state, entity, id);
+    if (!scopes)
+        return scopes.errors();
+    for (const QString &scope : scopes.value()) {
         state.touch(scope, 0, change);
         state.log << PushState::LogEntry {scope, entity, id, QStringLiteral("change")};
     }
@@ -110,21 +203,66 @@ Status CentralStore::writeRow(PushState &state, const QString &entity, const QSt
 Status CentralStore::addToScope(PushState &state, const QString &entity, const QString &id, const QString &scope,
                                 qint64 rowVersion)
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("INSERT INTO record_scopes (entity, id, scope) VALUES (?, ?, ?) "
-                                     "ON CONFLICT (entity, id, scope) DO NOTHING"),
-                      {entity, id, scope}, QStringLiteral("add the record to a scope"));
-    if (!q)
-        return q.errors();
-    if (q.value().numRowsAffected() == 1) {
-        state.touch(scope, 1, sync::wire::rowHash(entity, id, rowVersion));
-        state.log << PushState::LogEntry {scope, entity, id, QStringLiteral("change")};
-    }
+    auto scopes = scopesIn(state, entity, id);
+    if (!scopes)
+        return scopes.errors();
+    if (scopes->contains(scope))
+        return {};
+    state.scopes[PushState::key(entity, id)] << scope;
+    state.newScopes << QVariantList {entity, id, scope};
+    state.touch(scope, 1, sync::wire::rowHash(entity, id, rowVersion));
+    state.log << PushState::LogEntry {scope, entity, id, QStringLiteral("change")};
     return {};
+}
+
+Status CentralStore::flushRows(PushState &state)
+{
+    // New rows with a plain INSERT: on PostgreSQL two batches creating the same row (an attendance's id is derived
+    // from its session and person) then fail on the key instead of one overwriting the other; push() runs the
+    // loser again, and it merges with the winner's row. Rows that existed are locked (FOR UPDATE) and updated.
+    QList<QVariantList> inserted;
+    QList<QVariantList> updated;
+    for (const QString &key : std::as_const(state.dirty)) {
+        const StoredRow &row = state.rows[key];
+        const qsizetype slash = key.indexOf(u'/');
+        QVariantList values {key.left(slash),
+                             key.mid(slash + 1),
+                             row.programmeId,
+                             row.rowVersion,
+                             row.deleted() ? 1 : 0,
+                             QString::fromUtf8(compact(row.fields)),
+                             QString::fromUtf8(compact(row.clocksJson()))};
+        (state.existed.contains(key) ? updated : inserted) << values;
+    }
+    const QString head = QStringLiteral(
+        "INSERT INTO records (entity, id, programme_id, row_version, deleted, fields, clocks) VALUES ");
+    Status s = sql::insertRows(m_db, head, 7, inserted, QString(), QStringLiteral("store the records"));
+    if (s)
+        s = sql::insertRows(m_db, head, 7, updated,
+                            QStringLiteral(" ON CONFLICT (entity, id) DO UPDATE SET row_version = excluded.row_version, "
+                                           "deleted = excluded.deleted, fields = excluded.fields, "
+                                           "clocks = excluded.clocks"),
+                            QStringLiteral("store the records"));
+    if (s)
+        s = sql::insertRows(m_db, QStringLiteral("INSERT INTO record_scopes (entity, id, scope) VALUES "), 3,
+                            state.newScopes, QStringLiteral(" ON CONFLICT (entity, id, scope) DO NOTHING"),
+                            QStringLiteral("add the records to their scopes"));
+    if (s)
+        s = sql::insertRows(m_db, auditInsert(), 8, state.auditRows, QString(), QStringLiteral("write the audit log"));
+    if (s)
+        s = sql::insertRows(m_db, QStringLiteral("INSERT INTO mutation_results (mutation_id, device_id, result) VALUES "),
+                            3, state.newResults, QString(), QStringLiteral("store the mutations' results"));
+    state.dirty.clear();
+    state.newScopes.clear();
+    state.auditRows.clear();
+    state.newResults.clear();
+    return s;
 }
 
 Status CentralStore::finishChanges(PushState &state)
 {
+    if (Status s = flushRows(state); !s)
+        return s;
     if (state.log.isEmpty() && state.deltas.isEmpty())
         return {};
     if (m_backend == Backend::Postgres) {
@@ -151,33 +289,32 @@ Status CentralStore::finishChanges(PushState &state)
         if (!w)
             return w.errors();
     }
-    // A row touched twice in one transaction is logged once, at its last position.
-    QList<PushState::LogEntry> entries;
-    QSet<QString> seen;
-    for (auto it = state.log.crbegin(); it != state.log.crend(); ++it) {
-        const QString key = it->scope + u'/' + it->entity + u'/' + it->id;
-        if (!seen.contains(key)) {
-            seen.insert(key);
-            entries.prepend(*it);
-        }
-    }
     auto last = sql::run(m_db, QStringLiteral("SELECT last_seq FROM change_seq WHERE id = 1"), {},
                          QStringLiteral("read the change-log seq"));
     if (!last || !last.value().next())
         return last ? Status(Error {QString(), QStringLiteral("The change-log seq is missing"), QStringLiteral("sql")})
                     : Status(last.errors());
     qint64 seq = last.value().value(0).toLongLong();
-    for (const PushState::LogEntry &e : entries) {
-        auto d
-            = sql::run(m_db, QStringLiteral("DELETE FROM change_log WHERE scope = ? AND entity = ? AND entity_id = ?"),
-                       {e.scope, e.entity, e.id}, QStringLiteral("update the change log"));
-        auto i = sql::run(m_db,
-                          QStringLiteral("INSERT INTO change_log (seq, scope, entity, entity_id, kind) "
-                                         "VALUES (?, ?, ?, ?, ?)"),
-                          {++seq, e.scope, e.entity, e.id, e.kind}, QStringLiteral("append to the change log"));
-        if (!d || !i)
-            return d ? i.errors() : d.errors();
+    // A row touched twice in one transaction is logged once, at its last position; a row already in its scope's
+    // log moves to the new seq.
+    QList<QVariantList> entries;
+    QSet<QString> seen;
+    for (auto it = state.log.crbegin(); it != state.log.crend(); ++it) {
+        const QString key = it->scope + u'/' + it->entity + u'/' + it->id;
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            entries.prepend({0, it->scope, it->entity, it->id, it->kind});
+        }
     }
+    for (QVariantList &entry : entries)
+        entry[0] = ++seq;
+    if (Status s = sql::insertRows(
+            m_db, QStringLiteral("INSERT INTO change_log (seq, scope, entity, entity_id, kind) VALUES "), 5, entries,
+            QStringLiteral(" ON CONFLICT (scope, entity, entity_id) DO UPDATE SET seq = excluded.seq, "
+                           "kind = excluded.kind"),
+            QStringLiteral("append to the change log"));
+        !s)
+        return s;
     auto w = sql::run(m_db, QStringLiteral("UPDATE change_seq SET last_seq = ? WHERE id = 1"), {seq},
                       QStringLiteral("advance the change-log seq"));
     state.log.clear();
@@ -231,16 +368,14 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
             return fail(purged.errors());
         state.anyPurged = purged.value().next();
     }
+    if (Status s = prefetch(state, request.mutations); !s)
+        return fail(s.errors());
     sync::PushResponse response;
     response.serverTimeMs = context.nowMs;
     for (qsizetype i = 0; i < request.mutations.size(); ++i) {
         sync::Mutation m = request.mutations.at(i);
-        auto seen = sql::run(m_db, QStringLiteral("SELECT result FROM mutation_results WHERE mutation_id = ?"),
-                             {m.mutationId}, QStringLiteral("look up the mutation"));
-        if (!seen)
-            return fail(seen.errors());
-        if (seen.value().next()) {
-            const QJsonObject stored = sql::jsonObject(seen.value().value(0));
+        if (const auto seen = state.results.constFind(m.mutationId); seen != state.results.constEnd()) {
+            const QJsonObject stored = QJsonDocument::fromJson(seen.value()).object();
             sync::MutationResult r;
             r.mutationId = m.mutationId;
             r.status = QStringLiteral("duplicate");
@@ -274,12 +409,9 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
             stored.insert(QStringLiteral("code"), result->code);
             stored.insert(QStringLiteral("message"), result->message);
         }
-        auto keep = sql::run(
-            m_db, QStringLiteral("INSERT INTO mutation_results (mutation_id, device_id, result) VALUES (?, ?, ?)"),
-            {m.mutationId, deviceId, QString::fromUtf8(compact(stored))},
-            QStringLiteral("store the mutation's result"));
-        if (!keep)
-            return fail(keep.errors());
+        const QByteArray json = compact(stored);
+        state.results.insert(m.mutationId, json);
+        state.newResults << QVariantList {m.mutationId, deviceId, QString::fromUtf8(json)};
         response.results << result.value();
     }
     auto d = sql::run(m_db,
@@ -302,11 +434,17 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
     if (!entity)
         return rejected(m.mutationId, QStringLiteral("unknown_entity"),
                         QStringLiteral("'%1' is not a record type the server keeps").arg(m.entity));
-    const StoredRow before = record(m.entity, m.entityId).value_or(StoredRow {});
+    const auto read = rowIn(state, m.entity, m.entityId);
+    if (!read)
+        return read.errors();
+    const StoredRow before = read.value();
 
     bool allowed = false;
     if (before.exists && m.entity == kParticipant) {
-        for (const QString &scope : recordScopes(m.entity, m.entityId))
+        const auto scopes = scopesIn(state, m.entity, m.entityId);
+        if (!scopes)
+            return scopes.errors();
+        for (const QString &scope : scopes.value())
             allowed = allowed || state.userScopes.contains(scope);
     } else {
         allowed = state.userScopes.contains(before.exists ? before.programmeId : m.programmeId);
@@ -336,16 +474,10 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
         if (isPurged(c.parentEntity, value.toString()))
             return rejected(m.mutationId, QStringLiteral("purged"),
                             QStringLiteral("The %1 it belongs to was erased from the server").arg(c.parentEntity));
-        const QString parentKey = c.parentEntity + u'/' + value.toString();
-        if (state.knownParents.contains(parentKey))
-            continue;
-        auto parent = sql::run(m_db, QStringLiteral("SELECT 1 FROM records WHERE entity = ? AND id = ?"),
-                               {c.parentEntity, value.toString()}, QStringLiteral("check the parent record"));
+        const auto parent = rowIn(state, c.parentEntity, value.toString());
         if (!parent)
             return parent.errors();
-        if (parent.value().next())
-            state.knownParents.insert(parentKey);
-        else
+        if (!parent->exists)
             return rejected(
                 m.mutationId, QStringLiteral("missing_parent"),
                 QStringLiteral("The %1 it refers to (%2) is not on the server").arg(c.parentEntity, c.name));
@@ -375,7 +507,10 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
             = m.entity == QLatin1String("enrolment") && !merged.row.deleted() && (!before.exists || before.deleted());
         const QString participantId = merged.row.fields.value(QLatin1String("participant_id")).toString();
         if (enrolled) {
-            if (const auto participant = record(kParticipant, participantId)) {
+            const auto participant = rowIn(state, kParticipant, participantId);
+            if (!participant)
+                return participant.errors();
+            if (participant->exists) {
                 if (Status s
                     = addToScope(state, kParticipant, participantId, merged.row.programmeId, participant->rowVersion);
                     !s)
@@ -383,10 +518,8 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
             }
         }
     }
-    if (Status s = audit(state.userId, state.deviceId, QStringLiteral("push.") + merged.status, m.entity, m.entityId,
-                         m.mutationId, state.nowMs);
-        !s)
-        return s.errors();
+    state.auditRows << auditRow(state.userId, state.deviceId, QStringLiteral("push.") + merged.status, m.entity,
+                                m.entityId, m.mutationId, state.nowMs);
     sync::MutationResult r;
     r.mutationId = m.mutationId;
     r.status = merged.status;

@@ -12,6 +12,7 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -112,6 +113,68 @@ inline core::Result<Rows> run(QSqlDatabase &db, const QString &statement, const 
         return error;
     }
     return Rows(std::move(q));
+}
+
+// Runs `head` + "(?, …)" + `tail` for `keys` in chunks, with `leading` bound before the keys of each chunk; the
+// statement has a fixed number of placeholders (the last chunk repeats its last key) so that one prepared
+// statement serves every chunk. `onRow` is called for each row. A batch reads its rows with a few such statements
+// instead of one per mutation.
+template<typename OnRow>
+core::Status forEachIn(QSqlDatabase &db, const QString &head, const QVariantList &leading, const QStringList &keys,
+                       const QString &tail, const QString &what, OnRow &&onRow)
+{
+    constexpr qsizetype chunk = 64;
+    static const QString placeholders = [] {
+        QString out = QStringLiteral("(?");
+        for (qsizetype i = 1; i < chunk; ++i)
+            out += QStringLiteral(", ?");
+        out += u')';
+        return out;
+    }();
+    const QString statement = head + placeholders + tail;
+    for (qsizetype start = 0; start < keys.size(); start += chunk) {
+        QVariantList binds = leading;
+        for (qsizetype i = 0; i < chunk; ++i)
+            binds << keys.at(std::min(start + i, keys.size() - 1));
+        auto q = run(db, statement, binds, what);
+        if (!q)
+            return q.errors();
+        while (q.value().next())
+            onRow(q.value());
+    }
+    return {};
+}
+
+// Inserts `rows` (each `columns` values) with multi-row statements: `head` is "INSERT INTO t (a, b) VALUES ",
+// `tail` an optional ON CONFLICT clause. Chunks of 64, 16, 4 and 1 rows keep the number of distinct prepared
+// statements small. The rows must not repeat a conflict key (PostgreSQL refuses to update a row twice).
+inline core::Status insertRows(QSqlDatabase &db, const QString &head, int columns, const QList<QVariantList> &rows,
+                               const QString &tail, const QString &what)
+{
+    QString tuple = QStringLiteral("(?");
+    for (int i = 1; i < columns; ++i)
+        tuple += QStringLiteral(", ?");
+    tuple += u')';
+    qsizetype done = 0;
+    for (const qsizetype size : {qsizetype(64), qsizetype(16), qsizetype(4), qsizetype(1)}) {
+        if (rows.size() - done < size)
+            continue;
+        QString statement = head + tuple;
+        for (qsizetype i = 1; i < size; ++i)
+            statement += QStringLiteral(", ") + tuple;
+        statement += tail;
+        while (rows.size() - done >= size) {
+            QVariantList binds;
+            binds.reserve(size * columns);
+            for (qsizetype i = 0; i < size; ++i)
+                binds += rows.at(done + i);
+            auto q = run(db, statement, binds, what);
+            if (!q)
+                return q.errors();
+            done += size;
+        }
+    }
+    return {};
 }
 
 inline QVariant nullText()

@@ -222,7 +222,11 @@ int main(int argc, char **argv)
     const QCommandLineOption devices(QStringLiteral("devices"), QStringLiteral("sync: devices syncing at once in the load test."),
                                      QStringLiteral("n"), QStringLiteral("200"));
     const QCommandLineOption noPouch(QStringLiteral("no-pouchdb"), QStringLiteral("sync: skip the PouchDB side (no Node.js needed)."));
-    parser.addOptions({scale, seed, dbPath, runs, records, devices, noPouch});
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("sync: the outreach-server binary to measure (default: the one built "
+                                                   "with this bench), e.g. to compare two builds."),
+                                    QStringLiteral("path"));
+    parser.addOptions({scale, seed, dbPath, runs, records, devices, noPouch, server});
     parser.process(app);
     const QString command = parser.positionalArguments().value(0, QStringLiteral("core"));
     if (command != QLatin1String("core") && command != QLatin1String("reports") && command != QLatin1String("people")
@@ -235,7 +239,7 @@ int main(int argc, char **argv)
         bench::SyncBenchOptions options;
         options.records = parser.isSet(records) ? parser.value(records).toInt() : options.records;
         options.loadDevices = parser.value(devices).toInt();
-        options.serverBinary = QStringLiteral(OUTREACH_SERVER_BINARY);
+        options.serverBinary = parser.isSet(server) ? parser.value(server) : QStringLiteral(OUTREACH_SERVER_BINARY);
         options.pouchDir = QStringLiteral(OUTREACH_POUCH_DIR);
         options.skipPouch = parser.isSet(noPouch);
         return bench::runSyncBench(options);
