@@ -71,6 +71,7 @@ SyncStatus::Live SyncStatus::readLive(const QString &mode) const
         case SyncClient::State::Offline: live.state = Offline; break;
         case SyncClient::State::Error: live.state = Problem; break;
         case SyncClient::State::Revoked: live.state = Revoked; break;
+        case SyncClient::State::UpgradeRequired: live.state = UpgradeRequired; break;
         }
         return live;
     }
@@ -160,6 +161,8 @@ QString SyncStatus::stateText() const
         return m_live.lastError.isEmpty() ? tr("Problem: sync has stopped") : tr("Problem: %1").arg(m_live.lastError);
     case Revoked:
         return tr("This device was removed from the server");
+    case UpgradeRequired:
+        return tr("This app is too old for the server. Update it to go on syncing; nothing recorded here is lost.");
     }
     return QString();
 }
@@ -180,6 +183,8 @@ QString SyncStatus::shortText() const
     case Problem:
     case Revoked:
         return tr("Not syncing");
+    case UpgradeRequired:
+        return tr("Update the app");
     case DeviceOnly:
     case Idle:
         break;

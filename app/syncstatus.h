@@ -70,6 +70,7 @@ public:
         Offline, // the server could not be reached; a retry is waiting
         Problem, // the server refused in a way retrying will not fix (lastError)
         Revoked, // the server removed this device
+        UpgradeRequired, // the server needs a newer app: sync stopped, nothing recorded here is lost
     };
     Q_ENUM(State)
 

@@ -374,6 +374,7 @@ Result<PullRequest> DeviceSync::nextPull(int limit)
     PullRequest request;
     request.deviceId = m_db.deviceId();
     request.limit = qBound(1, limit, int(Limits::MaxPullLimit));
+    request.schemaVersion = m_db.schemaVersion();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT programme_id, cursor FROM sync_scope")))

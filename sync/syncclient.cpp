@@ -238,7 +238,7 @@ void SyncClient::signOut()
 
 void SyncClient::start()
 {
-    if (m_state == State::SignedOut || m_state == State::Revoked)
+    if (m_state == State::SignedOut || m_state == State::Revoked || m_state == State::UpgradeRequired)
         return;
     m_sync.recoverInFlight();
     m_periodic.start(m_timing.periodMs);
@@ -262,7 +262,7 @@ void SyncClient::notifyLocalWrite()
 
 void SyncClient::syncNow()
 {
-    if (m_state == State::SignedOut || m_state == State::Revoked)
+    if (m_state == State::SignedOut || m_state == State::Revoked || m_state == State::UpgradeRequired)
         return;
     if (m_busy) {
         m_again = true;
@@ -437,14 +437,13 @@ void SyncClient::pushNext()
             m_batchSize = qMax(1, size / 2);
             return pushNext();
         }
+        if (r.status == 426)
+            return stopForUpgrade(r);
         // Pull never waits for push: whatever went wrong here, the worker still gets the others' changes.
+        // 503 (busy, timeout) and no answer at all are transient: the retry timer sends the same batch again.
         m_failed = m_pushFailed = true;
         m_permanent = r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408;
-        if (r.status == 426)
-            setLastError(QStringLiteral("This version of Outreach is too old for the server: update the app. Your "
-                                        "changes are kept."));
-        else
-            setLastError(describeFailure(r));
+        setLastError(describeFailure(r));
         pullNext();
     });
 }
@@ -495,6 +494,8 @@ void SyncClient::pullNext()
         }
         if (isRevocation(r))
             return revoke();
+        if (r.status == 426)
+            return stopForUpgrade(r);
         m_failed = true;
         m_permanent = m_permanent || (r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408);
         setLastError(describeFailure(r));
@@ -551,6 +552,22 @@ void SyncClient::revoke()
     setLastError(QStringLiteral("This device's access to the server was withdrawn. Sync has stopped."));
     setState(State::Revoked);
     Q_EMIT deviceRevoked();
+}
+
+void SyncClient::stopForUpgrade(const Reply &reply)
+{
+    qCWarning(lcSyncClient) << "the server needs a newer app:" << describeFailure(reply);
+    m_busy = false;
+    m_rescanned = false;
+    m_periodic.stop();
+    m_retry.stop();
+    m_debounce.stop();
+    m_retryDelayMs = 0;
+    setProgress({});
+    refreshCounts();
+    setLastError(QStringLiteral("This app is too old for the server. Update it to go on syncing; nothing recorded "
+                                "here is lost."));
+    setState(State::UpgradeRequired);
 }
 
 void SyncClient::fetchCatalogue()

@@ -45,6 +45,9 @@ public:
         Offline, // the last cycle could not reach the server; it retries with backoff
         Error, // the server refused something in a way retrying will not fix (see lastError)
         Revoked, // the server revoked this device: sync stopped; the app should wipeLocalData()
+        // The server needs a newer app (426 upgrade_required): sync stopped (nothing retries it) until the app
+        // starts again, after an update; the outbox is kept, and the refused batch is held by the server.
+        UpgradeRequired,
     };
     Q_ENUM(State)
 
@@ -157,6 +160,7 @@ private:
     static bool isRevocation(const Reply &reply);
     void fetchCatalogue();
     void revoke();
+    void stopForUpgrade(const Reply &reply);
     void scheduleRetry();
     bool storeTokens(const QByteArray &body);
     std::optional<QString> storedRefreshToken() const;

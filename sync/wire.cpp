@@ -310,6 +310,8 @@ core::Result<PullRequest> parsePullRequest(const QByteArray &body)
     out.cursors = r.cursors(u"cursors");
     if (doc.value().contains(QLatin1String("limit")))
         out.limit = int(r.integer(u"limit", true, 1, Limits::MaxPullLimit));
+    if (doc.value().contains(QLatin1String("schema_version")))
+        out.schemaVersion = int(r.integer(u"schema_version", true, 1, 1000000));
     if (!errors.isEmpty())
         return errors;
     return out;
@@ -432,9 +434,12 @@ QByteArray toJson(const PushResponse &response)
 
 QByteArray toJson(const PullRequest &request)
 {
-    return compact(QJsonObject{{QStringLiteral("device_id"), request.deviceId},
-                               {QStringLiteral("cursors"), cursorsObject(request.cursors)},
-                               {QStringLiteral("limit"), request.limit}});
+    QJsonObject o {{QStringLiteral("device_id"), request.deviceId},
+                   {QStringLiteral("cursors"), cursorsObject(request.cursors)},
+                   {QStringLiteral("limit"), request.limit}};
+    if (request.schemaVersion > 0)
+        o.insert(QStringLiteral("schema_version"), request.schemaVersion);
+    return compact(o);
 }
 
 QByteArray toJson(const PullResponse &response)

@@ -67,6 +67,7 @@ struct PullRequest
     QString deviceId;
     QMap<QString, qint64> cursors; // programme id → last seq applied
     int limit = Limits::MaxPullLimit;
+    int schemaVersion = 0; // the device store's; 0 = not given (apps from before 426 upgrade_required)
 };
 
 struct Change

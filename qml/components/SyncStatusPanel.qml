@@ -39,7 +39,8 @@ FormSection {
             text: panel.status.stateText
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
-            color: panel.status.state === SyncStatus.Problem ? Theme.errorText : Theme.textPrimary
+            color: panel.status.state === SyncStatus.Problem || panel.status.state === SyncStatus.UpgradeRequired
+                   ? Theme.errorText : Theme.textPrimary
             font.pixelSize: Theme.fontSizeBody
             font.weight: Font.Medium
             Accessible.name: text
@@ -170,7 +171,8 @@ FormSection {
         Button {
             objectName: "syncNowButton"
             visible: panel.controller.available && panel.controller.signedIn
-            enabled: !panel.status.syncing
+            // An app too old for the server cannot sync until it is updated: the button would do nothing.
+            enabled: !panel.status.syncing && panel.status.state !== SyncStatus.UpgradeRequired
             text: qsTr("Sync now")
             flat: true
             Layout.minimumHeight: Theme.touchTarget

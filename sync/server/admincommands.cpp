@@ -2,6 +2,8 @@
 
 #include "centralstore.h"
 
+#include "core/store/migrations.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -35,6 +37,15 @@ void AdminCommands::addOptions(QCommandLineParser &parser)
          QStringLiteral("N"), QStringLiteral("8080")},
         {QStringLiteral("bind"), QStringLiteral("serve: address to listen on (default 127.0.0.1)."),
          QStringLiteral("ADDR"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("request-timeout-ms"),
+         QStringLiteral("serve: time allowed to handle one push or pull; past it the request is rolled back and "
+                        "answered 503 timeout (default 20000)."),
+         QStringLiteral("N"), QStringLiteral("20000")},
+        {QStringLiteral("min-client-schema"),
+         QStringLiteral("serve: oldest app store schema version accepted; older apps get 426 upgrade_required and "
+                        "their pushes are held (default %1, this release's).")
+             .arg(core::store::Migrations::latestVersion()),
+         QStringLiteral("N"), QString::number(core::store::Migrations::latestVersion())},
         {QStringLiteral("username"), QStringLiteral("user add, assign, unassign: the user name."), QStringLiteral("U")},
         {QStringLiteral("role"), QStringLiteral("user add: worker, lead, admin or safeguarding_lead."),
          QStringLiteral("R")},

@@ -64,6 +64,16 @@ CREATE TABLE audit (
 );
 )sql";
 
+// Migration 2: pushes refused with 426 upgrade_required are kept as they came, for a newer app to send again
+// (docs/sync-protocol.md).
+const char16_t *const kVersion2 = uR"sql(
+CREATE TABLE held_batches (
+    device_id TEXT NOT NULL REFERENCES devices(id), batch_id TEXT NOT NULL, schema_version INTEGER NOT NULL,
+    body TEXT NOT NULL, received_at BIGINT NOT NULL,
+    PRIMARY KEY (device_id, batch_id)
+);
+)sql";
+
 core::Status execAll(QSqlDatabase &db, QStringView script)
 {
     for (QStringView statement : script.split(u';')) {
@@ -81,7 +91,7 @@ core::Status execAll(QSqlDatabase &db, QStringView script)
 
 int CentralSchema::latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 int CentralSchema::currentVersion(QSqlDatabase &db)
@@ -111,7 +121,7 @@ INSERT INTO meta (key, value) VALUES ('schema_version', '0'))sql");
             !s)
             return s;
     }
-    const QList<const char16_t *> steps {kVersion1};
+    const QList<const char16_t *> steps {kVersion1, kVersion2};
     for (int v = current; v < latestVersion(); ++v) {
         if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
             return s;

@@ -534,6 +534,58 @@ Status CentralStore::expireToken(const QString &token, qint64 atMs)
     return q ? Status() : Status(q.errors());
 }
 
+Error CentralStore::timeoutError()
+{
+    return Error {QString(),
+                  QStringLiteral("The server took too long over this request and stored nothing of it; try again"),
+                  QStringLiteral("timeout")};
+}
+
+// --- Held batches (426 upgrade_required) ---------------------------------------------------------------------
+
+Status CentralStore::holdBatch(const HeldBatch &batch)
+{
+    auto q = sql::run(
+        m_db,
+        QStringLiteral("INSERT INTO held_batches (device_id, batch_id, schema_version, body, received_at) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id, batch_id) DO NOTHING"),
+        {batch.deviceId, batch.batchId, batch.schemaVersion, QString::fromUtf8(batch.body), batch.receivedAtMs},
+        QStringLiteral("keep the batch"));
+    if (!q)
+        return q.errors();
+    if (q.value().numRowsAffected() != 1)
+        return {};
+    return audit(QString(), batch.deviceId, QStringLiteral("push.held"), {}, {},
+                 QStringLiteral("batch %1, schema version %2").arg(batch.batchId).arg(batch.schemaVersion),
+                 batch.receivedAtMs);
+}
+
+Result<int> CentralStore::heldSchemaBelow(const QString &deviceId, int minSchema)
+{
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT MAX(schema_version) FROM held_batches WHERE device_id = ? "
+                                     "AND schema_version < ?"),
+                      {deviceId, minSchema}, QStringLiteral("look for held batches"));
+    if (!q)
+        return q.errors();
+    return q.value().next() ? q.value().value(0).toInt() : 0; // NULL (none) reads as 0
+}
+
+QList<HeldBatch> CentralStore::heldBatches(const QString &deviceId)
+{
+    QList<HeldBatch> out;
+    const bool all = deviceId.isEmpty();
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT device_id, batch_id, schema_version, body, received_at FROM held_batches ")
+                          + (all ? QString() : QStringLiteral("WHERE device_id = ? "))
+                          + QStringLiteral("ORDER BY received_at, device_id, batch_id"),
+                      all ? QVariantList() : QVariantList {deviceId}, QStringLiteral("list held batches"));
+    while (q && q.value().next())
+        out << HeldBatch {q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toInt(),
+                          q.value().value(3).toString().toUtf8(), q.value().value(4).toLongLong()};
+    return out;
+}
+
 // --- Audit and export ----------------------------------------------------------------------------------------
 
 QString CentralStore::auditInsert()

@@ -9,6 +9,7 @@
 #include "sync/merge.h"
 #include "sync/wire.h"
 
+#include <QDeadlineTimer>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
@@ -95,6 +96,30 @@ struct PushContext
 {
     qint64 nowMs = 0;
     qint64 maxClockAheadMs = 600000; // HLCs further ahead are clamped to now + this, and the device flagged
+    // When the request must be answered by (ServiceOptions::requestTimeoutMs). Checked only where giving up
+    // rolls the whole transaction back, so a late request stores nothing and is answered 503 timeout.
+    QDeadlineTimer deadline {QDeadlineTimer::Forever};
+
+    bool pastDeadline() const { return deadline.hasExpired(); }
+};
+
+// The same for a pull page.
+struct PullContext
+{
+    qint64 nowMs = 0;
+    QDeadlineTimer deadline {QDeadlineTimer::Forever};
+
+    bool pastDeadline() const { return deadline.hasExpired(); }
+};
+
+// A push refused with 426 upgrade_required, kept as it came (held_batches) until a newer app sends it again.
+struct HeldBatch
+{
+    QString deviceId;
+    QString batchId;
+    int schemaVersion = 0;
+    QByteArray body;
+    qint64 receivedAtMs = 0;
 };
 
 struct PurgeSummary
@@ -168,10 +193,25 @@ public:
 
     // --- Sync -----------------------------------------------------------------------------------------------
     // One transaction per batch (docs/sync-protocol.md). Error code device_seq_regression refuses the whole
-    // batch (nothing stored); code "sql" means the store failed (retry).
+    // batch (nothing stored); code "sql" means the store failed (retry); code "timeout" means the context's
+    // deadline passed (rolled back, nothing stored).
     core::Result<sync::PushResponse> push(const User &user, const QString &deviceId, const sync::PushRequest &request,
                                           const PushContext &context);
-    core::Result<sync::PullResponse> pull(const User &user, const sync::PullRequest &request, qint64 nowMs);
+    core::Result<sync::PullResponse> pull(const User &user, const sync::PullRequest &request,
+                                          const PullContext &context);
+    core::Result<sync::PullResponse> pull(const User &user, const sync::PullRequest &request, qint64 nowMs)
+    {
+        return pull(user, request, PullContext {nowMs});
+    }
+    // The error a request whose deadline passed gives up with.
+    static core::Error timeoutError();
+
+    // Keeps a batch refused for its schema version; the same (device, batch) twice is kept once.
+    core::Status holdBatch(const HeldBatch &batch);
+    // The newest schema version below `minSchema` of the device's held batches, or 0 when it has none (for a
+    // pull that does not say its schema version).
+    core::Result<int> heldSchemaBelow(const QString &deviceId, int minSchema);
+    QList<HeldBatch> heldBatches(const QString &deviceId = {}); // all devices when empty, oldest first
     // Erases a person and every row referring to them; every scope they were in is told (pull's `purged`);
     // later mutations of those rows are rejected as purged.
     core::Result<PurgeSummary> purge(const QString &entity, const QString &id, const QString &actor, qint64 nowMs);
@@ -223,7 +263,8 @@ private:
                                  const QString &entity, const QString &entityId, const QString &detail, qint64 nowMs);
     core::Result<sync::PushResponse> pushOnce(const User &user, const QString &deviceId,
                                               const sync::PushRequest &request, const PushContext &context);
-    core::Result<sync::PullResponse> pullOnce(const User &user, const sync::PullRequest &request, qint64 nowMs);
+    core::Result<sync::PullResponse> pullOnce(const User &user, const sync::PullRequest &request,
+                                              const PullContext &context);
 
     Backend m_backend;
     QString m_connectionName;

@@ -333,6 +333,8 @@ Result<sync::PushResponse> CentralStore::push(const User &user, const QString &d
         auto result = pushOnce(user, deviceId, request, context);
         if (result || result.error().code != QLatin1String("sql") || attempt == 5)
             return result;
+        if (context.pastDeadline())
+            return timeoutError();
     }
 }
 
@@ -423,6 +425,8 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
         return fail(d.errors());
     if (Status s = finishChanges(state); !s)
         return fail(s.errors());
+    if (context.pastDeadline())
+        return fail({timeoutError()});
     if (Status s = commit(); !s)
         return s.errors();
     return response;
@@ -529,19 +533,21 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
 
 // --- Pull ----------------------------------------------------------------------------------------------------
 
-Result<sync::PullResponse> CentralStore::pull(const User &user, const sync::PullRequest &request, qint64 nowMs)
+Result<sync::PullResponse> CentralStore::pull(const User &user, const sync::PullRequest &request,
+                                              const PullContext &context)
 {
-    auto result = pullOnce(user, request, nowMs);
+    auto result = pullOnce(user, request, context);
     rollback(); // read-only: nothing to keep
     return result;
 }
 
-Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::PullRequest &request, qint64 nowMs)
+Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::PullRequest &request,
+                                                  const PullContext &context)
 {
     if (Status s = begin(false); !s)
         return s.errors();
     sync::PullResponse out;
-    out.serverTimeMs = nowMs;
+    out.serverTimeMs = context.nowMs;
     const QStringList scopes = scopesOf(user.id);
     for (auto it = request.cursors.cbegin(); it != request.cursors.cend(); ++it) {
         if (!scopes.contains(it.key()))
@@ -600,6 +606,10 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
                                          sql::jsonObject(r.value(8))};
         }
     }
+    // The page is read; the checksums are the rest of the work. An answer past the deadline would reach a client
+    // that has given up already.
+    if (context.pastDeadline())
+        return timeoutError();
     if (!out.hasMore) {
         const QMap<QString, sync::ScopeChecksum> all = checksums();
         for (const QString &scope : scopes)

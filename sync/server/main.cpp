@@ -90,7 +90,20 @@ int main(int argc, char *argv[])
         err << "Give a valid --port (0-65535) and --bind address" << Qt::endl;
         return AdminCommands::Usage;
     }
-    SyncService service(**store);
+    bool timeoutOk = false;
+    bool schemaOk = false;
+    ServiceOptions options;
+    options.requestTimeoutMs = parser.value(QStringLiteral("request-timeout-ms")).toLongLong(&timeoutOk);
+    options.minClientSchema = parser.value(QStringLiteral("min-client-schema")).toInt(&schemaOk);
+    if (!timeoutOk || options.requestTimeoutMs < 1) {
+        err << "Give --request-timeout-ms as a whole number of milliseconds, at least 1" << Qt::endl;
+        return AdminCommands::Usage;
+    }
+    if (!schemaOk || options.minClientSchema < 1) {
+        err << "Give --min-client-schema as a schema version, at least 1" << Qt::endl;
+        return AdminCommands::Usage;
+    }
+    SyncService service(**store, options);
     HttpAdapter http(service);
     auto *tcp = new QTcpServer(&http);
     if (!tcp->listen(address, quint16(port))) {

@@ -40,7 +40,7 @@ HttpResponse failure(const core::Error &e)
         {QStringLiteral("device_revoked"), 403},   {QStringLiteral("forbidden"), 403},
         {QStringLiteral("not_found"), 404},        {QStringLiteral("device_seq_regression"), 409},
         {QStringLiteral("already_resolved"), 409}, {QStringLiteral("body_too_large"), 413},
-        {QStringLiteral("batch_too_large"), 413},
+        {QStringLiteral("batch_too_large"), 413},  {QStringLiteral("timeout"), 503},
     };
     if (const auto it = statuses.constFind(e.code); it != statuses.constEnd())
         return failure(*it, e.code, e.message, e.field);
@@ -107,14 +107,16 @@ qint64 SyncService::now() const
 
 HttpResponse SyncService::handle(const HttpRequest &request)
 {
+    // From here, not from the first byte received: the time limit is on the server's own work.
+    const QDeadlineTimer deadline(m_options.requestTimeoutMs);
     try {
-        return route(request);
+        return route(request, deadline);
     } catch (const std::exception &) {
         return failure(503, QStringLiteral("busy"), QStringLiteral("The server could not finish the request"));
     }
 }
 
-HttpResponse SyncService::route(const HttpRequest &request)
+HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer &deadline)
 {
     static const QRegularExpression resolvePath(QStringLiteral("^/v1/conflicts/([^/]+)/resolve$"));
     const QRegularExpressionMatch resolve = resolvePath.match(request.path);
@@ -173,9 +175,9 @@ HttpResponse SyncService::route(const HttpRequest &request)
     const Caller caller {token->user, token->device};
 
     if (path == QLatin1String("/v1/sync/push"))
-        return push(request, caller);
+        return push(request, caller, deadline);
     if (path == QLatin1String("/v1/sync/pull"))
-        return pull(request, caller);
+        return pull(request, caller, deadline);
     if (path == QLatin1String("/v1/catalogue"))
         return catalogue();
     if (path == QLatin1String("/v1/conflicts"))
@@ -264,25 +266,46 @@ HttpResponse SyncService::tokenAnswer(const User &user, const QString &deviceId)
                    {QStringLiteral("server_time_ms"), double(t)}});
 }
 
-HttpResponse SyncService::push(const HttpRequest &request, const Caller &caller)
+HttpResponse SyncService::upgradeRequired(int schemaVersion) const
+{
+    HttpResponse r = failure(426, QStringLiteral("upgrade_required"),
+                             QStringLiteral("This app (schema version %1) is too old for the server, which needs %2 or "
+                                            "later: update it. The changes it sent are kept on the server.")
+                                 .arg(schemaVersion)
+                                 .arg(m_options.minClientSchema));
+    QJsonObject o = QJsonDocument::fromJson(r.body).object();
+    o.insert(QStringLiteral("min_schema_version"), m_options.minClientSchema);
+    r.body = json(o);
+    return r;
+}
+
+HttpResponse SyncService::push(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline)
 {
     auto parsed = sync::wire::parsePushRequest(request.body);
     if (!parsed)
         return refusal(parsed.error());
+    if (parsed->deviceId != caller.device.id)
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
+                       QStringLiteral("device_id"));
+    // Before the size check: an old app is told what will help it (an update), not to halve its batches.
+    if (parsed->schemaVersion < m_options.minClientSchema) {
+        const HeldBatch held {caller.device.id, parsed->batchId, parsed->schemaVersion, request.body, now()};
+        if (core::Status s = m_store.holdBatch(held); !s)
+            return failure(s.error());
+        return upgradeRequired(parsed->schemaVersion);
+    }
     if (parsed->mutations.size() > m_options.maxPushMutations)
         return failure(413, QStringLiteral("batch_too_large"),
                        QStringLiteral("A batch holds at most %1 changes").arg(m_options.maxPushMutations),
                        QStringLiteral("mutations"));
-    if (parsed->deviceId != caller.device.id)
-        return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
-                       QStringLiteral("device_id"));
-    auto result = m_store.push(caller.user, caller.device.id, *parsed, PushContext {now(), m_options.maxClockAheadMs});
+    auto result = m_store.push(caller.user, caller.device.id, *parsed,
+                               PushContext {now(), m_options.maxClockAheadMs, deadline});
     if (!result)
         return failure(result.error());
     return HttpResponse {200, sync::wire::toJson(*result), {}};
 }
 
-HttpResponse SyncService::pull(const HttpRequest &request, const Caller &caller)
+HttpResponse SyncService::pull(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline)
 {
     auto parsed = sync::wire::parsePullRequest(request.body);
     if (!parsed)
@@ -290,9 +313,21 @@ HttpResponse SyncService::pull(const HttpRequest &request, const Caller &caller)
     if (parsed->deviceId != caller.device.id)
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
                        QStringLiteral("device_id"));
+    // Apps from before 426 existed do not say their schema version when pulling: one whose push was held is
+    // too old.
+    if (parsed->schemaVersion > 0) {
+        if (parsed->schemaVersion < m_options.minClientSchema)
+            return upgradeRequired(parsed->schemaVersion);
+    } else {
+        const auto held = m_store.heldSchemaBelow(caller.device.id, m_options.minClientSchema);
+        if (!held)
+            return failure(held.error());
+        if (*held > 0)
+            return upgradeRequired(*held);
+    }
     sync::PullRequest pullRequest = *parsed;
     pullRequest.limit = qBound(1, pullRequest.limit, m_options.maxPullLimit);
-    auto result = m_store.pull(caller.user, pullRequest, now());
+    auto result = m_store.pull(caller.user, pullRequest, PullContext {now(), deadline});
     if (!result)
         return failure(result.error());
     return HttpResponse {200, sync::wire::toJson(*result), {}};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "centralstore.h"
+#include "core/store/migrations.h"
 #include "sync/wire.h"
 
 #include <QByteArray>
@@ -45,7 +46,12 @@ struct ServiceOptions
     qsizetype maxBodyBytes = sync::Limits::MaxBodyBytes;
     int maxPushMutations = sync::Limits::MaxPushMutations;
     int maxPullLimit = sync::Limits::MaxPullLimit;
-    qint64 maxRequestMs = 20000;
+    // How long handling one request may take; past it a push or pull is rolled back and answered 503 timeout.
+    // Negative: no limit; 0 gives up at the first check (tests).
+    qint64 requestTimeoutMs = 20000;
+    // Pushes and pulls from apps whose store schema is older are answered 426 upgrade_required (the push kept in
+    // held_batches). The default lets every app of this release through.
+    int minClientSchema = core::store::Migrations::latestVersion();
     qint64 maxClockAheadMs = 600000;
     int maxSignInFailures = 10; // per username within signInWindowMs, then 429
     qint64 signInWindowMs = 5 * 60000;
@@ -61,11 +67,12 @@ public:
 private:
     struct Caller;
     qint64 now() const;
-    HttpResponse route(const HttpRequest &request);
+    HttpResponse route(const HttpRequest &request, const QDeadlineTimer &deadline);
     HttpResponse signIn(const HttpRequest &request);
     HttpResponse refresh(const HttpRequest &request);
-    HttpResponse push(const HttpRequest &request, const Caller &caller);
-    HttpResponse pull(const HttpRequest &request, const Caller &caller);
+    HttpResponse push(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline);
+    HttpResponse pull(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline);
+    HttpResponse upgradeRequired(int schemaVersion) const;
     HttpResponse catalogue();
     HttpResponse listConflicts(const HttpRequest &request, const Caller &caller);
     HttpResponse resolveConflict(const HttpRequest &request, const Caller &caller, const QString &id);

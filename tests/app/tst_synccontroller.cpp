@@ -91,6 +91,7 @@ private Q_SLOTS:
     void signInFailureShowsTheServersReason();
     void localWriteIsPushedAfterTheDebounce();
     void stateTextSaysWhatSyncIsDoing();
+    void tooOldAppIsToldToUpdate();
     void signOutQuestionNamesWhatIsUnsent();
     void revokedDeviceIsWipedAndSetUpAnew();
     void leadLoadsAndResolvesConflicts();
@@ -254,6 +255,33 @@ void TestSyncController::stateTextSaysWhatSyncIsDoing()
     mode = Normal;
     app.controller.syncNow();
     QTRY_COMPARE(app.controller.stateText(), QStringLiteral("Up to date"));
+}
+
+void TestSyncController::tooOldAppIsToldToUpdate()
+{
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/sync/push")
+            return error(426, "upgrade_required", "This app (schema version 4) is too old for the server");
+        return standard(r, seen);
+    };
+    App app(server);
+    QVERIFY(app.unlocked());
+    app.addPerson(QStringLiteral("Jay"));
+    const int unsent = int(app.count("SELECT COUNT(*) FROM outbox"));
+    QVERIFY(unsent > 0);
+    QSignalSpy signedIn(&app.controller, &SyncController::signInSucceeded);
+    QVERIFY(app.controller.signIn(QStringLiteral("pw")));
+    QVERIFY(signedIn.wait(5000));
+    QTRY_COMPARE(app.controller.state(), SyncStatus::UpgradeRequired);
+    QCOMPARE(app.controller.stateText(),
+             QStringLiteral("This app is too old for the server. Update it to go on "
+                            "syncing; nothing recorded here is lost."));
+    QCOMPARE(app.controller.status()->shortText(), QStringLiteral("Update the app"));
+    QVERIFY(app.controller.status()->isSignedIn());
+    QCOMPARE(app.controller.pendingCount(), unsent);
+    QCOMPARE(app.count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"), unsent);
 }
 
 void TestSyncController::signOutQuestionNamesWhatIsUnsent()

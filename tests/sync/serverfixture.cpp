@@ -1,6 +1,7 @@
 #include "serverfixture.h"
 
 #include "core/domain/ids.h"
+#include "core/store/migrations.h"
 
 #include <QUuid>
 
@@ -143,7 +144,7 @@ sync::PushRequest Outbox::batch(const QString &deviceId, const QList<sync::Mutat
     sync::PushRequest r;
     r.deviceId = deviceId;
     r.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    r.schemaVersion = 4;
+    r.schemaVersion = core::store::Migrations::latestVersion();
     r.mutations = mutations;
     return r;
 }

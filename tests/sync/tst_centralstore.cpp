@@ -143,6 +143,62 @@ private Q_SLOTS:
         QCOMPARE(resent.results.at(0).status, QStringLiteral("duplicate"));
     }
 
+    void rollsBackAPushPastItsDeadline_data() { backends(); }
+    void rollsBackAPushPastItsDeadline()
+    {
+        OPEN_WORLD();
+        Outbox outbox;
+        const sync::Mutation p = outbox.participant(w.programmeA);
+        const sync::Mutation e = outbox.enrolment(w.programmeA, p.entityId);
+        const sync::PushRequest batch = Outbox::batch(w.deviceA, {p, e});
+        const server::PushContext late {kNow, 600000, QDeadlineTimer(0)};
+        QVERIFY(late.pastDeadline());
+        const auto refused = store->push(w.workerA, w.deviceA, batch, late);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("timeout"));
+        QVERIFY(!store->record(QStringLiteral("participant"), p.entityId));
+        QVERIFY(!store->record(QStringLiteral("enrolment"), e.entityId));
+        QCOMPARE(store->lastSeq(), 0);
+        QVERIFY(store->checksums().isEmpty());
+        QCOMPARE(store->device(w.deviceA)->maxDeviceSeq, 0);
+
+        const server::PullContext latePull {kNow, QDeadlineTimer(0)};
+        const auto pulled = store->pull(w.workerA, {w.deviceA, {}, 1000}, latePull);
+        QVERIFY(!pulled);
+        QCOMPARE(pulled.error().code, QStringLiteral("timeout"));
+
+        // The same batch within its time: applied, not a replay of anything.
+        QVERIFY(!kContext.pastDeadline());
+        const auto pushed = pushOk(*store, w.workerA, batch);
+        QCOMPARE(pushed.results.size(), 2);
+        QCOMPARE(pushed.results.at(0).status, QStringLiteral("applied"));
+        QCOMPARE(pushed.results.at(1).status, QStringLiteral("applied"));
+        QCOMPARE(pullAll(*store, w.workerA, {}, 1000).changes.size(), 2);
+    }
+
+    void holdsABatchOnce_data() { backends(); }
+    void holdsABatchOnce()
+    {
+        OPEN_WORLD();
+        const server::HeldBatch batch {w.deviceA, core::newId(), 3, QByteArrayLiteral("{\"mutations\": [\"é\"]}"),
+                                       kNow};
+        QVERIFY(store->holdBatch(batch).ok());
+        QVERIFY(store->holdBatch(batch).ok()); // sent again: kept once
+        QVERIFY(store->holdBatch({w.deviceA, core::newId(), 4, QByteArrayLiteral("{}"), kNow + 1}).ok());
+        const QList<server::HeldBatch> held = store->heldBatches(w.deviceA);
+        QCOMPARE(held.size(), 2);
+        QCOMPARE(held.at(0).batchId, batch.batchId);
+        QCOMPARE(held.at(0).schemaVersion, 3);
+        QCOMPARE(held.at(0).body, batch.body);
+        QCOMPARE(held.at(0).receivedAtMs, kNow);
+        QCOMPARE(store->heldBatches().size(), 2);
+        QVERIFY(store->heldBatches(w.deviceB).isEmpty());
+        QCOMPARE(store->heldSchemaBelow(w.deviceA, 5).value(), 4);
+        QCOMPARE(store->heldSchemaBelow(w.deviceA, 4).value(), 3);
+        QCOMPARE(store->heldSchemaBelow(w.deviceA, 3).value(), 0);
+        QCOMPARE(store->heldSchemaBelow(w.deviceB, 5).value(), 0);
+    }
+
     void refusesADeviceSeqRegression_data() { backends(); }
     void refusesADeviceSeqRegression()
     {

@@ -65,14 +65,16 @@ public:
         return std::nullopt;
     }
 
-    // `serve` on the port of the last start (any free port the first time); false when it did not listen.
-    bool start()
+    // `serve` on the port of the last start (any free port the first time), with `options` (e.g.
+    // --min-client-schema N); false when it did not listen.
+    bool start(const QStringList &options = {})
     {
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
-        m_process->start(
-            QStringLiteral(OUTREACH_SERVER_BINARY),
-            m_storeArgs + QStringList {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(m_port)});
+        m_process->start(QStringLiteral(OUTREACH_SERVER_BINARY),
+                         m_storeArgs
+                             + QStringList {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(m_port)}
+                             + options);
         static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
         QString seen;
         QElapsedTimer timer;
@@ -405,6 +407,8 @@ private Q_SLOTS:
     void resumesAPullCutShort();
     void keepsTheSignInWhenARefreshAnswerIsLost_data() { backends(); }
     void keepsTheSignInWhenARefreshAnswerIsLost();
+    void holdsAnOldAppsChangesUntilItIsUpdated_data() { backends(); }
+    void holdsAnOldAppsChangesUntilItIsUpdated();
 };
 
 #define START_WORLD(backend)                                                                                           \
@@ -724,6 +728,50 @@ void TestEndToEnd::keepsTheSignInWhenARefreshAnswerIsLost()
         a.client->state() != SyncClient::State::Syncing && a.client->state() != SyncClient::State::Offline, 20000);
     QCOMPARE(a.client->state(), SyncClient::State::Idle);
     QCOMPARE(a.client->pendingCount(), 0);
+}
+
+void TestEndToEnd::holdsAnOldAppsChangesUntilItIsUpdated()
+{
+    QFETCH(QString, backend);
+    START_WORLD(backend);
+    Device &a = addDevice(QStringLiteral("amara"));
+    QVERIFY(signIn(a, m_server->url()));
+    const QString person = a.store->addPerson(kProgramme, QStringLiteral("Jay"));
+    const QStringList owed = outboxIds(a);
+
+    // The server now needs a store schema newer than this app's.
+    m_server->kill();
+    const int schema = a.db().schemaVersion();
+    QVERIFY(m_server->start({QStringLiteral("--min-client-schema"), QString::number(schema + 1)}));
+    a.client->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(a.client->state(), SyncClient::State::UpgradeRequired, 20000);
+    a.client->syncNow();
+    a.client->notifyLocalWrite();
+    QTest::qWait(500); // many times fastTiming's retry delay: nothing is sent again
+    QCOMPARE(a.client->state(), SyncClient::State::UpgradeRequired);
+    QCOMPARE(outboxIds(a), owed);
+    {
+        auto store = m_server->inspect();
+        QVERIFY(store);
+        const QList<server::HeldBatch> held = store->heldBatches(a.db().deviceId());
+        QCOMPARE(held.size(), 1); // a retry would have come with a new batch id
+        QCOMPARE(held.at(0).schemaVersion, schema);
+        const auto body = sync::wire::parsePushRequest(held.at(0).body);
+        QVERIFY(body);
+        QCOMPARE(body->mutations.size(), owed.size());
+        QVERIFY(!store->record(QStringLiteral("participant"), person));
+    }
+
+    // The app is updated (here: the server accepts it again) and started anew: everything is sent.
+    m_server->kill();
+    QVERIFY(m_server->start());
+    a.client = std::make_unique<SyncClient>(a.db());
+    a.client->setTiming(fastTiming());
+    QVERIFY(settle(a));
+    QCOMPARE(outboxIds(a), QStringList());
+    auto store = m_server->inspect();
+    QVERIFY(store);
+    QVERIFY(store->record(QStringLiteral("participant"), person));
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

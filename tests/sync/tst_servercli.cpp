@@ -145,6 +145,23 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("export.json"))));
     }
 
+    void documentsAndChecksTheRequestLimits()
+    {
+        const Run help = run({QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains(QLatin1String("--request-timeout-ms")), qPrintable(help.out));
+        QVERIFY2(help.out.contains(QLatin1String("--min-client-schema")), qPrintable(help.out));
+        for (const QStringList &bad : {QStringList {QStringLiteral("--request-timeout-ms"), QStringLiteral("0")},
+                                       QStringList {QStringLiteral("--request-timeout-ms"), QStringLiteral("soon")},
+                                       QStringList {QStringLiteral("--min-client-schema"), QStringLiteral("0")},
+                                       QStringList {QStringLiteral("--min-client-schema"), QStringLiteral("new")}}) {
+            const Run r = run(QStringList {QStringLiteral("serve")} + bad);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(bad.first()), qPrintable(r.err));
+            QVERIFY(!r.out.contains(QLatin1String("listening")));
+        }
+    }
+
     void servesHealthAndStopsOnSigterm()
     {
         QTemporaryDir fresh; // serve initialises a store nobody has init-ed

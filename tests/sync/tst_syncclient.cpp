@@ -70,6 +70,9 @@ private Q_SLOTS:
     void seqRegressionReRegistersAndResends();
     void droppedResponseIsRetriedWithoutLossOrDuplicates();
     void pullRunsEvenWhenPushKeepsFailing();
+    void timeoutIsRetriedWithBackoff();
+    void upgradeRequiredStopsSyncAndKeepsTheOutbox_data();
+    void upgradeRequiredStopsSyncAndKeepsTheOutbox();
     void plainHttpToAnotherHostIsRefused();
     void localWritesAreDebouncedIntoOneSync();
     void newerServerCatalogueIsInstalledAfterSignIn();
@@ -164,6 +167,10 @@ void TestSyncClient::cyclePushesThenPulls()
     const HttpRequest push = server.to("/v1/sync/push").first();
     QCOMPARE(push.authorization, QByteArray("Bearer A1"));
     QCOMPARE(mutationCount(push), owed.size());
+    // Both say the store's schema version (the server answers 426 to an app too old for it).
+    QCOMPARE(push.json().value(QLatin1String("schema_version")).toInt(), f.db().schemaVersion());
+    QCOMPARE(server.to("/v1/sync/pull").first().json().value(QLatin1String("schema_version")).toInt(),
+             f.db().schemaVersion());
     QCOMPARE(QStringList(seen.keys()).size(), owed.size());
     QCOMPARE(f.rows("outbox"), 0);
     QCOMPARE(client.pendingCount(), 0);
@@ -373,6 +380,101 @@ void TestSyncClient::pullRunsEvenWhenPushKeepsFailing()
     QCOMPARE(f.rows("outbox"), owed);
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")), owed);
     QVERIFY(!OutboxStatus::lastSuccessAt(f.db()).isValid());
+}
+
+void TestSyncClient::timeoutIsRetriedWithBackoff()
+{
+    test::StoreFixture f;
+    f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    const QStringList owed = outboxIds(f.db());
+    FakeServer server;
+    QHash<QString, int> seen;
+    int pushes = 0;
+    int pulls = 0;
+    // The server gives up on the first push and the first pull (rolled back: nothing of them is stored).
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/sync/push" && ++pushes == 1)
+            return error(503, "timeout", "The server took too long");
+        if (r.path == "/v1/sync/pull" && ++pulls == 1)
+            return error(503, "timeout", "The server took too long");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    QList<SyncClient::State> states;
+    connect(&client, &SyncClient::stateChanged, this, [&] { states << client.state(); });
+    QSignalSpy synced(&client, &SyncClient::synced);
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QVERIFY(synced.wait(5000));
+    QVERIFY(states.contains(SyncClient::State::Offline)); // transient: not Error, not stopped
+    QVERIFY(!states.contains(SyncClient::State::Error));
+    const auto pushRequests = server.to("/v1/sync/push");
+    QCOMPARE(pushRequests.size(), 2);
+    QCOMPARE(pushRequests.at(1).json().value(QLatin1String("mutations")),
+             pushRequests.at(0).json().value(QLatin1String("mutations"))); // the same batch again
+    QCOMPARE(server.to("/v1/sync/pull").size(), 2);
+    for (const QString &id : owed)
+        QCOMPARE(seen.value(id), 1);
+    QCOMPARE(f.rows("outbox"), 0);
+    QCOMPARE(client.state(), SyncClient::State::Idle);
+}
+
+void TestSyncClient::upgradeRequiredStopsSyncAndKeepsTheOutbox_data()
+{
+    QTest::addColumn<QByteArray>("refused");
+    QTest::newRow("push") << QByteArray("/v1/sync/push");
+    QTest::newRow("pull") << QByteArray("/v1/sync/pull");
+}
+
+void TestSyncClient::upgradeRequiredStopsSyncAndKeepsTheOutbox()
+{
+    QFETCH(QByteArray, refused);
+    test::StoreFixture f;
+    if (refused == "/v1/sync/push")
+        f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    const QStringList owed = outboxIds(f.db());
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == refused)
+            return error(426, "upgrade_required", "This app is too old");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QTRY_COMPARE(client.state(), SyncClient::State::UpgradeRequired);
+    QVERIFY(!client.lastError().isEmpty());
+    QCOMPARE(client.retryInMs(), -1);
+    QCOMPARE(server.to(refused.constData()).size(), 1);
+    if (refused == "/v1/sync/push")
+        QCOMPARE(server.to("/v1/sync/pull").size(), 0); // stopped at once, not after a pull
+
+    // No retry loop: timers, local writes and syncNow() send nothing more.
+    const qsizetype before = server.requests.size();
+    client.syncNow();
+    client.notifyLocalWrite();
+    client.start();
+    QTest::qWait(400); // several times fastTiming's retry and debounce delays
+    QCOMPARE(server.requests.size(), before);
+    QCOMPARE(client.state(), SyncClient::State::UpgradeRequired);
+
+    // Nothing recorded here is lost: the outbox is intact and waiting to be sent.
+    QCOMPARE(outboxIds(f.db()), owed);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")), qint64(owed.size()));
+    QCOMPARE(client.pendingCount(), int(owed.size()));
+    QVERIFY(seen.isEmpty());
+
+    // The updated app (a new client on the same store) sends it all.
+    server.handler = [&](const HttpRequest &r) { return standard(r, seen); };
+    SyncClient updated(f.db());
+    updated.setTiming(fastTiming());
+    QSignalSpy synced(&updated, &SyncClient::synced);
+    updated.syncNow();
+    QVERIFY(synced.wait(5000));
+    QCOMPARE(f.rows("outbox"), 0);
+    for (const QString &id : owed)
+        QCOMPARE(seen.value(id), 1);
 }
 
 void TestSyncClient::plainHttpToAnotherHostIsRefused()

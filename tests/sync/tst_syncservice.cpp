@@ -5,6 +5,7 @@
 #include "sync/server/syncservice.h"
 
 #include "core/domain/ids.h"
+#include "core/store/migrations.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -199,6 +200,104 @@ private Q_SLOTS:
         QCOMPARE(r501.status, 413);
         QCOMPARE(code(r501), QStringLiteral("batch_too_large"));
         QCOMPARE(m_store->lastSeq(), 0);
+    }
+
+    void answersALateRequestWith503TimeoutAndStoresNothing()
+    {
+        server::ServiceOptions late;
+        late.requestTimeoutMs = 0; // past at the first check
+        startService(late);
+        const QString token = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        Outbox outbox;
+        const sync::Mutation person = outbox.participant(m_world->programmeA);
+        const sync::Mutation session = outbox.session(m_world->programmeA);
+        const QByteArray batch = sync::wire::toJson(Outbox::batch(m_world->deviceA, {person, session}));
+        const HttpResponse pushed = call("POST", QStringLiteral("/v1/sync/push"), batch, token);
+        QCOMPARE(pushed.status, 503);
+        QCOMPARE(code(pushed), QStringLiteral("timeout"));
+        QVERIFY(!object(pushed).value(QLatin1String("message")).toString().isEmpty());
+        // Rolled back whole: no row, no change log, no stored result, the device's seq not advanced.
+        QVERIFY(!m_store->record(QStringLiteral("participant"), person.entityId));
+        QVERIFY(!m_store->record(QStringLiteral("session"), session.entityId));
+        QCOMPARE(m_store->lastSeq(), 0);
+        QCOMPARE(m_store->device(m_world->deviceA)->maxDeviceSeq, 0);
+        const HttpResponse pulled = call("POST", QStringLiteral("/v1/sync/pull"),
+                                         sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 1000}), token);
+        QCOMPARE(pulled.status, 503);
+        QCOMPARE(code(pulled), QStringLiteral("timeout"));
+
+        // The same batch again with the usual limit is applied, not replayed as a duplicate.
+        startService();
+        const HttpResponse again = call("POST", QStringLiteral("/v1/sync/push"), batch, token);
+        QCOMPARE(again.status, 200);
+        const auto results = sync::wire::parsePushResponse(again.body);
+        QVERIFY(results);
+        QCOMPARE(results->results.size(), 2);
+        for (const sync::MutationResult &r : results->results)
+            QCOMPARE(r.status, QStringLiteral("applied"));
+        QVERIFY(m_store->record(QStringLiteral("participant"), person.entityId));
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"),
+                      sync::wire::toJson(sync::PullRequest {m_world->deviceA, {}, 1000}), token)
+                     .status,
+                 200);
+    }
+
+    void holdsAnOldAppsPushAndAnswers426()
+    {
+        const int current = core::store::Migrations::latestVersion();
+        const QString token = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        Outbox outbox;
+        const sync::Mutation person = outbox.participant(m_world->programmeA);
+        sync::PushRequest old = Outbox::batch(m_world->deviceA, {person});
+        old.schemaVersion = current - 1;
+        const QByteArray body = sync::wire::toJson(old);
+        m_now += 1000;
+        const HttpResponse refused = call("POST", QStringLiteral("/v1/sync/push"), body, token);
+        QCOMPARE(refused.status, 426);
+        QCOMPARE(code(refused), QStringLiteral("upgrade_required"));
+        QCOMPARE(object(refused).value(QLatin1String("min_schema_version")).toInt(), current);
+        QVERIFY(!m_store->record(QStringLiteral("participant"), person.entityId));
+        QCOMPARE(m_store->lastSeq(), 0);
+        // Kept server-side as it came, once however often it is sent.
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/push"), body, token).status, 426);
+        const QList<server::HeldBatch> held = m_store->heldBatches(m_world->deviceA);
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.at(0).batchId, old.batchId);
+        QCOMPARE(held.at(0).schemaVersion, current - 1);
+        QCOMPARE(held.at(0).body, body);
+        QCOMPARE(held.at(0).receivedAtMs, m_now);
+        QVERIFY(m_store->heldBatches(m_world->deviceB).isEmpty());
+
+        // Pulls: an app that says it is too old, or (apps that do not say) one whose push is held, get 426.
+        sync::PullRequest pull {m_world->deviceA, {}, 1000};
+        const HttpResponse heldPull = call("POST", QStringLiteral("/v1/sync/pull"), sync::wire::toJson(pull), token);
+        QCOMPARE(heldPull.status, 426);
+        QCOMPARE(code(heldPull), QStringLiteral("upgrade_required"));
+        pull.schemaVersion = current - 1;
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"), sync::wire::toJson(pull), token).status, 426);
+        pull.schemaVersion = current; // the same device after an update
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"), sync::wire::toJson(pull), token).status, 200);
+        const QString tokenA2 = accessToken(QStringLiteral("amara"), m_world->deviceA2);
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/pull"),
+                      sync::wire::toJson(sync::PullRequest {m_world->deviceA2, {}, 1000}), tokenA2)
+                     .status,
+                 200);
+
+        // The updated app sends the same changes again: applied.
+        sync::PushRequest updated = old;
+        updated.schemaVersion = current;
+        const HttpResponse applied = call("POST", QStringLiteral("/v1/sync/push"), sync::wire::toJson(updated), token);
+        QCOMPARE(applied.status, 200);
+        QCOMPARE(sync::wire::parsePushResponse(applied.body)->results.at(0).status, QStringLiteral("applied"));
+
+        // --min-client-schema lower: the old schema is accepted.
+        server::ServiceOptions lenient;
+        lenient.minClientSchema = current - 1;
+        startService(lenient);
+        sync::PushRequest next = Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)});
+        next.schemaVersion = current - 1;
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/push"), sync::wire::toJson(next), token).status, 200);
+        QCOMPARE(m_store->heldBatches().size(), 1);
     }
 
     void refusesADeviceSeqRegressionWith409()

@@ -74,6 +74,12 @@ private Q_SLOTS:
         QVERIFY(p);
         QCOMPARE(p->cursors, req.cursors);
         QCOMPARE(p->limit, 10);
+        QCOMPARE(p->schemaVersion, 0); // not given: apps from before 426
+        QVERIFY(!wire::toJson(req).contains("schema_version"));
+        req.schemaVersion = 5;
+        QCOMPARE(wire::parsePullRequest(wire::toJson(req))->schemaVersion, 5);
+        QVERIFY(!wire::parsePullRequest(R"({"device_id": ")" + req.deviceId.toUtf8()
+                                        + R"(", "cursors": {}, "schema_version": 0})"));
 
         PullResponse res;
         Change c;
