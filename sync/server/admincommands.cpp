@@ -43,9 +43,9 @@ void AdminCommands::addOptions(QCommandLineParser &parser)
          QStringLiteral("N"), QStringLiteral("20000")},
         {QStringLiteral("min-client-schema"),
          QStringLiteral("serve: oldest app store schema version accepted; older apps get 426 upgrade_required and "
-                        "their pushes are held (default %1, this release's).")
+                        "their pushes are held (default 1: every app that can sync; this release's is %1).")
              .arg(core::store::Migrations::latestVersion()),
-         QStringLiteral("N"), QString::number(core::store::Migrations::latestVersion())},
+         QStringLiteral("N"), QStringLiteral("1")},
         {QStringLiteral("username"), QStringLiteral("user add, assign, unassign: the user name."), QStringLiteral("U")},
         {QStringLiteral("role"), QStringLiteral("user add: worker, lead, admin or safeguarding_lead."),
          QStringLiteral("R")},

@@ -375,6 +375,8 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
     sync::PushResponse response;
     response.serverTimeMs = context.nowMs;
     for (qsizetype i = 0; i < request.mutations.size(); ++i) {
+        if (context.pastDeadline())
+            return fail({timeoutError()});
         sync::Mutation m = request.mutations.at(i);
         if (const auto seen = state.results.constFind(m.mutationId); seen != state.results.constEnd()) {
             const QJsonObject stored = QJsonDocument::fromJson(seen.value()).object();

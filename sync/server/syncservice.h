@@ -50,8 +50,10 @@ struct ServiceOptions
     // Negative: no limit; 0 gives up at the first check (tests).
     qint64 requestTimeoutMs = 20000;
     // Pushes and pulls from apps whose store schema is older are answered 426 upgrade_required (the push kept in
-    // held_batches). The default lets every app of this release through.
-    int minClientSchema = core::store::Migrations::latestVersion();
+    // held_batches). The default, 1, lets every app that can sync through: the wire format has not changed since
+    // the first store schema. Raise it (serve --min-client-schema) when a release changes what the server accepts;
+    // making it follow the store's latest version would stop every app one migration behind for no reason.
+    int minClientSchema = 1;
     qint64 maxClockAheadMs = 600000;
     int maxSignInFailures = 10; // per username within signInWindowMs, then 429
     qint64 signInWindowMs = 5 * 60000;

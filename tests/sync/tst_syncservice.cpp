@@ -245,6 +245,9 @@ private Q_SLOTS:
     void holdsAnOldAppsPushAndAnswers426()
     {
         const int current = core::store::Migrations::latestVersion();
+        server::ServiceOptions strict; // this release's schema and nothing older
+        strict.minClientSchema = current;
+        startService(strict);
         const QString token = accessToken(QStringLiteral("amara"), m_world->deviceA);
         Outbox outbox;
         const sync::Mutation person = outbox.participant(m_world->programmeA);
@@ -290,10 +293,9 @@ private Q_SLOTS:
         QCOMPARE(applied.status, 200);
         QCOMPARE(sync::wire::parsePushResponse(applied.body)->results.at(0).status, QStringLiteral("applied"));
 
-        // --min-client-schema lower: the old schema is accepted.
-        server::ServiceOptions lenient;
-        lenient.minClientSchema = current - 1;
-        startService(lenient);
+        // The default --min-client-schema (1): the old schema is accepted.
+        QCOMPARE(server::ServiceOptions {}.minClientSchema, 1);
+        startService(server::ServiceOptions {});
         sync::PushRequest next = Outbox::batch(m_world->deviceA, {outbox.session(m_world->programmeA)});
         next.schemaVersion = current - 1;
         QCOMPARE(call("POST", QStringLiteral("/v1/sync/push"), sync::wire::toJson(next), token).status, 200);
