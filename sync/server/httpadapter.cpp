@@ -1,5 +1,7 @@
 #include "httpadapter.h"
 
+#include <QElapsedTimer>
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMetaEnum>
@@ -42,14 +44,24 @@ bool HttpAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *s
     in.contentType = header(request, "Content-Type");
     in.body = request.body();
     in.peer = request.remoteAddress().toString();
+    QElapsedTimer handling;
+    handling.start();
     const HttpResponse out = m_service.handle(in);
+    // The time the service took, for clients and benchmarks telling the server's share from the network's (the
+    // W3C Server-Timing header; no request data in it).
+    const QByteArray timing = "app;dur=" + QByteArray::number(double(handling.nsecsElapsed()) / 1e6, 'f', 2);
 
+    // The responder writes the status line, each header and the body as separate small writes; with Nagle's
+    // algorithm on, the body waited for the client's delayed ACK of the headers — about 40 ms on every answer
+    // that fits in a segment (a push's results), a third of a whole push's time on loopback.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(QHttpServerResponder::StatusCode(out.status));
     responder.writeHeader("Content-Type", "application/json");
     responder.writeHeader("Content-Length", QByteArray::number(out.body.size()));
     for (const auto &[key, value] : out.headers)
         responder.writeHeader(key, value);
+    responder.writeHeader("Server-Timing", timing);
     responder.writeBody(out.body);
     return true;
 }

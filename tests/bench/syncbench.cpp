@@ -182,6 +182,8 @@ struct Device
         loop.exec();
         Reply out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
                   double(t.nsecsElapsed()) / 1e6};
+        const QByteArray timing = reply->rawHeader("Server-Timing"); // "app;dur=12.34"
+        serverMs += timing.mid(timing.indexOf('=') + 1).toDouble();
         reply->deleteLater();
         return out;
     }
@@ -199,7 +201,8 @@ struct Device
     }
 
     // Pushes until nothing is owed. Returns false on a failure it cannot retry.
-    double clientMs = 0; // time spent in DeviceSync (building batches, applying answers), not waiting
+    double clientMs = 0; // time spent in DeviceSync and the wire format (batches, JSON, answers), not waiting
+    double serverMs = 0; // the server's handling of this device's requests (its Server-Timing header)
 
     bool pushAll(QString *error, int *requests = nullptr)
     {
@@ -214,7 +217,10 @@ struct Device
             }
             if (!next.value())
                 return true;
-            const Reply r = call(QStringLiteral("/v1/sync/push"), sync::wire::toJson(*next.value()));
+            client.start();
+            const QByteArray body = sync::wire::toJson(*next.value());
+            clientMs += double(client.nsecsElapsed()) / 1e6;
+            const Reply r = call(QStringLiteral("/v1/sync/push"), body);
             if (requests)
                 ++*requests;
             if (r.status != 200) {
@@ -540,6 +546,7 @@ int runSyncBench(const SyncBenchOptions &options)
     const double pushMs = double(t.nsecsElapsed()) / 1e6;
     print("ours_push_ms", pushMs, "ms");
     print("ours_push_device_ms", a->clientMs, "ms (of which on the device)");
+    print("ours_push_server_ms", a->serverMs, "ms (of which handling on the server)");
     print("ours_push_requests", pushRequests, "requests");
 
     auto b = Device::open(dir.filePath(QStringLiteral("b.sqlite")));
@@ -553,6 +560,7 @@ int runSyncBench(const SyncBenchOptions &options)
     const double pullMs = double(t.nsecsElapsed()) / 1e6;
     print("ours_pull_ms", pullMs, "ms");
     print("ours_pull_device_ms", b->clientMs, "ms (of which on the device)");
+    print("ours_pull_server_ms", b->serverMs, "ms (of which handling on the server)");
     print("ours_pull_pages", pullPages, "pages");
     if (b->rows() != options.records)
         return fail(QStringLiteral("device B holds %1 rows, not %2").arg(b->rows()).arg(options.records));
