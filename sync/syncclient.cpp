@@ -248,9 +248,18 @@ void SyncClient::start()
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 [this](QNetworkInformation::Reachability reachability) {
                     if (reachability == QNetworkInformation::Reachability::Online)
-                        syncNow();
+                        networkReachable();
                 });
     }
+    syncNow();
+}
+
+void SyncClient::networkReachable()
+{
+    if (m_state == State::SignedOut || m_state == State::Revoked || m_state == State::UpgradeRequired)
+        return;
+    if (!m_busy)
+        m_retry.stop(); // the backoff was for a network that was not there
     syncNow();
 }
 

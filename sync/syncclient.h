@@ -105,6 +105,10 @@ public:
     Q_INVOKABLE void syncNow();
     // A local write happened: sync a few seconds later (several writes in a row make one sync).
     Q_INVOKABLE void notifyLocalWrite();
+    // The network is reachable again (QNetworkInformation, once start() ran): sync now rather than at the end of
+    // the backoff, which after a long time offline can be minutes away. Public for tests and for platforms whose
+    // reachability comes from elsewhere.
+    void networkReachable();
     // Syncs now and then every Timing::periodMs, and when the network becomes reachable again.
     Q_INVOKABLE void start();
     // Re-reads the outbox counts (e.g. after the sync-problems page retried or discarded something).

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void droppedResponseIsRetriedWithoutLossOrDuplicates();
     void pullRunsEvenWhenPushKeepsFailing();
     void timeoutIsRetriedWithBackoff();
+    void reachableNetworkSyncsWithoutWaitingForTheBackoff();
     void upgradeRequiredStopsSyncAndKeepsTheOutbox_data();
     void upgradeRequiredStopsSyncAndKeepsTheOutbox();
     void plainHttpToAnotherHostIsRefused();
@@ -417,6 +418,50 @@ void TestSyncClient::timeoutIsRetriedWithBackoff()
         QCOMPARE(seen.value(id), 1);
     QCOMPARE(f.rows("outbox"), 0);
     QCOMPARE(client.state(), SyncClient::State::Idle);
+}
+
+void TestSyncClient::reachableNetworkSyncsWithoutWaitingForTheBackoff()
+{
+    test::StoreFixture f;
+    f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    const QStringList owed = outboxIds(f.db());
+    FakeServer server;
+    QHash<QString, int> seen;
+    bool reachable = false; // the network is down until the test says otherwise
+    server.handler = [&](const HttpRequest &r) {
+        if (!reachable && r.path == "/v1/sync/push")
+            return error(503, "busy", "No route");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    SyncClient::Timing timing = fastTiming();
+    timing.retryFirstMs = 60'000; // the backoff alone would not try again within this test
+    timing.retryMaxMs = 60'000;
+    client.setTiming(timing);
+    QSignalSpy states(&client, &SyncClient::stateChanged);
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), SyncClient::State::Offline, 5000);
+    QCOMPARE(server.to("/v1/sync/push").size(), 1);
+    QTest::qWait(200);
+    QCOMPARE(server.to("/v1/sync/push").size(), 1); // waiting for the backoff
+    QCOMPARE(f.rows("outbox"), owed.size());
+
+    reachable = true;
+    QSignalSpy synced(&client, &SyncClient::synced);
+    client.networkReachable();
+    QVERIFY(synced.wait(5000));
+    QCOMPARE(server.to("/v1/sync/push").size(), 2);
+    for (const QString &id : owed)
+        QCOMPARE(seen.value(id), 1);
+    QCOMPARE(f.rows("outbox"), 0);
+    QCOMPARE(client.state(), SyncClient::State::Idle);
+
+    // Signed out, the network coming back does not sync.
+    client.signOut();
+    client.networkReachable();
+    QTest::qWait(100);
+    QCOMPARE(server.to("/v1/sync/push").size(), 2);
+    QCOMPARE(client.state(), SyncClient::State::SignedOut);
 }
 
 void TestSyncClient::upgradeRequiredStopsSyncAndKeepsTheOutbox_data()
