@@ -338,6 +338,17 @@ Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &respon
         results.insert(r.mutationId, &r);
 
     WriteTransaction tx(m_db, WriteTransaction::Mode::Pull);
+    // Rows with a shadow (server values hidden by a local change) are few; settle only those instead of looking
+    // for a shadow for every acknowledged mutation.
+    QSet<QString> shadowed;
+    {
+        QSqlQuery q(m_db.connection());
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id FROM sync_shadow")))
+            return sqlError(q, QStringLiteral("read the rows with hidden server values"));
+        while (q.next())
+            shadowed.insert(q.value(0).toString());
+    }
     for (const Mutation &m : sent.mutations) {
         const MutationResult *result = results.value(m.mutationId);
         if (!result) {
@@ -348,8 +359,10 @@ Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &respon
             // arrives by pull, with the server's merged values.
             tx.exec(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ? AND state IN ('pending', 'in_flight')"),
                     {m.mutationId});
-            if (Status s = settleShadow(tx, m, *result); !s)
-                return s;
+            if (shadowed.contains(m.entityId)) {
+                if (Status s = settleShadow(tx, m, *result); !s)
+                    return s;
+            }
         } else {
             const QString message = result->message.isEmpty()
                 ? QStringLiteral("The server refused this change (%1).").arg(result->code)
