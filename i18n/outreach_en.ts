@@ -159,6 +159,403 @@
     </message>
 </context>
 <context>
+    <name>ConflictListModel</name>
+    <message>
+        <source>device %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two changes to the same record met during sync and only one could be kept. Check each one: keep what is shown now, or use the other value instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review: no two changes have clashed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept (shown now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the current value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the value that was not kept for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Known as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of who gave consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New young people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returning young people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>headcount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safeguarding concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known as / full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start / end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Outreach</source>
@@ -185,14 +582,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signing in comes with sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signing in will be available when sync is set up on this device. Until then Outreach keeps the server&apos;s address and your user name, you work on this device, and nothing is sent. You will not be asked for your password now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,6 +603,18 @@
     </message>
     <message>
         <source>Choose one of the two ways to work first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set this device up again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You sign in after setting a passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach keeps the server&apos;s address and your user name. Once you have set a passcode, Home asks for your password to sign in and sync. Until then you can already record; nothing is sent before you sign in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1116,6 +1517,14 @@
         <source>Add a cohort to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Review sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the sync conflicts of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgrammeReport</name>
@@ -2004,6 +2413,73 @@
     </message>
 </context>
 <context>
+    <name>SyncProblemsPage</name>
+    <message>
+        <source>Sync problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused these changes. Each one stays on this device until you try it again or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: every change was accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try sending %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the change to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusPanel</name>
     <message>
         <source>Sync</source>
@@ -2015,6 +2491,62 @@
     </message>
     <message>
         <source>Look at the %1 changes the server refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More sync actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2427,6 +2959,18 @@
         <source>The programme catalogue could not be installed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device was removed from %1 by an administrator; its records were wiped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device was removed from %1 by an administrator, but its records could not all be wiped (%2). Give the device to your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>outreach::app::CohortFormController</name>
@@ -2523,6 +3067,41 @@
     </message>
     <message>
         <source>Enter the referral date as day/month/year, e.g. 12/06/2019.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::ConflictListModel</name>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was deleted on one device while it was changed on another. The delete was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two devices changed this at about the same time. The later change was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflicts from the server could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflicts from the server could not be read: expected a list.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3354,6 +3933,160 @@
     </message>
 </context>
 <context>
+    <name>outreach::app::SyncController</name>
+    <message>
+        <source>Sign out of %1? Everything on this device has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change on this device has not been sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes on this device have not been sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of %1? %2 They stay on this device and are sent after you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock Outreach and choose to work with a server before signing in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has no server address or user name to sign in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts can only be reviewed while signed in to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of conflicts could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts can only be resolved while signed in to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose which value to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::SyncProblemsModel</name>
+    <message>
+        <source>You are not a member of this record&apos;s programme on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server found something in this record it cannot accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It belongs to another record the server does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was erased on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not know this kind of record: the app or the server may need updating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It changes something that cannot be changed once saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not have the record this change is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your programme lead to add you to the programme, then try again. If it was recorded under the wrong programme, discard the change and record it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the record to check it, or discard the change and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again after the record it belongs to has been sent. If that was discarded, discard this change too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the change: the record cannot come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the app, then try again. If it keeps happening, tell your programme lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the change, or try again after the record has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, tell your programme lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting this %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bringing back this %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be removed from this device, with anything recorded under it that has not been sent. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will come back on this device: the delete will not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will stay deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change to %1 of %2 will be undone on this device and not sent. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync problems could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>outreach::app::SyncStatus</name>
     <message>
         <source>The changes waiting to be sent could not be counted: %1</source>
@@ -3421,6 +4154,66 @@
     </message>
     <message>
         <source>%1 changes refused by the server: look at the problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing… (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — will retry in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — will retry soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: sync has stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device was removed from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app is too old for the server. Update it to go on syncing; nothing recorded here is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the app</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
