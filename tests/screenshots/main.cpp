@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace outreach;
@@ -40,7 +41,9 @@ const QList<Size> kSizes = {
     {u"desktop"_s, {1440, 900}},
 };
 
-enum class Store { Fresh, Locked, Unlocked };
+// Unlocked: the demo store working locally. SignedOut: the same records on a device that syncs with a council's
+// server but whose sign-in has lapsed (Home shows the sign-in form in its sync panel).
+enum class Store { Fresh, Locked, Unlocked, SignedOut };
 
 struct Shot
 {
@@ -55,6 +58,7 @@ const QList<Shot> kShots = {
     {u"first-run"_s, Store::Fresh, {}},
     {u"unlock"_s, Store::Locked, {}},
     {u"home"_s, Store::Unlocked, {u"root.goTo('home')"_s}},
+    {u"home-signed-out"_s, Store::SignedOut, {u"root.goTo('home')"_s}},
     {u"session"_s, Store::Unlocked, {u"root.goTo('home')"_s, u"root.openPage('session', {sessionId: '%SESSION%'})"_s}},
     {u"session-edit"_s,
      Store::Unlocked,
@@ -90,7 +94,7 @@ void say(FILE *stream, const QString &line)
 }
 
 // A store as a device has it after its first run ("work locally", passcode set), with the demo records.
-bool makeDemoStore(const QString &dir, const QDate &today, QHash<QString, QString> *ids)
+bool makeDemoStore(const QString &dir, const QDate &today, QHash<QString, QString> *ids, bool server = false)
 {
     app::AppContext context(nullptr);
     if (!context.openDataDir(dir)) {
@@ -99,8 +103,14 @@ bool makeDemoStore(const QString &dir, const QDate &today, QHash<QString, QStrin
     }
     core::store::Database &db = *context.database();
     core::Status status = core::store::DeviceKeys::create(db, kPasscode, core::store::DeviceKeys::Strength::TestOnly);
+    core::store::DeviceSettings settings(db);
     if (status)
-        status = core::store::DeviceSettings(db).setValue(core::store::DeviceSettings::AccountMode, u"local"_s);
+        status = settings.setValue(core::store::DeviceSettings::AccountMode, server ? u"server"_s : u"local"_s);
+    // No refresh token: the client stays signed out and sends nothing (the address is never contacted).
+    if (status && server)
+        status = settings.setValue(core::store::DeviceSettings::ServerAddress, u"https://outreach.harrow.example"_s);
+    if (status && server)
+        status = settings.setValue(core::store::DeviceSettings::UserName, u"amara"_s);
     if (status)
         status = test::DemoData::seed(db, today);
     if (!status) {
@@ -159,6 +169,13 @@ int main(int argc, char *argv[])
     const QString demoDir = tmp.filePath(u"demo"_s);
     QHash<QString, QString> ids;
     if (!makeDemoStore(demoDir, QDate::currentDate(), &ids))
+        return 1;
+    const QString signedOutDir = tmp.filePath(u"signed-out"_s);
+    QHash<QString, QString> signedOutIds;
+    const bool anySignedOut = std::any_of(kShots.cbegin(), kShots.cend(), [&](const Shot &shot) {
+        return shot.store == Store::SignedOut && (onlyPages.isEmpty() || onlyPages.contains(shot.page));
+    });
+    if (anySignedOut && !makeDemoStore(signedOutDir, QDate::currentDate(), &signedOutIds, true))
         return 1;
 
     int failures = 0;
@@ -220,6 +237,7 @@ int main(int argc, char *argv[])
             }
             capture(host, shot, size);
         }
+        { // one host at a time: the app's QML singletons belong to the process
         test::UiHost host;
         if (!host.open(demoDir, size.size)) {
             say(stderr, u"screenshots: "_s + host.errorMessage());
@@ -236,6 +254,18 @@ int main(int argc, char *argv[])
         for (const Shot &shot : kShots) {
             if (wanted(shot, Store::Unlocked))
                 capture(host, shot, size);
+        }
+        }
+        if (!anySignedOut)
+            continue;
+        test::UiHost signedOut;
+        if (!signedOut.open(signedOutDir, size.size) || !signedOut.unlock(kPasscode)) {
+            say(stderr, u"screenshots: "_s + signedOut.errorMessage());
+            return 1;
+        }
+        for (const Shot &shot : kShots) {
+            if (wanted(shot, Store::SignedOut))
+                capture(signedOut, shot, size);
         }
     }
     say(stdout, u"screenshots: %1 written, %2 failed"_s.arg(written).arg(failures));
