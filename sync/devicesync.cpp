@@ -157,7 +157,7 @@ Result<ScopeChecksum> localChecksum(Database &db, const QString &scope)
         const bool participant = table == QLatin1String("participant");
         q.prepare(participant ? QStringLiteral("SELECT id, row_version FROM participant WHERE row_version > 0 AND "
                                                "(programme_id = ? OR id IN (SELECT participant_id FROM enrolment "
-                                               "WHERE programme_id = ?))")
+                                               "WHERE programme_id = ? AND deleted = 0))")
                               : QStringLiteral("SELECT id, row_version FROM %1 WHERE row_version > 0 AND "
                                                "programme_id = ?")
                                     .arg(table));
@@ -479,6 +479,33 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
                 tx.exec(QStringLiteral("DELETE FROM %1 WHERE programme_id = ?").arg(table), {scope});
         }
         ++removedRows;
+    }
+
+    // People who left a scope (their last enrolment there was deleted on the server) go unless the device still
+    // holds them: their own programme, or a live enrolment in another held scope. A local enrolment in the scope
+    // they left counts only while it is owed to the server (the server has not seen it yet); otherwise it is a
+    // stale copy whose tombstone may come on a later page. Anything owed about the person keeps them too. Their
+    // rows in other tables belong to the scope's sessions and stay.
+    QHash<QString, QStringList> leftScopes; // participant id → the scopes this page says they left
+    for (const ScopedRef &ref : response.left) {
+        if (ref.entity == QLatin1String("participant"))
+            leftScopes[ref.id] << ref.scope;
+    }
+    for (auto it = leftScopes.cbegin(); it != leftScopes.cend(); ++it) {
+        const QString marks = QStringList(it.value().size(), QStringLiteral("?")).join(u',');
+        QVariantList binds {it.key()};
+        for (const QString &scope : it.value())
+            binds << scope;
+        tx.exec(QStringLiteral("DELETE FROM participant WHERE id = ? "
+                               "AND programme_id NOT IN (SELECT programme_id FROM sync_scope) "
+                               "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = participant.id) "
+                               "AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = participant.id "
+                               "AND e.deleted = 0 AND e.programme_id IN (SELECT programme_id FROM sync_scope) "
+                               "AND (e.programme_id NOT IN (%1) "
+                               "OR EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = e.id)))")
+                    .arg(marks),
+                binds);
+        ++removedRows; // (perhaps none: the checksums are then checked once more than needed)
     }
 
     if (!response.hasMore) {

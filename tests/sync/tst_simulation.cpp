@@ -453,7 +453,7 @@ bool Simulation::quiesce()
                 }
                 stats.rescans += int(applied->rescanScopes.size());
                 if (applied->applied > 0 || !parsed->scopesAdded.isEmpty() || !parsed->scopesRemoved.isEmpty()
-                    || !parsed->purged.isEmpty())
+                    || !parsed->purged.isEmpty() || !parsed->left.isEmpty())
                     quiet = false;
                 d.cursors = parsed->cursors;
                 if (!parsed->hasMore)
