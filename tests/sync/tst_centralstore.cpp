@@ -383,9 +383,9 @@ private Q_SLOTS:
 
         // One of two enrolments in B deleted: still enrolled there.
         auto removed = pushOk(*store, w.workerB,
-                              Outbox::batch(w.deviceB, {b.update(enrolment, e1.entityId, w.programmeB, 1,
-                                                                 {{QStringLiteral("deleted"), 1}},
-                                                                 QStringLiteral("delete"))}));
+                              Outbox::batch(w.deviceB,
+                                            {b.update(enrolment, e1.entityId, w.programmeB, 1,
+                                                      {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete"))}));
         QCOMPARE(removed.results.at(0).status, QStringLiteral("applied"));
         QCOMPARE(store->recordScopes(participant, p.entityId), bothScopes);
         auto toB = pullAll(*store, w.workerB, cursorsB, 1000);
@@ -395,15 +395,16 @@ private Q_SLOTS:
 
         // The enrolment in their own programme deleted: A stays (it is their programme_id).
         pushOk(*store, w.workerA,
-               Outbox::batch(w.deviceA, {a.update(enrolment, own.entityId, w.programmeA, 1,
-                                                  {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete"))}));
+               Outbox::batch(w.deviceA,
+                             {a.update(enrolment, own.entityId, w.programmeA, 1, {{QStringLiteral("deleted"), 1}},
+                                       QStringLiteral("delete"))}));
         QCOMPARE(store->recordScopes(participant, p.entityId), bothScopes);
 
         // The last enrolment in B deleted: the person leaves B, and B's devices are told.
         removed = pushOk(*store, w.workerB,
-                         Outbox::batch(w.deviceB, {b.update(enrolment, e2.entityId, w.programmeB, 1,
-                                                            {{QStringLiteral("deleted"), 1}},
-                                                            QStringLiteral("delete"))}));
+                         Outbox::batch(w.deviceB,
+                                       {b.update(enrolment, e2.entityId, w.programmeB, 1,
+                                                 {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete"))}));
         QCOMPARE(removed.results.at(0).status, QStringLiteral("applied"));
         QCOMPARE(store->recordScopes(participant, p.entityId), QStringList {w.programmeA});
         toB = pullAll(*store, w.workerB, cursorsB, 1000);
@@ -414,8 +415,7 @@ private Q_SLOTS:
         cursorsB = toB.cursors;
         // A fresh snapshot of B holds the two enrolment tombstones and not the person, and its checksum agrees.
         auto fullB = pullAll(*store, w.workerB, {}, 1000);
-        QCOMPARE(ids(fullB.changes),
-                 (QSet<QString> {enrolment + u'/' + e1.entityId, enrolment + u'/' + e2.entityId}));
+        QCOMPARE(ids(fullB.changes), (QSet<QString> {enrolment + u'/' + e1.entityId, enrolment + u'/' + e2.entityId}));
         QCOMPARE(fullB.checksums.value(w.programmeB), checksumOf(fullB.changes, w.programmeB));
         const auto fullA = pullAll(*store, w.workerA, {}, 1000);
         QCOMPARE(fullA.checksums.value(w.programmeA), checksumOf(fullA.changes, w.programmeA));
@@ -423,23 +423,27 @@ private Q_SLOTS:
 
         // Later edits of the person reach A only, and B may no longer edit them.
         const auto edited = pushOk(*store, w.workerA,
-                                   Outbox::batch(w.deviceA, {a.update(participant, p.entityId, w.programmeA, 1,
-                                                                      {{QStringLiteral("school"), QStringLiteral("Hill")}})}));
+                                   Outbox::batch(w.deviceA,
+                                                 {a.update(participant, p.entityId, w.programmeA, 1,
+                                                           {{QStringLiteral("school"), QStringLiteral("Hill")}})}));
         QCOMPARE(edited.results.at(0).status, QStringLiteral("applied"));
         toB = pullAll(*store, w.workerB, cursorsB, 1000);
         QVERIFY(toB.changes.isEmpty());
         QVERIFY(toB.left.isEmpty());
         const auto refused = pushOk(*store, w.workerB,
-                                    Outbox::batch(w.deviceB, {b.update(participant, p.entityId, w.programmeA, 2,
-                                                                       {{QStringLiteral("school"), QStringLiteral("X")}})}));
+                                    Outbox::batch(w.deviceB,
+                                                  {b.update(participant, p.entityId, w.programmeA, 2,
+                                                            {{QStringLiteral("school"), QStringLiteral("X")}})}));
         QCOMPARE(refused.results.at(0).code, QStringLiteral("forbidden_scope"));
         QCOMPARE(store->checksums(), store->recomputeChecksums());
 
         // Enrolled and unenrolled within one batch: never in B, nothing left behind.
         const sync::Mutation brief = b.enrolment(w.programmeB, p.entityId);
         pushOk(*store, w.workerB,
-               Outbox::batch(w.deviceB, {brief, b.update(enrolment, brief.entityId, w.programmeB, 1,
-                                                         {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete"))}));
+               Outbox::batch(w.deviceB,
+                             {brief,
+                              b.update(enrolment, brief.entityId, w.programmeB, 1, {{QStringLiteral("deleted"), 1}},
+                                       QStringLiteral("delete"))}));
         QCOMPARE(store->recordScopes(participant, p.entityId), QStringList {w.programmeA});
         QCOMPARE(store->checksums(), store->recomputeChecksums());
         toB = pullAll(*store, w.workerB, toB.cursors, 1000);
@@ -447,10 +451,11 @@ private Q_SLOTS:
         cursorsB = toB.cursors;
 
         // Enrolled again (the deleted enrolment restored): back in B, with their current version.
-        const auto restored = pushOk(*store, w.workerB,
-                                     Outbox::batch(w.deviceB, {b.update(enrolment, e2.entityId, w.programmeB, 2,
-                                                                        {{QStringLiteral("deleted"), 0}},
-                                                                        QStringLiteral("undelete"))}));
+        const auto restored
+            = pushOk(*store, w.workerB,
+                     Outbox::batch(w.deviceB,
+                                   {b.update(enrolment, e2.entityId, w.programmeB, 2, {{QStringLiteral("deleted"), 0}},
+                                             QStringLiteral("undelete"))}));
         QCOMPARE(restored.results.at(0).status, QStringLiteral("applied"));
         QCOMPARE(store->recordScopes(participant, p.entityId), bothScopes);
         toB = pullAll(*store, w.workerB, cursorsB, 1000);

@@ -594,12 +594,12 @@ void TestDeviceSync::leftDropsPeopleHeldOnlyThroughThatScope()
 {
     test::StoreFixture f;
     DeviceSync sync(f.db());
-    // Four people of a programme this device does not hold, here through enrolments in gangs work.
-    const QString gone = newId();   // enrolled in gangs only; that enrolment is deleted
-    const QString stays = newId();  // also enrolled in street doctors, which the device holds
-    const QString owed = newId();   // gangs only, but with a local change not yet sent
-    const QString stale = newId();  // gangs only; the enrolment's tombstone has not arrived yet
-    const QString own = newId();    // a street doctors participant who was enrolled in gangs too
+    // People held here through enrolments in gangs work (all but `own` of a programme the device does not hold).
+    const QString gone = newId(); // enrolled in gangs only; that enrolment is deleted
+    const QString stays = newId(); // also enrolled in street doctors, which the device holds
+    const QString owed = newId(); // gangs only, but with a local change not yet sent
+    const QString stale = newId(); // gangs only; the enrolment's tombstone has not arrived yet
+    const QString own = newId(); // a street doctors participant who was enrolled in gangs too
     const QString goneEnrolment = newId();
     const QString staysEnrolment = newId();
     const QString cohort = newId();
@@ -671,8 +671,9 @@ void TestDeviceSync::checksumCountsPeopleOnlyThroughLiveEnrolments()
     // The server counts the person in doctors (live enrolment) but not in gangs (deleted enrolment only).
     PullResponse last = page({}, {{gangs(), 3}, {doctors(), 3}});
     last.checksums.insert(gangs(), checksumOf({{QStringLiteral("enrolment"), {ended, 3}}}));
-    last.checksums.insert(doctors(), checksumOf({{QStringLiteral("enrolment"), {live, 2}},
-                                                 {QStringLiteral("participant"), {person, 1}}}));
+    last.checksums.insert(
+        doctors(),
+        checksumOf({{QStringLiteral("enrolment"), {live, 2}}, {QStringLiteral("participant"), {person, 1}}}));
     auto result = sync.applyPull(last);
     QVERIFY2(result.ok(), qPrintable(describe(result.errors())));
     QVERIFY(result->rescanScopes.isEmpty());

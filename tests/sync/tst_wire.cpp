@@ -97,7 +97,7 @@ private Q_SLOTS:
         res.cursors.insert(c.scope, 12);
         res.scopesAdded << c.scope;
         res.purged << EntityRef{QStringLiteral("participant"), core::newId()};
-        res.left << ScopedRef{c.scope, QStringLiteral("participant"), core::newId()};
+        res.left << ScopedRef {c.scope, QStringLiteral("participant"), core::newId()};
         res.checksums.insert(c.scope, ScopeChecksum{3, 0xfedcba9876543210ull});
         res.serverTimeMs = 1764640000000;
         const auto parsed = wire::parsePullResponse(wire::toJson(res));
