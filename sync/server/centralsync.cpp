@@ -235,7 +235,9 @@ Status CentralStore::leaveIfUnenrolled(PushState &state, const QString &particip
             && row.fields.value(QLatin1String("participant_id")).toString() == participantId;
     };
     // Enrolments as this batch leaves them (not written yet), then the stored ones it has not touched. The
-    // participant id is inside `fields`: LIKE narrows, the parsed value decides.
+    // participant id is inside `fields`: LIKE narrows, the parsed value decides. The person's row is locked (read
+    // FOR UPDATE as the enrolment's parent), so on PostgreSQL two pushes deleting their last two enrolments here
+    // run one after the other, and the second sees the first's deletion.
     for (auto it = state.rows.cbegin(); it != state.rows.cend(); ++it) {
         if (it.key().startsWith(enrolment + u'/') && enrols(it.value()))
             return {};
