@@ -516,12 +516,12 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
         QVariantList binds {it.key()};
         for (const QString &scope : it.value())
             binds << scope;
-        tx.exec(QStringLiteral("DELETE FROM participant WHERE id = ? "
-                               "AND programme_id NOT IN (SELECT programme_id FROM sync_scope) "
-                               "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = participant.id) AND NOT ")
-                    + enrolledInHeldScope.arg(QStringLiteral("(e.deleted = 0 AND e.programme_id NOT IN (%1))")
-                                                  .arg(marks)),
-                binds);
+        tx.exec(
+            QStringLiteral("DELETE FROM participant WHERE id = ? "
+                           "AND programme_id NOT IN (SELECT programme_id FROM sync_scope) "
+                           "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = participant.id) AND NOT ")
+                + enrolledInHeldScope.arg(QStringLiteral("(e.deleted = 0 AND e.programme_id NOT IN (%1))").arg(marks)),
+            binds);
         ++removedRows; // (perhaps none: the checksums are then checked once more than needed)
     }
 

@@ -65,8 +65,8 @@ struct Device
 
 struct Stats
 {
-    int writes = 0, pushes = 0, pulls = 0, dropped = 0, lostAnswers = 0, duplicates = 0, replays = 0,
-        restarts = 0, rescans = 0, rejected = 0, conflicts = 0, leaves = 0;
+    int writes = 0, pushes = 0, pulls = 0, dropped = 0, lostAnswers = 0, duplicates = 0, replays = 0, restarts = 0,
+        rescans = 0, rejected = 0, conflicts = 0, leaves = 0;
 };
 
 class Simulation
