@@ -147,17 +147,30 @@ Result<std::optional<qint64>> localRowVersion(Database &db, std::unordered_map<Q
 }
 
 // The device's count and hash of a scope, as the server computes them: every row with a server version whose
-// programme_id is the scope, and participants with an enrolment there.
-Result<ScopeChecksum> localChecksum(Database &db, const QString &scope)
+// programme_id is the scope, and participants of other programmes with a live enrolment there. While the device
+// owes the server a deletion or restoration of such an enrolment, its copy may disagree with the server's about
+// who is in the scope (the server may or may not have applied it yet), so there is nothing to compare until it is
+// settled: std::nullopt, and the scope is checked on a later pull.
+Result<std::optional<ScopeChecksum>> localChecksum(Database &db, const QString &scope)
 {
     ScopeChecksum sum;
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT o.fields FROM outbox o JOIN enrolment e ON e.id = o.entity_id "
+                             "WHERE o.entity = 'enrolment' AND o.state IN ('pending', 'in_flight', 'rejected') "
+                             "AND e.programme_id = ? AND e.row_version > 0"));
+    q.addBindValue(scope);
+    if (!q.exec())
+        return sqlError(q, QStringLiteral("read the owed enrolments of %1").arg(scope));
+    while (q.next()) {
+        if (parseObject(q.value(0).toString()).contains(QLatin1String("deleted")))
+            return std::optional<ScopeChecksum>();
+    }
     for (const QString &table : SyncedTables::names()) {
         const bool participant = table == QLatin1String("participant");
         q.prepare(participant ? QStringLiteral("SELECT id, row_version FROM participant WHERE row_version > 0 AND "
                                                "(programme_id = ? OR id IN (SELECT participant_id FROM enrolment "
-                                               "WHERE programme_id = ?))")
+                                               "WHERE programme_id = ? AND deleted = 0 AND row_version > 0))")
                               : QStringLiteral("SELECT id, row_version FROM %1 WHERE row_version > 0 AND "
                                                "programme_id = ?")
                                     .arg(table));
@@ -171,7 +184,7 @@ Result<ScopeChecksum> localChecksum(Database &db, const QString &scope)
             sum.hash ^= wire::rowHash(table, q.value(0).toString(), q.value(1).toLongLong());
         }
     }
-    return sum;
+    return std::optional<ScopeChecksum>(sum);
 }
 
 
@@ -480,13 +493,20 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
         if (!response.scopesRemoved.contains(scope))
             tx.exec(QStringLiteral("INSERT OR IGNORE INTO sync_scope (programme_id, cursor) VALUES (?, 0)"), {scope});
     }
+    // A person is still held through an enrolment in a held scope that the server has and that is live here, or
+    // whose local change is on its way: a deletion the server has not applied yet leaves them in that scope there
+    // (and in its checksum), a new enrolment will bring them in. A local enrolment the server refused does not keep
+    // them: it would hold a person of a programme the device has lost for as long as nobody discards it.
+    const QString enrolledInHeldScope = QStringLiteral(
+        "EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = participant.id "
+        "AND e.programme_id IN (SELECT programme_id FROM sync_scope) AND ((%1 AND e.row_version > 0) "
+        "OR EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = e.id AND o.state IN ('pending', 'in_flight'))))");
     // A lost scope takes its rows with it, except people still enrolled in a scope the device keeps.
     for (const QString &scope : response.scopesRemoved) {
         for (const QString &table : SyncedTables::names()) {
             if (table == QLatin1String("participant"))
-                tx.exec(QStringLiteral("DELETE FROM participant WHERE programme_id = ? AND NOT EXISTS (SELECT 1 "
-                                       "FROM enrolment e WHERE e.participant_id = participant.id AND e.deleted = 0 "
-                                       "AND e.programme_id IN (SELECT programme_id FROM sync_scope))"),
+                tx.exec(QStringLiteral("DELETE FROM participant WHERE programme_id = ? AND NOT ")
+                            + enrolledInHeldScope.arg(QStringLiteral("e.deleted = 0")),
                         {scope});
             else
                 tx.exec(QStringLiteral("DELETE FROM %1 WHERE programme_id = ?").arg(table), {scope});
@@ -494,13 +514,36 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
         ++removedRows;
     }
 
+    // People who left a scope (their last enrolment there was deleted on the server) go unless the device still
+    // holds them: their own programme, or a live enrolment in another held scope. A local enrolment in the scope
+    // they left counts only while it is owed to the server (the server has not seen it yet); otherwise it is a
+    // stale copy whose tombstone may come on a later page. Anything owed about the person keeps them too. Their
+    // rows in other tables belong to the scope's sessions and stay.
+    QHash<QString, QStringList> leftScopes; // participant id → the scopes this page says they left
+    for (const ScopedRef &ref : response.left) {
+        if (ref.entity == QLatin1String("participant"))
+            leftScopes[ref.id] << ref.scope;
+    }
+    for (auto it = leftScopes.cbegin(); it != leftScopes.cend(); ++it) {
+        const QString marks = QStringList(it.value().size(), QStringLiteral("?")).join(u',');
+        QVariantList binds {it.key()};
+        for (const QString &scope : it.value())
+            binds << scope;
+        tx.exec(
+            QStringLiteral("DELETE FROM participant WHERE id = ? "
+                           "AND programme_id NOT IN (SELECT programme_id FROM sync_scope) "
+                           "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = participant.id) AND NOT ")
+                + enrolledInHeldScope.arg(QStringLiteral("(e.deleted = 0 AND e.programme_id NOT IN (%1))").arg(marks)),
+            binds);
+        ++removedRows; // (perhaps none: the checksums are then checked once more than needed)
+    }
+
     if (!response.hasMore) {
         // Rows of programmes the device does not hold and owes nothing for go too: a change accepted while the
         // user was briefly a member of a programme the device never pulled (so it never hears that it lost it).
         for (const QString &table : SyncedTables::names()) {
             const QString keepEnrolled = table == QLatin1String("participant")
-                ? QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.participant_id = participant.id "
-                                 "AND e.deleted = 0 AND e.programme_id IN (SELECT programme_id FROM sync_scope))")
+                ? QStringLiteral(" AND NOT ") + enrolledInHeldScope.arg(QStringLiteral("e.deleted = 0"))
                 : QString();
             tx.exec(QStringLiteral("DELETE FROM %1 WHERE programme_id NOT IN (SELECT programme_id FROM sync_scope) "
                                    "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = %1.id)%2")
@@ -527,7 +570,9 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
             auto local = localChecksum(m_db, it.key());
             if (!local)
                 return local.errors();
-            if (local.value() == it.value()) {
+            if (!local.value())
+                continue; // not comparable yet (see localChecksum)
+            if (*local.value() == it.value()) {
                 tx.exec(QStringLiteral("UPDATE sync_scope SET verified_count = ?, verified_hash = ? "
                                        "WHERE programme_id = ?"),
                         {it.value().count, wire::hashText(it.value().hash), it.key()});

@@ -349,6 +349,11 @@ core::Result<PullResponse> parsePullResponse(const QByteArray &body)
         Reader p(purged.at(i).toObject(), path("purged", i), errors);
         out.purged << EntityRef{p.string(u"entity"), p.id(u"id")};
     }
+    const QJsonArray left = r.array(u"left", false); // absent from servers older than the field
+    for (qsizetype i = 0; i < left.size(); ++i) {
+        Reader l(left.at(i).toObject(), path("left", i), errors);
+        out.left << ScopedRef{l.id(u"scope"), l.string(u"entity"), l.id(u"id")};
+    }
     out.hasMore = r.boolean(u"has_more");
     const QJsonObject sums = r.object(u"checksums", false);
     for (auto it = sums.constBegin(); it != sums.constEnd(); ++it) {
@@ -459,6 +464,11 @@ QByteArray toJson(const PullResponse &response)
     QJsonArray purged;
     for (const EntityRef &p : response.purged)
         purged.append(QJsonObject{{QStringLiteral("entity"), p.entity}, {QStringLiteral("id"), p.id}});
+    QJsonArray left;
+    for (const ScopedRef &l : response.left)
+        left.append(QJsonObject{{QStringLiteral("scope"), l.scope},
+                                {QStringLiteral("entity"), l.entity},
+                                {QStringLiteral("id"), l.id}});
     QJsonObject sums;
     for (auto it = response.checksums.cbegin(); it != response.checksums.cend(); ++it)
         sums.insert(it.key(), QJsonObject{{QStringLiteral("count"), double(it->count)},
@@ -468,6 +478,7 @@ QByteArray toJson(const PullResponse &response)
                   {QStringLiteral("scopes_added"), QJsonArray::fromStringList(response.scopesAdded)},
                   {QStringLiteral("scopes_removed"), QJsonArray::fromStringList(response.scopesRemoved)},
                   {QStringLiteral("purged"), purged},
+                  {QStringLiteral("left"), left},
                   {QStringLiteral("has_more"), response.hasMore},
                   {QStringLiteral("server_time_ms"), double(response.serverTimeMs)}};
     if (!response.hasMore)

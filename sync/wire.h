@@ -90,6 +90,15 @@ struct EntityRef
     bool operator==(const EntityRef &) const = default;
 };
 
+// A row that left one scope but may still be in others (pull's `left`).
+struct ScopedRef
+{
+    QString scope;
+    QString entity;
+    QString id;
+    bool operator==(const ScopedRef &) const = default;
+};
+
 struct ScopeChecksum
 {
     qint64 count = 0;
@@ -103,7 +112,8 @@ struct PullResponse
     QMap<QString, qint64> cursors;
     QStringList scopesAdded;
     QStringList scopesRemoved;
-    QList<EntityRef> purged;
+    QList<EntityRef> purged; // erased everywhere: delete
+    QList<ScopedRef> left;   // no longer in that scope: delete unless another held scope keeps it
     bool hasMore = false;
     QMap<QString, ScopeChecksum> checksums; // only when hasMore is false
     qint64 serverTimeMs = 0;

@@ -74,6 +74,20 @@ CREATE TABLE held_batches (
 );
 )sql";
 
+// Migration 3: the change log also says when a person leaves a scope ('leave', pull's `left`). Neither backend
+// can widen a CHECK in place the same way, so the table is rebuilt.
+const char16_t *const kVersion3 = uR"sql(
+CREATE TABLE change_log_v3 (
+    seq BIGINT PRIMARY KEY, scope TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('change', 'purge', 'leave')),
+    UNIQUE (scope, entity, entity_id)
+);
+INSERT INTO change_log_v3 (seq, scope, entity, entity_id, kind) SELECT seq, scope, entity, entity_id, kind FROM change_log;
+DROP TABLE change_log;
+ALTER TABLE change_log_v3 RENAME TO change_log;
+CREATE INDEX change_log_scope_seq ON change_log(scope, seq);
+)sql";
+
 core::Status execAll(QSqlDatabase &db, QStringView script)
 {
     for (QStringView statement : script.split(u';')) {
@@ -91,7 +105,7 @@ core::Status execAll(QSqlDatabase &db, QStringView script)
 
 int CentralSchema::latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 int CentralSchema::currentVersion(QSqlDatabase &db)
@@ -121,7 +135,7 @@ INSERT INTO meta (key, value) VALUES ('schema_version', '0'))sql");
             !s)
             return s;
     }
-    const QList<const char16_t *> steps {kVersion1, kVersion2};
+    const QList<const char16_t *> steps {kVersion1, kVersion2, kVersion3};
     for (int v = current; v < latestVersion(); ++v) {
         if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
             return s;

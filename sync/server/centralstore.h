@@ -250,6 +250,9 @@ private:
                           const sync::StoredRow &after);
     core::Status addToScope(PushState &state, const QString &entity, const QString &id, const QString &scope,
                             qint64 rowVersion);
+    // Takes a participant out of `scope` when nothing keeps them there any more: no live enrolment in it (in the
+    // store or in this batch) and it is not their own programme (docs/sync-protocol.md, "Leaving a scope").
+    core::Status leaveIfUnenrolled(PushState &state, const QString &participantId, const QString &scope);
     // The row and its scopes as they stand in this transaction: from the state, or read (and kept there).
     core::Result<sync::StoredRow> rowIn(PushState &state, const QString &entity, const QString &id);
     core::Result<QStringList> scopesIn(PushState &state, const QString &entity, const QString &id);

@@ -209,9 +209,57 @@ Status CentralStore::addToScope(PushState &state, const QString &entity, const Q
     if (scopes->contains(scope))
         return {};
     state.scopes[PushState::key(entity, id)] << scope;
-    state.newScopes << QVariantList {entity, id, scope};
+    const QVariantList scopeRow {entity, id, scope};
+    if (!state.goneScopes.removeOne(scopeRow)) // left earlier in this batch: its row is still stored
+        state.newScopes << scopeRow;
     state.touch(scope, 1, sync::wire::rowHash(entity, id, rowVersion));
     state.log << PushState::LogEntry {scope, entity, id, QStringLiteral("change")};
+    return {};
+}
+
+Status CentralStore::leaveIfUnenrolled(PushState &state, const QString &participantId, const QString &scope)
+{
+    const auto participant = rowIn(state, kParticipant, participantId);
+    if (!participant)
+        return participant.errors();
+    if (!participant->exists || participant->programmeId == scope)
+        return {};
+    const auto scopes = scopesIn(state, kParticipant, participantId);
+    if (!scopes)
+        return scopes.errors();
+    if (!scopes->contains(scope))
+        return {};
+    const QLatin1String enrolment("enrolment");
+    auto enrols = [&](const StoredRow &row) {
+        return row.exists && !row.deleted() && row.programmeId == scope
+            && row.fields.value(QLatin1String("participant_id")).toString() == participantId;
+    };
+    // Enrolments as this batch leaves them (not written yet), then the stored ones it has not touched. The
+    // participant id is inside `fields`: LIKE narrows, the parsed value decides. The person's row is locked (read
+    // FOR UPDATE as the enrolment's parent), so on PostgreSQL two pushes deleting their last two enrolments here
+    // run one after the other, and the second sees the first's deletion.
+    for (auto it = state.rows.cbegin(); it != state.rows.cend(); ++it) {
+        if (it.key().startsWith(enrolment + u'/') && enrols(it.value()))
+            return {};
+    }
+    auto q = sql::run(m_db,
+                      QStringLiteral("SELECT id, programme_id, row_version, fields, clocks FROM records "
+                                     "WHERE entity = ? AND programme_id = ? AND deleted = 0 AND fields LIKE ?"),
+                      {QString(enrolment), scope, QString(u'%' + participantId + u'%')},
+                      QStringLiteral("find the person's other enrolments"));
+    if (!q)
+        return q.errors();
+    while (q.value().next()) {
+        if (!state.rows.contains(PushState::key(enrolment, q.value().value(0).toString()))
+            && enrols(storedRow(q.value(), 1)))
+            return {};
+    }
+    state.scopes[PushState::key(kParticipant, participantId)].removeAll(scope);
+    const QVariantList scopeRow {kParticipant, participantId, scope};
+    if (!state.newScopes.removeOne(scopeRow)) // joined earlier in this batch: nothing stored to delete
+        state.goneScopes << scopeRow;
+    state.touch(scope, -1, sync::wire::rowHash(kParticipant, participantId, participant->rowVersion));
+    state.log << PushState::LogEntry {scope, kParticipant, participantId, QStringLiteral("leave")};
     return {};
 }
 
@@ -243,6 +291,12 @@ Status CentralStore::flushRows(PushState &state)
                                            "deleted = excluded.deleted, fields = excluded.fields, "
                                            "clocks = excluded.clocks"),
                             QStringLiteral("store the records"));
+    for (qsizetype i = 0; s && i < state.goneScopes.size(); ++i) {
+        auto q = sql::run(m_db, QStringLiteral("DELETE FROM record_scopes WHERE entity = ? AND id = ? AND scope = ?"),
+                          state.goneScopes.at(i), QStringLiteral("take a person out of a scope"));
+        if (!q)
+            s = q.errors();
+    }
     if (s)
         s = sql::insertRows(m_db, QStringLiteral("INSERT INTO record_scopes (entity, id, scope) VALUES "), 3,
                             state.newScopes, QStringLiteral(" ON CONFLICT (entity, id, scope) DO NOTHING"),
@@ -254,6 +308,7 @@ Status CentralStore::flushRows(PushState &state)
                             3, state.newResults, QString(), QStringLiteral("store the mutations' results"));
     state.dirty.clear();
     state.newScopes.clear();
+    state.goneScopes.clear();
     state.auditRows.clear();
     state.newResults.clear();
     return s;
@@ -508,10 +563,17 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
     if (merged.changed) {
         if (Status s = writeRow(state, m.entity, m.entityId, before, merged.row); !s)
             return s.errors();
-        // An enrolment brings its participant into the enrolment's programme (docs/sync-protocol.md).
-        const bool enrolled
-            = m.entity == QLatin1String("enrolment") && !merged.row.deleted() && (!before.exists || before.deleted());
+        // A live enrolment brings its participant into the enrolment's programme; when the last one there is
+        // deleted (or moved to another person), the participant leaves it (docs/sync-protocol.md).
+        const bool isEnrolment = m.entity == QLatin1String("enrolment");
         const QString participantId = merged.row.fields.value(QLatin1String("participant_id")).toString();
+        const QString formerId = before.fields.value(QLatin1String("participant_id")).toString();
+        const bool wasLive = before.exists && !before.deleted();
+        const bool enrolled = isEnrolment && !merged.row.deleted() && (!wasLive || formerId != participantId);
+        if (isEnrolment && wasLive && (merged.row.deleted() || formerId != participantId)) {
+            if (Status s = leaveIfUnenrolled(state, formerId, before.programmeId); !s)
+                return s.errors();
+        }
         if (enrolled) {
             const auto participant = rowIn(state, kParticipant, participantId);
             if (!participant)
@@ -588,6 +650,10 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
             const QString scope = r.value(1).toString();
             out.cursors[scope] = qMax(out.cursors.value(scope), seq);
             const sync::EntityRef ref {r.value(2).toString(), r.value(3).toString()};
+            if (r.value(4).toString() == QLatin1String("leave")) {
+                out.left << sync::ScopedRef {scope, ref.entity, ref.id};
+                continue;
+            }
             if (r.value(4).toString() == QLatin1String("purge")) {
                 if (!out.purged.contains(ref))
                     out.purged << ref;

@@ -18,7 +18,7 @@ struct CentralStore::PushState
         QString scope;
         QString entity;
         QString id;
-        QString kind; // change | purge
+        QString kind; // change | purge | leave
     };
     QString userId;
     QString deviceId;
@@ -31,6 +31,7 @@ struct CentralStore::PushState
     QSet<QString> existed;                 // keys of `rows` read from the store (the others are new)
     QStringList dirty;                     // keys of `rows` to write, in the order first written
     QList<QVariantList> newScopes;         // (entity, id, scope)
+    QList<QVariantList> goneScopes;        // (entity, id, scope): rows of record_scopes to delete (never also new)
     QList<QVariantList> auditRows;         // as CentralStore::auditRow()
     QHash<QString, QByteArray> results;    // mutation id → the stored result (JSON), written and replayable
     QList<QVariantList> newResults;        // (mutation_id, device_id, result)

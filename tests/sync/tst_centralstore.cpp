@@ -64,6 +64,7 @@ private:
                 return all;
             all.changes += r->changes;
             all.purged += r->purged;
+            all.left += r->left;
             all.scopesAdded += r->scopesAdded;
             all.scopesRemoved += r->scopesRemoved;
             all.checksums = r->checksums;
@@ -346,6 +347,128 @@ private Q_SLOTS:
             = store->pull(w.workerA, {QString(), pullAll(*store, w.workerA, {}, 1000).cursors, 1000}, kNow);
         QVERIFY(again && again->changes.isEmpty());
         QCOMPARE(store->checksums(), store->recomputeChecksums());
+    }
+
+    // What a device holding everything a full pull of `scope` sends would compute as its checksum.
+    static sync::ScopeChecksum checksumOf(const QList<sync::Change> &changes, const QString &scope)
+    {
+        sync::ScopeChecksum sum;
+        for (const sync::Change &c : changes) {
+            if (c.scope == scope) {
+                ++sum.count;
+                sum.hash ^= sync::wire::rowHash(c.entity, c.id, c.rowVersion);
+            }
+        }
+        return sum;
+    }
+
+    void participantLeavesAScopeWithItsLastEnrolment_data() { backends(); }
+    void participantLeavesAScopeWithItsLastEnrolment()
+    {
+        OPEN_WORLD();
+        Outbox a;
+        Outbox b;
+        const QString participant = QStringLiteral("participant");
+        const QString enrolment = QStringLiteral("enrolment");
+        const sync::Mutation p = a.participant(w.programmeA);
+        const sync::Mutation own = a.enrolment(w.programmeA, p.entityId);
+        pushOk(*store, w.workerA, Outbox::batch(w.deviceA, {p, own}));
+        const sync::Mutation e1 = b.enrolment(w.programmeB, p.entityId);
+        const sync::Mutation e2 = b.enrolment(w.programmeB, p.entityId);
+        pushOk(*store, w.workerB, Outbox::batch(w.deviceB, {e1, e2}));
+        QStringList bothScopes {w.programmeA, w.programmeB};
+        bothScopes.sort();
+        QCOMPARE(store->recordScopes(participant, p.entityId), bothScopes);
+        auto cursorsB = pullAll(*store, w.workerB, {}, 1000).cursors;
+
+        // One of two enrolments in B deleted: still enrolled there.
+        auto removed = pushOk(*store, w.workerB,
+                              Outbox::batch(w.deviceB,
+                                            {b.update(enrolment, e1.entityId, w.programmeB, 1,
+                                                      {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete"))}));
+        QCOMPARE(removed.results.at(0).status, QStringLiteral("applied"));
+        QCOMPARE(store->recordScopes(participant, p.entityId), bothScopes);
+        auto toB = pullAll(*store, w.workerB, cursorsB, 1000);
+        QVERIFY(toB.left.isEmpty());
+        QCOMPARE(ids(toB.changes), QSet<QString> {enrolment + u'/' + e1.entityId});
+        cursorsB = toB.cursors;
+
+        // The enrolment in their own programme deleted: A stays (it is their programme_id).
+        pushOk(*store, w.workerA,
+               Outbox::batch(w.deviceA,
+                             {a.update(enrolment, own.entityId, w.programmeA, 1, {{QStringLiteral("deleted"), 1}},
+                                       QStringLiteral("delete"))}));
+        QCOMPARE(store->recordScopes(participant, p.entityId), bothScopes);
+
+        // The last enrolment in B deleted: the person leaves B, and B's devices are told.
+        removed = pushOk(*store, w.workerB,
+                         Outbox::batch(w.deviceB,
+                                       {b.update(enrolment, e2.entityId, w.programmeB, 1,
+                                                 {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete"))}));
+        QCOMPARE(removed.results.at(0).status, QStringLiteral("applied"));
+        QCOMPARE(store->recordScopes(participant, p.entityId), QStringList {w.programmeA});
+        toB = pullAll(*store, w.workerB, cursorsB, 1000);
+        QCOMPARE(toB.left, (QList<sync::ScopedRef> {{w.programmeB, participant, p.entityId}}));
+        QCOMPARE(ids(toB.changes), QSet<QString> {enrolment + u'/' + e2.entityId});
+        QVERIFY(toB.purged.isEmpty());
+        QCOMPARE(store->checksums(), store->recomputeChecksums());
+        cursorsB = toB.cursors;
+        // A fresh snapshot of B holds the two enrolment tombstones and not the person, and its checksum agrees.
+        auto fullB = pullAll(*store, w.workerB, {}, 1000);
+        QCOMPARE(ids(fullB.changes), (QSet<QString> {enrolment + u'/' + e1.entityId, enrolment + u'/' + e2.entityId}));
+        QCOMPARE(fullB.checksums.value(w.programmeB), checksumOf(fullB.changes, w.programmeB));
+        const auto fullA = pullAll(*store, w.workerA, {}, 1000);
+        QCOMPARE(fullA.checksums.value(w.programmeA), checksumOf(fullA.changes, w.programmeA));
+        QVERIFY(ids(fullA.changes).contains(participant + u'/' + p.entityId));
+
+        // Later edits of the person reach A only, and B may no longer edit them.
+        const auto edited = pushOk(*store, w.workerA,
+                                   Outbox::batch(w.deviceA,
+                                                 {a.update(participant, p.entityId, w.programmeA, 1,
+                                                           {{QStringLiteral("school"), QStringLiteral("Hill")}})}));
+        QCOMPARE(edited.results.at(0).status, QStringLiteral("applied"));
+        toB = pullAll(*store, w.workerB, cursorsB, 1000);
+        QVERIFY(toB.changes.isEmpty());
+        QVERIFY(toB.left.isEmpty());
+        const auto refused = pushOk(*store, w.workerB,
+                                    Outbox::batch(w.deviceB,
+                                                  {b.update(participant, p.entityId, w.programmeA, 2,
+                                                            {{QStringLiteral("school"), QStringLiteral("X")}})}));
+        QCOMPARE(refused.results.at(0).code, QStringLiteral("forbidden_scope"));
+        QCOMPARE(store->checksums(), store->recomputeChecksums());
+
+        // Enrolled and unenrolled within one batch: never in B, nothing left behind.
+        const sync::Mutation brief = b.enrolment(w.programmeB, p.entityId);
+        pushOk(*store, w.workerB,
+               Outbox::batch(w.deviceB,
+                             {brief,
+                              b.update(enrolment, brief.entityId, w.programmeB, 1, {{QStringLiteral("deleted"), 1}},
+                                       QStringLiteral("delete"))}));
+        QCOMPARE(store->recordScopes(participant, p.entityId), QStringList {w.programmeA});
+        QCOMPARE(store->checksums(), store->recomputeChecksums());
+        toB = pullAll(*store, w.workerB, toB.cursors, 1000);
+        QVERIFY(!ids(toB.changes).contains(participant + u'/' + p.entityId));
+        cursorsB = toB.cursors;
+
+        // Enrolled again (the deleted enrolment restored): back in B, with their current version.
+        const auto restored
+            = pushOk(*store, w.workerB,
+                     Outbox::batch(w.deviceB,
+                                   {b.update(enrolment, e2.entityId, w.programmeB, 2, {{QStringLiteral("deleted"), 0}},
+                                             QStringLiteral("undelete"))}));
+        QCOMPARE(restored.results.at(0).status, QStringLiteral("applied"));
+        QCOMPARE(store->recordScopes(participant, p.entityId), bothScopes);
+        toB = pullAll(*store, w.workerB, cursorsB, 1000);
+        QVERIFY(toB.left.isEmpty());
+        QVERIFY(ids(toB.changes).contains(participant + u'/' + p.entityId));
+        for (const sync::Change &c : std::as_const(toB.changes)) {
+            if (c.entity == participant)
+                QCOMPARE(c.fields.value(QLatin1String("school")).toString(), QStringLiteral("Hill"));
+        }
+        QCOMPARE(store->checksums(), store->recomputeChecksums());
+        fullB = pullAll(*store, w.workerB, {}, 1000);
+        QCOMPARE(fullB.checksums.value(w.programmeB), checksumOf(fullB.changes, w.programmeB));
+        QVERIFY(fullB.left.isEmpty());
     }
 
     void pagesThePullWithCursors_data() { backends(); }

@@ -32,6 +32,11 @@ QString doctors()
     return catalogueId(u"programme", u"street_doctors");
 }
 
+QString mindfulness() // a programme the device in these tests never holds
+{
+    return catalogueId(u"programme", u"mindfulness");
+}
+
 Hlc hlcAt(qint64 millis)
 {
     return Hlc {quint64(millis), 0};
@@ -175,6 +180,8 @@ private Q_SLOTS:
     void nextPullSendsStoredCursors();
     void scopesRemovedPurgesTheirRowsButKeepsPeopleEnrolledElsewhere();
     void purgedRowsAreDeleted();
+    void leftDropsPeopleHeldOnlyThroughThatScope();
+    void checksumCountsPeopleOnlyThroughLiveEnrolments();
     void checksumMismatchResetsTheCursor();
     void matchingVerifiedChecksumSkipsTheScan();
     void hlcAdvancesPastReceivedValues();
@@ -581,6 +588,119 @@ void TestDeviceSync::purgedRowsAreDeleted()
     // Idempotent: the same page again changes nothing and does not fail.
     QVERIFY(sync.applyPull(erasure).ok());
     QCOMPARE(f.rows("participant"), 1);
+}
+
+void TestDeviceSync::leftDropsPeopleHeldOnlyThroughThatScope()
+{
+    test::StoreFixture f;
+    DeviceSync sync(f.db());
+    // People held here through enrolments in gangs work (all but `own` of a programme the device does not hold).
+    const QString gone = newId(); // enrolled in gangs only; that enrolment is deleted
+    const QString stays = newId(); // also enrolled in street doctors, which the device holds
+    const QString owed = newId(); // gangs only, but with a local change not yet sent
+    const QString stale = newId(); // gangs only; the enrolment's tombstone has not arrived yet
+    const QString own = newId(); // a street doctors participant who was enrolled in gangs too
+    const QString goneEnrolment = newId();
+    const QString staysEnrolment = newId();
+    const QString cohort = newId();
+    QList<Change> first {participantChange(gone, mindfulness(), 1, QStringLiteral("Gone")),
+                         participantChange(stays, mindfulness(), 2, QStringLiteral("Stays")),
+                         participantChange(owed, mindfulness(), 3, QStringLiteral("Owed")),
+                         participantChange(stale, mindfulness(), 4, QStringLiteral("Stale")),
+                         participantChange(own, doctors(), 5, QStringLiteral("Own")),
+                         enrolmentChange(goneEnrolment, gone, gangs(), 6),
+                         enrolmentChange(staysEnrolment, stays, gangs(), 7),
+                         enrolmentChange(newId(), stays, doctors(), 8),
+                         enrolmentChange(newId(), owed, gangs(), 9),
+                         enrolmentChange(newId(), stale, gangs(), 10),
+                         enrolmentChange(newId(), own, gangs(), 11),
+                         cohortChange(cohort, gangs(), 12)};
+    for (Change &c : first)
+        c.scope = c.entity == QLatin1String("participant") ? gangs() : c.programmeId;
+    // has_more keeps the end-of-pull sweep of unheld programmes out of the way: `left` alone must do the work.
+    QVERIFY(sync.applyPull(page(first, {{gangs(), 12}, {doctors(), 12}}, true)).ok());
+    QCOMPARE(f.rows("participant"), 5);
+    rename(f.db(), owed, QStringLiteral("Local edit"));
+
+    Change goneDeleted = enrolmentChange(goneEnrolment, gone, gangs(), 13);
+    goneDeleted.deleted = true;
+    goneDeleted.fields.insert(QStringLiteral("deleted"), 1);
+    Change staysDeleted = enrolmentChange(staysEnrolment, stays, gangs(), 14);
+    staysDeleted.deleted = true;
+    staysDeleted.fields.insert(QStringLiteral("deleted"), 1);
+    PullResponse leaving = page({goneDeleted, staysDeleted}, {{gangs(), 20}, {doctors(), 12}}, true);
+    for (const QString &id : {gone, stays, owed, stale, own})
+        leaving.left << ScopedRef {gangs(), QStringLiteral("participant"), id};
+    auto result = sync.applyPull(leaving);
+    QVERIFY2(result.ok(), qPrintable(describe(result.errors())));
+    const QString person = QStringLiteral("SELECT COUNT(*) FROM participant WHERE id = '%1'");
+    QCOMPARE(f.count(person.arg(gone)), 0);
+    QCOMPARE(f.count(person.arg(stale)), 0);
+    QCOMPARE(f.count(person.arg(stays)), 1);
+    QCOMPARE(f.count(person.arg(owed)), 1);
+    QCOMPARE(f.count(person.arg(own)), 1);
+    // Only the person goes: the scope's own rows about them stay, as the server still has them there.
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM enrolment WHERE id = '%1'").arg(goneEnrolment)), 1);
+    QCOMPARE(f.rows("enrolment"), 6);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM cohort WHERE id = '%1'").arg(cohort)), 1);
+    // Idempotent, and unknown people or other entities are ignored.
+    leaving.left << ScopedRef {gangs(), QStringLiteral("participant"), newId()}
+                 << ScopedRef {gangs(), QStringLiteral("cohort"), cohort};
+    QVERIFY(sync.applyPull(leaving).ok());
+    QCOMPARE(f.rows("participant"), 3);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM cohort WHERE id = '%1'").arg(cohort)), 1);
+}
+
+void TestDeviceSync::checksumCountsPeopleOnlyThroughLiveEnrolments()
+{
+    test::StoreFixture f;
+    DeviceSync sync(f.db());
+    const QString person = newId();
+    const QString live = newId();
+    const QString ended = newId();
+    Change p = participantChange(person, mindfulness(), 1, QStringLiteral("P"));
+    p.scope = gangs();
+    Change deleted = enrolmentChange(ended, person, gangs(), 3);
+    deleted.deleted = true;
+    deleted.fields.insert(QStringLiteral("deleted"), 1);
+    QVERIFY(sync.applyPull(page({p, enrolmentChange(live, person, doctors(), 2), deleted},
+                                {{gangs(), 3}, {doctors(), 3}}, true))
+                .ok());
+    rename(f.db(), person, QStringLiteral("Local edit")); // keeps them through the sweep below
+
+    // The server counts the person in doctors (live enrolment) but not in gangs (deleted enrolment only).
+    PullResponse last = page({}, {{gangs(), 3}, {doctors(), 3}});
+    last.checksums.insert(gangs(), checksumOf({{QStringLiteral("enrolment"), {ended, 3}}}));
+    last.checksums.insert(
+        doctors(),
+        checksumOf({{QStringLiteral("enrolment"), {live, 2}}, {QStringLiteral("participant"), {person, 1}}}));
+    auto result = sync.applyPull(last);
+    QVERIFY2(result.ok(), qPrintable(describe(result.errors())));
+    QVERIFY(result->rescanScopes.isEmpty());
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM participant WHERE id = '%1'").arg(person)), 1);
+    QCOMPARE(number(f.db(), QStringLiteral("SELECT verified_count FROM sync_scope WHERE programme_id = ?"), {doctors()}),
+             2);
+
+    // The doctors enrolment deleted here, not yet sent: the server still counts the person there, the device no
+    // longer does. Not a reason to fetch the whole scope again: it is compared once the deletion is settled.
+    {
+        WriteTransaction tx(f.db());
+        QVERIFY(tx.softDelete(u"enrolment", live).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    const QString cohort = newId();
+    PullResponse busy = page({cohortChange(cohort, doctors(), 4)}, {{gangs(), 3}, {doctors(), 4}});
+    busy.checksums.insert(doctors(),
+                          checksumOf({{QStringLiteral("enrolment"), {live, 2}},
+                                      {QStringLiteral("participant"), {person, 1}},
+                                      {QStringLiteral("cohort"), {cohort, 4}}}));
+    auto deferred = sync.applyPull(busy);
+    QVERIFY2(deferred.ok(), qPrintable(describe(deferred.errors())));
+    QVERIFY(deferred->rescanScopes.isEmpty());
+    QCOMPARE(cursorOf(f.db(), doctors()), 4);
+    QCOMPARE(number(f.db(), QStringLiteral("SELECT verified_count FROM sync_scope WHERE programme_id = ?"), {doctors()}),
+             2); // not verified either
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM participant WHERE id = '%1'").arg(person)), 1);
 }
 
 void TestDeviceSync::checksumMismatchResetsTheCursor()

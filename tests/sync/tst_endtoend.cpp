@@ -409,6 +409,8 @@ private Q_SLOTS:
     void keepsTheSignInWhenARefreshAnswerIsLost();
     void holdsAnOldAppsChangesUntilItIsUpdated_data() { backends(); }
     void holdsAnOldAppsChangesUntilItIsUpdated();
+    void dropsAPersonFromAnotherProgrammeWhenTheirEnrolmentIsDeleted_data() { backends(); }
+    void dropsAPersonFromAnotherProgrammeWhenTheirEnrolmentIsDeleted();
 };
 
 #define START_WORLD(backend)                                                                                           \
@@ -772,6 +774,62 @@ void TestEndToEnd::holdsAnOldAppsChangesUntilItIsUpdated()
     auto store = m_server->inspect();
     QVERIFY(store);
     QVERIFY(store->record(QStringLiteral("participant"), person));
+}
+
+void TestEndToEnd::dropsAPersonFromAnotherProgrammeWhenTheirEnrolmentIsDeleted()
+{
+    QFETCH(QString, backend);
+    START_WORLD(backend);
+    Device &a = addDevice(QStringLiteral("amara"));
+    Device &other = addDevice(QStringLiteral("dan"));
+    for (auto &d : m_devices)
+        QVERIFY(signIn(*d, m_server->url()));
+    const QString person = a.store->addPerson(kProgramme, QStringLiteral("Jay"));
+    QVERIFY(settle(a));
+
+    // Dan's programme enrols the person (found by id, as a referral would name them): they reach Dan's device.
+    const QString enrolment = core::newId();
+    {
+        WriteTransaction tx(other.db());
+        QVERIFY(tx.insert(u"enrolment", enrolment,
+                          {{QStringLiteral("programme_id"), programmeId(kOtherProgramme)},
+                           {QStringLiteral("participant_id"), person},
+                           {QStringLiteral("status"), QStringLiteral("active")},
+                           {QStringLiteral("enrolled_on"), QStringLiteral("2025-12-01")}})
+                    .ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QVERIFY(quiesce());
+    auto store = m_server->inspect();
+    QVERIFY(store);
+    QVERIFY(deviceRows(other).contains(QStringLiteral("participant/") + person));
+    QCOMPARE(deviceRows(other), serverRows(*store, {programmeId(kOtherProgramme)}));
+    store.reset();
+
+    // The enrolment is deleted: the person leaves Dan's programme and Dan's device, and later edits stay away.
+    {
+        WriteTransaction tx(other.db());
+        QVERIFY(tx.softDelete(u"enrolment", enrolment).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QVERIFY(quiesce());
+    {
+        WriteTransaction tx(a.db());
+        QVERIFY(tx.update(u"participant", person, {{QStringLiteral("school"), QStringLiteral("Park High")}}).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QVERIFY(quiesce());
+    store = m_server->inspect();
+    QVERIFY(store);
+    const QMap<QString, QString> rows = deviceRows(other);
+    QVERIFY(!rows.contains(QStringLiteral("participant/") + person));
+    QVERIFY(rows.contains(QStringLiteral("enrolment/") + enrolment)); // the tombstone stays with its programme
+    QCOMPARE(rows, serverRows(*store, {programmeId(kOtherProgramme)}));
+    QCOMPARE(deviceRows(a), serverRows(*store, {programmeId(kProgramme)}));
+    QCOMPARE(store->checksums(), store->recomputeChecksums());
+    QCOMPARE(number(store->connection(), QStringLiteral("SELECT COUNT(*) FROM mutation_results WHERE result LIKE ?"),
+                    {QStringLiteral("%rejected%")}),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

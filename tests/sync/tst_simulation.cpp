@@ -65,15 +65,18 @@ struct Device
 
 struct Stats
 {
-    int writes = 0, pushes = 0, pulls = 0, dropped = 0, lostAnswers = 0, duplicates = 0, replays = 0,
-        restarts = 0, rescans = 0, rejected = 0, conflicts = 0;
+    int writes = 0, pushes = 0, pulls = 0, dropped = 0, lostAnswers = 0, duplicates = 0, replays = 0, restarts = 0,
+        rescans = 0, rejected = 0, conflicts = 0, leaves = 0;
 };
 
 class Simulation
 {
 public:
-    explicit Simulation(quint32 seed)
+    // `enrolments`: devices also enrol the people they hold into their programmes and delete enrolments, so
+    // people join and leave scopes (off, a seed replays exactly as it did before enrolments were simulated).
+    explicit Simulation(quint32 seed, bool enrolments = false)
         : m_seed(seed)
+        , m_enrolments(enrolments)
         , m_rng(seed)
         // The server's file on tmpfs where there is one: the simulation is about ordering, not about fsync.
         , m_dir(QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm/outreach-sim-XXXXXX")
@@ -117,6 +120,7 @@ private:
     QString fail(const QString &why) { return QStringLiteral("seed %1: %2").arg(m_seed).arg(why); }
 
     quint32 m_seed;
+    bool m_enrolments = false;
     QRandomGenerator m_rng;
     QTemporaryDir m_dir;
     std::unique_ptr<server::CentralStore> m_store;
@@ -283,6 +287,29 @@ void Simulation::write(Device &d)
     static const QStringList genders = {QStringLiteral("male"), QStringLiteral("female"), QStringLiteral("not_recorded")};
 
     WriteTransaction tx(*d.db);
+    if (m_enrolments && chance(0.3)) {
+        // Enrol someone this device holds (perhaps of another programme) into this one, or delete or restore an
+        // enrolment here: people join and leave the programme's scope.
+        QSqlQuery q(d.db->connection());
+        q.exec(QStringLiteral("SELECT id FROM participant ORDER BY id LIMIT 6"));
+        QStringList people;
+        while (q.next())
+            people << q.value(0).toString();
+        const QString enrolment = hot("enrolment");
+        if (!people.isEmpty() && (enrolment.isEmpty() || chance(0.5))) {
+            tx.insert(u"enrolment", nextId(),
+                      {{QStringLiteral("programme_id"), programme},
+                       {QStringLiteral("participant_id"), people.at(pick(int(people.size())))},
+                       {QStringLiteral("status"), QStringLiteral("active")},
+                       {QStringLiteral("enrolled_on"), today}});
+        } else if (!enrolment.isEmpty()) {
+            (void)tx.update(u"enrolment", enrolment, {{QStringLiteral("deleted"), chance(0.7) ? 1 : 0}});
+        }
+        if (tx.commit())
+            ++stats.writes;
+        track(d);
+        return;
+    }
     const int op = pick(10);
     const QString person = hot("participant");
     const QString session = hot("session");
@@ -453,7 +480,7 @@ bool Simulation::quiesce()
                 }
                 stats.rescans += int(applied->rescanScopes.size());
                 if (applied->applied > 0 || !parsed->scopesAdded.isEmpty() || !parsed->scopesRemoved.isEmpty()
-                    || !parsed->purged.isEmpty())
+                    || !parsed->purged.isEmpty() || !parsed->left.isEmpty())
                     quiet = false;
                 d.cursors = parsed->cursors;
                 if (!parsed->hasMore)
@@ -574,6 +601,11 @@ bool Simulation::run(QString *failure)
 
 bool Simulation::check(QString *failure)
 {
+    {
+        QSqlQuery q(m_store->connection());
+        q.exec(QStringLiteral("SELECT COUNT(*) FROM change_log WHERE kind = 'leave'"));
+        stats.leaves = q.next() ? q.value(0).toInt() : 0;
+    }
     // Rows each device may not compare: those with a change the server refused (still shown as rejected).
     auto rejectedRows = [](Device &d) {
         QSet<QString> out;
@@ -787,8 +819,16 @@ private Q_SLOTS:
         QLoggingCategory::setFilterRules(QStringLiteral("outreach.*.debug=false\noutreach.*.info=false"));
     }
 
+    void seeds_data()
+    {
+        QTest::addColumn<bool>("enrolments");
+        QTest::newRow("plain") << false;
+        QTest::newRow("enrolments") << true; // people join and leave scopes as enrolments come and go
+    }
+
     void seeds()
     {
+        QFETCH(bool, enrolments);
         bool ok = false;
         const quint32 only = qEnvironmentVariable("OUTREACH_SIM_SEED").toUInt(&ok);
         const int count = ok ? 1 : qEnvironmentVariableIntValue("OUTREACH_SIM_SEEDS") > 0
@@ -796,7 +836,7 @@ private Q_SLOTS:
         Stats total;
         for (int i = 0; i < count; ++i) {
             const quint32 seed = ok ? only : quint32(1000 + i);
-            Simulation sim(seed);
+            Simulation sim(seed, enrolments);
             QString failure;
             const bool passed = sim.run(&failure);
             QVERIFY2(passed, qPrintable(failure));
@@ -810,6 +850,7 @@ private Q_SLOTS:
             total.restarts += sim.stats.restarts;
             total.rejected += sim.stats.rejected;
             total.conflicts += sim.stats.conflicts;
+            total.leaves += sim.stats.leaves;
         }
         qInfo("%d seeds: %d writes, %d pushes, %d pulls; faults: %d dropped, %d answers lost, %d duplicated, %d replayed, "
               "%d server restarts; outcomes: %d conflicts kept, %d visible rejections",
@@ -818,6 +859,10 @@ private Q_SLOTS:
         // The faults really happened (a simulation without them proves nothing).
         QVERIFY(total.dropped > 0 && total.lostAnswers > 0 && total.duplicates > 0 && total.restarts > 0);
         QVERIFY(total.conflicts > 0);
+        if (enrolments) {
+            qInfo("%d people left a scope at the end of a seed (as the change log says)", total.leaves);
+            QVERIFY(total.leaves > 0);
+        }
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace outreach;
@@ -96,6 +97,7 @@ private Q_SLOTS:
         res.cursors.insert(c.scope, 12);
         res.scopesAdded << c.scope;
         res.purged << EntityRef{QStringLiteral("participant"), core::newId()};
+        res.left << ScopedRef {c.scope, QStringLiteral("participant"), core::newId()};
         res.checksums.insert(c.scope, ScopeChecksum{3, 0xfedcba9876543210ull});
         res.serverTimeMs = 1764640000000;
         const auto parsed = wire::parsePullResponse(wire::toJson(res));
@@ -104,6 +106,14 @@ private Q_SLOTS:
         QCOMPARE(parsed->changes[0].deleted, true);
         QCOMPARE(parsed->changes[0].fields, c.fields);
         QCOMPARE(parsed->purged, res.purged);
+        QCOMPARE(parsed->left, res.left);
+        // A server older than `left` omits it: still a valid answer, with nothing left.
+        QJsonObject old = QJsonDocument::fromJson(wire::toJson(res)).object();
+        old.remove(QStringLiteral("left"));
+        const auto fromOld = wire::parsePullResponse(QJsonDocument(old).toJson());
+        QVERIFY2(fromOld, qPrintable(core::describe(fromOld.errors())));
+        QVERIFY(fromOld->left.isEmpty());
+        QCOMPARE(fromOld->purged, res.purged);
         QCOMPARE(parsed->checksums.value(c.scope), res.checksums.value(c.scope));
         QCOMPARE(parsed->serverTimeMs, res.serverTimeMs);
     }
