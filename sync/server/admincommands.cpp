@@ -54,7 +54,7 @@ void AdminCommands::addOptions(QCommandLineParser &parser)
          QStringLiteral("P")},
         {QStringLiteral("password-stdin"), QStringLiteral("user add: read the password from the first line of stdin.")},
         {QStringLiteral("programme"), QStringLiteral("assign, unassign: the programme code."), QStringLiteral("CODE")},
-        {QStringLiteral("device"), QStringLiteral("device revoke: the device id."), QStringLiteral("ID")},
+        {QStringLiteral("device"), QStringLiteral("device revoke: the device id; device held: only this device's held batches."), QStringLiteral("ID")},
         {QStringLiteral("entity"), QStringLiteral("purge: the record type (participant)."), QStringLiteral("E")},
         {QStringLiteral("id"), QStringLiteral("purge: the record id."), QStringLiteral("ID")},
         {QStringLiteral("out"), QStringLiteral("export: the file to write."), QStringLiteral("FILE")},
@@ -171,6 +171,17 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
                 << Qt::endl;
         return Ok;
     }
+    if (command == QLatin1String("device held")) {
+        // Pushes refused with 426 upgrade_required, kept as they came; the device's outbox still holds the same
+        // changes and sends them once the app is updated, so this is for seeing who needs an update.
+        const QList<HeldBatch> held = store.heldBatches(parser.value(QStringLiteral("device")));
+        for (const HeldBatch &b : held)
+            out << b.deviceId << '\t' << b.batchId << "\tschema " << b.schemaVersion << "\treceived "
+                << when(b.receivedAtMs) << '\t' << b.body.size() << " bytes" << Qt::endl;
+        if (held.isEmpty())
+            out << "no held batches" << Qt::endl;
+        return Ok;
+    }
     if (command == QLatin1String("device revoke")) {
         const auto device = need("device");
         if (!device)
@@ -209,7 +220,7 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
                           .arg(*path));
     }
     err << "Unknown command '" << command << "'. Commands: init, user add, user list, programme import FILE, "
-        << "programme list, assign, unassign, device list, device revoke, purge, export, serve" << Qt::endl;
+        << "programme list, assign, unassign, device list, device held, device revoke, purge, export, serve" << Qt::endl;
     return Usage;
 }
 

@@ -2,6 +2,7 @@
 // over HTTP on 127.0.0.1, stopped cleanly by SIGTERM.
 #include "core/domain/ids.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -42,10 +43,11 @@ private:
     }
 
     // Starts `serve --port 0` and returns the port it printed (0 on failure).
-    static quint16 startServer(QProcess &server, const QString &dataDir)
+    static quint16 startServer(QProcess &server, const QString &dataDir, const QStringList &extra = {})
     {
         server.start(QStringLiteral(OUTREACH_SERVER_BINARY),
-                     {QStringLiteral("--data"), dataDir, QStringLiteral("--port"), QStringLiteral("0")});
+                     QStringList {QStringLiteral("--data"), dataDir, QStringLiteral("--port"), QStringLiteral("0")}
+                         + extra);
         static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
         QString seen;
         for (int i = 0; i < 100; ++i) {
@@ -118,8 +120,9 @@ private Q_SLOTS:
                  1);
 
         // A device appears once it signs in through the server; then it can be revoked.
+        QCOMPARE(run({QStringLiteral("device"), QStringLiteral("held")}).out.trimmed(), QStringLiteral("no held batches"));
         QProcess server;
-        const quint16 port = startServer(server, m_dir.path());
+        const quint16 port = startServer(server, m_dir.path(), {QStringLiteral("--min-client-schema"), QStringLiteral("99")});
         QVERIFY(port != 0);
         QNetworkAccessManager net;
         const QString device = outreach::core::newId();
@@ -130,6 +133,20 @@ private Q_SLOTS:
         std::unique_ptr<QNetworkReply> reply(
             send(net, port, QStringLiteral("/v1/auth/signin"), QJsonDocument(signin).toJson()));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        // An app older than --min-client-schema pushes: 426, and the batch is held, which `device held` lists.
+        const QString token
+            = QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("access_token")).toString();
+        const QString batch = outreach::core::newId();
+        QNetworkRequest push(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/sync/push").arg(port)));
+        push.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        push.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        const QJsonObject old {{QStringLiteral("device_id"), device},
+                               {QStringLiteral("batch_id"), batch},
+                               {QStringLiteral("schema_version"), 3},
+                               {QStringLiteral("mutations"), QJsonArray()}};
+        std::unique_ptr<QNetworkReply> refused(net.post(push, QJsonDocument(old).toJson()));
+        QVERIFY(QSignalSpy(refused.get(), &QNetworkReply::finished).wait(20000));
+        QCOMPARE(refused->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 426);
         server.terminate();
         QVERIFY(server.waitForFinished(20000));
 
@@ -138,6 +155,14 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(device));
         QVERIFY(r.out.contains(QLatin1String("Amara's tablet")));
         QVERIFY(!r.out.contains(QLatin1String("revoked")));
+        r = run({QStringLiteral("device"), QStringLiteral("held"), QStringLiteral("--device"), device});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(device) && r.out.contains(batch) && r.out.contains(QLatin1String("schema 3")),
+                 qPrintable(r.out));
+        QCOMPARE(run({QStringLiteral("device"), QStringLiteral("held"), QStringLiteral("--device"),
+                      outreach::core::newId()})
+                     .out.trimmed(),
+                 QStringLiteral("no held batches"));
         QCOMPARE(run({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--device"), device}).code, 0);
         QVERIFY(run({QStringLiteral("device"), QStringLiteral("list")}).out.contains(QLatin1String("revoked")));
         r = run({QStringLiteral("export"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("export.json"))});
