@@ -254,6 +254,9 @@ private:
     // store or in this batch) and it is not their own programme (docs/sync-protocol.md, "Leaving a scope").
     core::Status leaveIfUnenrolled(PushState &state, const QString &participantId, const QString &scope);
     // The row and its scopes as they stand in this transaction: from the state, or read (and kept there).
+    core::Result<sync::StoredRow> readRow(const QString &entity, const QString &id);
+    core::Result<QStringList> readScopes(const QString &entity, const QString &id);
+    // The same, read once per push and then kept (and changed) in the push's state.
     core::Result<sync::StoredRow> rowIn(PushState &state, const QString &entity, const QString &id);
     core::Result<QStringList> scopesIn(PushState &state, const QString &entity, const QString &id);
     static sync::StoredRow storedRow(const QSqlQuery &q, int first); // programme_id, row_version, fields, clocks

@@ -53,34 +53,9 @@ core::Hlc latestHlc(const StoredRow &row)
 
 } // namespace
 
-std::optional<StoredRow> CentralStore::record(const QString &entity, const QString &id)
+// One record as stored (locked on PostgreSQL); `exists` is false when there is none.
+Result<StoredRow> CentralStore::readRow(const QString &entity, const QString &id)
 {
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT programme_id, row_version, fields, clocks FROM records "
-                                     "WHERE entity = ? AND id = ?")
-                          + forUpdate(),
-                      {entity, id}, QStringLiteral("read the record"));
-    if (!q || !q.value().next())
-        return std::nullopt;
-    return storedRow(q.value(), 0);
-}
-
-QStringList CentralStore::recordScopes(const QString &entity, const QString &id)
-{
-    QStringList out;
-    auto q
-        = sql::run(m_db, QStringLiteral("SELECT scope FROM record_scopes WHERE entity = ? AND id = ? ORDER BY scope"),
-                   {entity, id}, QStringLiteral("read the record's scopes"));
-    while (q && q.value().next())
-        out << q.value().value(0).toString();
-    return out;
-}
-
-Result<StoredRow> CentralStore::rowIn(PushState &state, const QString &entity, const QString &id)
-{
-    const QString key = PushState::key(entity, id);
-    if (const auto found = state.rows.constFind(key); found != state.rows.constEnd())
-        return found.value();
     auto q = sql::run(m_db,
                       QStringLiteral("SELECT programme_id, row_version, fields, clocks FROM records "
                                      "WHERE entity = ? AND id = ?")
@@ -88,12 +63,47 @@ Result<StoredRow> CentralStore::rowIn(PushState &state, const QString &entity, c
                       {entity, id}, QStringLiteral("read the record"));
     if (!q)
         return q.errors();
-    StoredRow row;
-    if (q.value().next()) {
-        row = storedRow(q.value(), 0);
+    return q.value().next() ? storedRow(q.value(), 0) : StoredRow {};
+}
+
+Result<QStringList> CentralStore::readScopes(const QString &entity, const QString &id)
+{
+    auto q
+        = sql::run(m_db, QStringLiteral("SELECT scope FROM record_scopes WHERE entity = ? AND id = ? ORDER BY scope"),
+                   {entity, id}, QStringLiteral("read the record's scopes"));
+    if (!q)
+        return q.errors();
+    QStringList out;
+    while (q.value().next())
+        out << q.value().value(0).toString();
+    return out;
+}
+
+std::optional<StoredRow> CentralStore::record(const QString &entity, const QString &id)
+{
+    auto row = readRow(entity, id);
+    if (!row || !row->exists)
+        return std::nullopt;
+    return row.value();
+}
+
+QStringList CentralStore::recordScopes(const QString &entity, const QString &id)
+{
+    auto scopes = readScopes(entity, id);
+    return scopes ? scopes.value() : QStringList();
+}
+
+Result<StoredRow> CentralStore::rowIn(PushState &state, const QString &entity, const QString &id)
+{
+    const QString key = PushState::key(entity, id);
+    if (const auto found = state.rows.constFind(key); found != state.rows.constEnd())
+        return found.value();
+    auto row = readRow(entity, id);
+    if (!row)
+        return row.errors();
+    if (row->exists)
         state.existed.insert(key);
-    }
-    state.rows.insert(key, row);
+    state.rows.insert(key, row.value());
     return row;
 }
 
@@ -102,16 +112,10 @@ Result<QStringList> CentralStore::scopesIn(PushState &state, const QString &enti
     const QString key = PushState::key(entity, id);
     if (const auto found = state.scopes.constFind(key); found != state.scopes.constEnd())
         return found.value();
-    QStringList out;
-    auto q
-        = sql::run(m_db, QStringLiteral("SELECT scope FROM record_scopes WHERE entity = ? AND id = ? ORDER BY scope"),
-                   {entity, id}, QStringLiteral("read the record's scopes"));
-    if (!q)
-        return q.errors();
-    while (q.value().next())
-        out << q.value().value(0).toString();
-    state.scopes.insert(key, out);
-    return out;
+    auto scopes = readScopes(entity, id);
+    if (scopes)
+        state.scopes.insert(key, scopes.value());
+    return scopes;
 }
 
 StoredRow CentralStore::storedRow(const QSqlQuery &q, int first)

@@ -30,6 +30,15 @@ HttpResponse failure(int status, const QString &code, const QString &message, co
     return HttpResponse {status, sync::wire::toJson(sync::ErrorBody {code, message, field}), {}};
 }
 
+// The same with fields of its own beside error and message (retry_after_s, min_schema_version).
+HttpResponse failure(int status, const QString &code, const QString &message, const QJsonObject &extra)
+{
+    QJsonObject o = QJsonDocument::fromJson(sync::wire::toJson(sync::ErrorBody {code, message, {}})).object();
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+        o.insert(it.key(), it.value());
+    return HttpResponse {status, json(o), {}};
+}
+
 // A store or parser Error as the documented status.
 HttpResponse failure(const core::Error &e)
 {
@@ -205,10 +214,8 @@ HttpResponse SyncService::signIn(const HttpRequest &request)
         const qint64 retryAfterS = qMax<qint64>(1, (failures.constFirst() + m_options.signInWindowMs - t + 999) / 1000);
         HttpResponse r
             = failure(429, QStringLiteral("rate_limited"),
-                      QStringLiteral("Too many failed sign-ins for %1: wait %2 s").arg(username).arg(retryAfterS));
-        QJsonObject o = QJsonDocument::fromJson(r.body).object();
-        o.insert(QStringLiteral("retry_after_s"), double(retryAfterS));
-        r.body = json(o);
+                      QStringLiteral("Too many failed sign-ins for %1: wait %2 s").arg(username).arg(retryAfterS),
+                      QJsonObject {{QStringLiteral("retry_after_s"), double(retryAfterS)}});
         r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterS));
         return r;
     }
@@ -268,15 +275,12 @@ HttpResponse SyncService::tokenAnswer(const User &user, const QString &deviceId)
 
 HttpResponse SyncService::upgradeRequired(int schemaVersion) const
 {
-    HttpResponse r = failure(426, QStringLiteral("upgrade_required"),
-                             QStringLiteral("This app (schema version %1) is too old for the server, which needs %2 or "
-                                            "later: update it. The changes it sent are kept on the server.")
-                                 .arg(schemaVersion)
-                                 .arg(m_options.minClientSchema));
-    QJsonObject o = QJsonDocument::fromJson(r.body).object();
-    o.insert(QStringLiteral("min_schema_version"), m_options.minClientSchema);
-    r.body = json(o);
-    return r;
+    return failure(426, QStringLiteral("upgrade_required"),
+                   QStringLiteral("This app (schema version %1) is too old for the server, which needs %2 or "
+                                  "later: update it. The changes it sent are kept on the server.")
+                       .arg(schemaVersion)
+                       .arg(m_options.minClientSchema),
+                   QJsonObject {{QStringLiteral("min_schema_version"), m_options.minClientSchema}});
 }
 
 HttpResponse SyncService::push(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline)
