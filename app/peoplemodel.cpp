@@ -2,16 +2,15 @@
 
 #include "formoptions.h"
 #include "formtext.h"
+#include "readerjob.h"
 
 #include "core/domain/vocabulary.h"
 #include "core/store/database.h"
 #include "core/store/programmecatalogue.h"
 
-#include <QFutureWatcher>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
-#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcPeople, "outreach.app.people")
 
@@ -20,31 +19,6 @@ namespace outreach::app {
 using L = core::Vocabulary::List;
 using core::store::PersonIndexEntry;
 using Index = core::Result<QList<PersonIndexEntry>>;
-
-namespace {
-
-// Builds the index on the calling (worker) thread over a reader connection of its own. The cipher is shared, so
-// locking the store meanwhile cannot pull the key out from under the decryption; the model then drops the result.
-Index buildOnReader(const QString &path, const std::shared_ptr<const core::crypto::FieldCipher> &cipher)
-{
-    auto name = core::store::Database::openReaderConnection(path);
-    if (!name)
-        return name.errors();
-    Index index = core::Errors {};
-    {
-        const QSqlDatabase reader = QSqlDatabase::database(name.value(), false);
-        index = core::store::PeopleDirectory(reader, cipher.get()).index();
-    }
-    QSqlDatabase::removeDatabase(name.value());
-    return index;
-}
-
-bool isInMemory(const QString &path)
-{
-    return path.isEmpty() || path == QLatin1String(":memory:") || path.startsWith(QLatin1String("file::memory:"));
-}
-
-} // namespace
 
 PeopleModel::PeopleModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -90,17 +64,12 @@ void PeopleModel::reload()
         return;
     }
     setLoading(true);
-    if (isInMemory(db->path())) {
-        // A reader cannot see a private in-memory store (tests): read it here, it is small.
-        applyIndex(generation, core::store::PeopleDirectory(db->connection(), db->cipher()).index());
-        return;
-    }
-    auto *watcher = new QFutureWatcher<Index>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        applyIndex(generation, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(buildOnReader, db->path(), db->sharedCipher()));
+    runOnReader<QList<PersonIndexEntry>>(
+        this, *db,
+        [](const QSqlDatabase &connection, const core::crypto::FieldCipher *cipher) {
+            return core::store::PeopleDirectory(connection, cipher).index();
+        },
+        [this, generation](Index index) { applyIndex(generation, std::move(index)); });
 }
 
 void PeopleModel::applyIndex(quint64 generation, Index index)

@@ -21,30 +21,6 @@ bool rounds(const ReportCsv::Options &o)
     return o.rounding != Suppression::Rounding::None;
 }
 
-// Primary and (where the section's rows split a total that is published) secondary suppression of the rows
-// that count people; rows counting sessions or attendances are always shown.
-QList<Cell> decide(const Section &s, const ReportCsv::Options &o)
-{
-    QList<Cell> cells(s.rows.size(), Cell::Shown);
-    if (!o.suppress)
-        return cells;
-    bool allPeople = !s.rows.isEmpty();
-    QList<qint64> values;
-    for (const Figure &f : s.rows) {
-        allPeople = allPeople && f.countsPeople;
-        values << f.value;
-    }
-    if (allPeople) {
-        const bool totalShown = s.total && !Suppression::isSmall(*s.total);
-        return Suppression::cells(values, totalShown);
-    }
-    for (qsizetype i = 0; i < s.rows.size(); ++i) {
-        if (s.rows.at(i).countsPeople && Suppression::isSmall(s.rows.at(i).value))
-            cells[i] = Cell::Small;
-    }
-    return cells;
-}
-
 QStringList figureRow(const Section &s, const Figure &f, Cell cell, const ReportCsv::Options &o)
 {
     const Suppression::Rounding rounding = f.countsPeople ? o.rounding : Suppression::Rounding::None;
@@ -52,7 +28,7 @@ QStringList figureRow(const Section &s, const Figure &f, Cell cell, const Report
 
     // A denominator of people (people engaged, for outcomes and breakdowns) is disclosive like any count of
     // people; a target's required count is a plan, and planned sessions are not people.
-    const bool peopleDenominator = f.countsPeople && s.key != QLatin1String("targets");
+    const bool peopleDenominator = Suppression::hasPeopleDenominator(s, f);
     QString denominator;
     bool denominatorHidden = false;
     std::optional<qint64> shownDenominator = f.denominator;
@@ -166,7 +142,7 @@ QList<QStringList> ReportCsv::table(const ProgrammeReport &report, const Options
     }
     for (const Section &s : report.sections()) {
         rows << QStringList {s.key, QString(), s.title, QString(), QString(), QString(), s.definition};
-        const QList<Cell> cells = decide(s, options);
+        const QList<Cell> cells = Suppression::cells(s, options.suppress);
         for (qsizetype i = 0; i < s.rows.size(); ++i)
             rows << figureRow(s, s.rows.at(i), cells.at(i), options);
     }
@@ -189,7 +165,7 @@ QList<QStringList> ReportCsv::table(const CrossProgrammeReport &report, const Op
         head << t.key;
         definitions << t.definition;
         columns << report.byProgramme(t.key);
-        cells << decide(columns.constLast(), options);
+        cells << Suppression::cells(columns.constLast(), options.suppress);
     }
 
     QList<QStringList> rows {head};

@@ -60,4 +60,29 @@ QList<Suppression::Cell> Suppression::cells(const QList<qint64> &values, bool to
     return out;
 }
 
+QList<Suppression::Cell> Suppression::cells(const Section &section, bool suppress)
+{
+    QList<Cell> out(section.rows.size(), Cell::Shown);
+    if (!suppress)
+        return out;
+    bool allPeople = !section.rows.isEmpty();
+    QList<qint64> values;
+    for (const Figure &f : section.rows) {
+        allPeople = allPeople && f.countsPeople;
+        values << f.value;
+    }
+    if (allPeople)
+        return cells(values, section.total && !isSmall(*section.total));
+    for (qsizetype i = 0; i < section.rows.size(); ++i) {
+        if (section.rows.at(i).countsPeople && isSmall(section.rows.at(i).value))
+            out[i] = Cell::Small;
+    }
+    return out;
+}
+
+bool Suppression::hasPeopleDenominator(const Section &section, const Figure &figure)
+{
+    return figure.denominator && figure.countsPeople && section.key != QLatin1String("targets");
+}
+
 } // namespace outreach::core::reports

@@ -8,6 +8,8 @@
 // Zeros are never hidden, and a total that is itself 1–4 is suppressed, so no secondary cell is needed then.
 #pragma once
 
+#include "core/reports/figure.h"
+
 #include <QList>
 #include <QString>
 
@@ -41,6 +43,14 @@ public:
     // Which cells of one breakdown to hide. `totalShown`: the total these cells add up to is published beside
     // them (only then is secondary suppression needed). Returns one Cell per value, in order.
     static QList<Cell> cells(const QList<qint64> &values, bool totalShown);
+    // The cells of one published section (exports, the dashboard): when every row counts people, primary and
+    // secondary suppression (secondary only while the section's total is shown, i.e. is not small itself); in a
+    // section mixing people with sessions or attendances, primary only. Rows not counting people are always shown.
+    // All Shown when not `suppress`.
+    static QList<Cell> cells(const Section &section, bool suppress);
+    // Whether a row's denominator is a count of people (people engaged, for outcomes and breakdowns), disclosive
+    // like any: not a target's required count nor planned sessions.
+    static bool hasPeopleDenominator(const Section &section, const Figure &figure);
 };
 
 } // namespace outreach::core::reports

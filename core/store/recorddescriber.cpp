@@ -1,6 +1,7 @@
 #include "recorddescriber.h"
 
 #include "database.h"
+#include "core/crypto/fieldcipher.h"
 #include "syncedtables.h"
 
 #include "core/domain/vocabulary.h"
@@ -16,8 +17,14 @@ using L = QLatin1String;
 const QLatin1String kNobody("a young person");
 } // namespace
 
-RecordDescriber::RecordDescriber(Database &db)
-    : m_db(db)
+RecordDescriber::RecordDescriber(const Database &db)
+    : RecordDescriber(db.connection(), db.cipher())
+{
+}
+
+RecordDescriber::RecordDescriber(const QSqlDatabase &connection, const crypto::FieldCipher *cipher)
+    : m_connection(connection)
+    , m_cipher(cipher)
 {
 }
 
@@ -36,7 +43,7 @@ QVariantMap RecordDescriber::row(const QString &table, const QString &id) const
     QVariantMap out;
     if (!SyncedTables::find(table)) // the name is interpolated into SQL: synced tables only
         return out;
-    QSqlQuery q(m_db.connection());
+    QSqlQuery q(m_connection);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table));
     q.addBindValue(id);
@@ -54,10 +61,10 @@ QString RecordDescriber::person(const QString &participantId) const
     const QString code = p.value(QStringLiteral("code")).toString();
     if (code.isEmpty())
         return kNobody;
-    if (!m_db.isUnlocked())
+    const QString stored = p.value(QStringLiteral("known_as")).toString();
+    if (!m_cipher || stored.isEmpty())
         return code;
-    const auto knownAs =
-        m_db.decrypt(p.value(QStringLiteral("known_as")).toString(), participantId, QStringLiteral("known_as"));
+    const auto knownAs = m_cipher->decrypt(stored, participantId, QStringLiteral("known_as"));
     if (knownAs && !knownAs.value().isEmpty())
         return QStringLiteral("%1 (%2)").arg(knownAs.value(), code);
     return code;
@@ -65,7 +72,7 @@ QString RecordDescriber::person(const QString &participantId) const
 
 QString RecordDescriber::lookup(const char *sql, const QString &id) const
 {
-    QSqlQuery q(m_db.connection());
+    QSqlQuery q(m_connection);
     q.prepare(QLatin1String(sql));
     q.addBindValue(id);
     return q.exec() && q.next() ? q.value(0).toString() : QString();

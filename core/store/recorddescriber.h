@@ -3,8 +3,13 @@
 // Decrypts a young person's known-as name only, and only while the store is unlocked (else the code is shown).
 #pragma once
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QVariantMap>
+
+namespace outreach::core::crypto {
+class FieldCipher;
+}
 
 namespace outreach::core::store {
 
@@ -13,7 +18,9 @@ class Database;
 class RecordDescriber
 {
 public:
-    explicit RecordDescriber(Database &db);
+    explicit RecordDescriber(const Database &db);
+    // Over another connection to the store (a reader on a worker thread); `cipher` null: names are not shown.
+    RecordDescriber(const QSqlDatabase &connection, const crypto::FieldCipher *cipher);
 
     // The row as stored (sensitive columns still encrypted), or an empty map when it is not on this device.
     // `table` must be a synced table (SyncedTables); anything else gives an empty map.
@@ -33,7 +40,8 @@ public:
 private:
     QString lookup(const char *sql, const QString &id) const;
 
-    Database &m_db;
+    QSqlDatabase m_connection;
+    const crypto::FieldCipher *m_cipher = nullptr;
 };
 
 } // namespace outreach::core::store
