@@ -422,6 +422,14 @@ bool DashboardController::isEmpty() const
         && r.peopleWithAnyOutcome.value == 0 && r.certificatesIssued.value == 0;
 }
 
+bool DashboardController::hasModules() const
+{
+    if (!m_report)
+        return false;
+    const QList<Figure> &rows = m_report->sessionsByModule.rows;
+    return std::any_of(rows.cbegin(), rows.cend(), [](const Figure &f) { return f.key != QLatin1String("no_module"); });
+}
+
 void DashboardController::clearModels()
 {
     for (ReportFigureModel *m : {m_headline, m_outcomes, m_targets, m_sessionsByType, m_sessionsByModule,

@@ -64,6 +64,8 @@ class DashboardController : public QObject
     Q_PROPERTY(QString programmeName READ programmeName NOTIFY stateChanged)
     // The programme gives certificates of attendance (Street Doctors).
     Q_PROPERTY(bool givesCertificate READ givesCertificate NOTIFY stateChanged)
+    // The programme has modules in the catalogue (sessions by module is worth showing).
+    Q_PROPERTY(bool hasModules READ hasModules NOTIFY stateChanged)
     // Nothing at all was recorded for the programme in the period.
     Q_PROPERTY(bool empty READ isEmpty NOTIFY stateChanged)
 
@@ -134,6 +136,7 @@ public:
     QString programmeName() const { return m_report ? m_report->programmeName : QString(); }
     bool givesCertificate() const { return m_givesCertificate; }
     bool isEmpty() const;
+    bool hasModules() const;
 
     ReportFigureModel *headline() const { return m_headline; }
     ReportFigureModel *outcomes() const { return m_outcomes; }

@@ -81,7 +81,7 @@ QHash<int, QByteArray> ReportFigureModel::roleNames() const
             {SectionKeyRole, "sectionKey"},
             {LabelRole, "label"},
             {ValueRole, "value"},
-            {DisplayRole, "display"},
+            {DisplayRole, "shown"},
             {HiddenRole, "hidden"},
             {DenominatorRole, "denominator"},
             {PercentRole, "percent"},
@@ -136,6 +136,11 @@ void ReportFigureModel::clear()
 bool ReportFigureModel::hasValues() const
 {
     return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.figure.value != 0; });
+}
+
+int ReportFigureModel::zeroRows() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.figure.value == 0; }));
 }
 
 bool ReportFigureModel::isSuppressed() const

@@ -27,6 +27,8 @@ class ReportFigureModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY changed)
     // Some row has a value other than 0 (an all-zero breakdown can be drawn as "nothing recorded").
     Q_PROPERTY(bool hasValues READ hasValues NOTIFY changed)
+    // Rows whose count is 0 (a view may fold them away: most wards have nobody in a small programme).
+    Q_PROPERTY(int zeroRows READ zeroRows NOTIFY changed)
     // Some small count is hidden.
     Q_PROPERTY(bool suppressed READ isSuppressed NOTIFY changed)
 
@@ -75,6 +77,7 @@ public:
     QString definition() const { return m_section.definition; }
     bool hasValues() const;
     bool isSuppressed() const;
+    int zeroRows() const;
 
     // The row's figure as set (for exports and tests); nullptr out of range.
     const core::reports::Figure *figure(int row) const;

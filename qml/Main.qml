@@ -51,6 +51,10 @@ ApplicationWindow {
         {
             "destination": "programmes",
             "label": qsTr("Programmes")
+        },
+        {
+            "destination": "outcomes",
+            "label": qsTr("Outcomes")
         }
     ]
     property string destination: "home"
@@ -85,7 +89,8 @@ ApplicationWindow {
     readonly property var destinationPages: ({
             "home": homePage,
             "people": peoplePage,
-            "programmes": programmesPage
+            "programmes": programmesPage,
+            "outcomes": dashboardPage
         })
     readonly property var detailPages: ({
             "recordSession": recordSessionPage,
@@ -277,6 +282,22 @@ ApplicationWindow {
         ProgrammesPage {
             onOpenProgramme: programmeId => root.openPage("programme", {
                     "programmeId": programmeId
+                })
+        }
+    }
+
+    Component {
+        id: dashboardPage
+
+        DashboardPage {
+            // Busy while the figures are worked out off the UI thread.
+            readonly property bool busy: controller.busy
+
+            onOpenSession: sessionId => root.openPage("session", {
+                    "sessionId": sessionId
+                })
+            onOpenPerson: participantId => root.openPage("person", {
+                    "participantId": participantId
                 })
         }
     }

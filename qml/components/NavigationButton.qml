@@ -13,6 +13,9 @@ ItemDelegate {
     property bool centred: true
 
     implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+    // A phone's bottom bar shares 360 px between the destinations: little padding, so that labels are not cut.
+    leftPadding: control.centred ? Theme.spacingXs : Theme.spacingL
+    rightPadding: control.centred ? Theme.spacingXs : Theme.spacingL
     checkable: false
     highlighted: current
     focusPolicy: Qt.StrongFocus
@@ -25,7 +28,7 @@ ItemDelegate {
         horizontalAlignment: control.centred ? Text.AlignHCenter : Text.AlignLeft
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
-        font.pixelSize: Theme.fontSizeBody
+        font.pixelSize: control.centred ? Theme.fontSizeCaption : Theme.fontSizeBody
         font.weight: control.current ? Font.DemiBold : Font.Normal
         color: control.current ? Theme.chipText : Theme.textSecondary
     }

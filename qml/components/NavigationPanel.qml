@@ -50,6 +50,8 @@ Rectangle {
 
                 objectName: "nav_" + button.modelData.destination
                 Layout.fillWidth: true
+                // Along the bottom every destination gets the same width, whatever its label.
+                Layout.preferredWidth: panel.vertical ? -1 : 1
                 Layout.fillHeight: !panel.vertical
                 Layout.alignment: Qt.AlignTop
                 text: button.modelData.label

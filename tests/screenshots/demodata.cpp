@@ -65,6 +65,34 @@ constexpr Person kPeople[] = {
     {u"Kofi", u"mental_toughness", u"14_15", u"male", u"black", u"headstone_south", u"school", 30},
 };
 
+// Young people Ignite's workers met earlier in the year (made-up names), for the outcomes dashboard's months.
+constexpr Person kEarlier[] = {
+    {u"Abdi", u"ignite_gangs_work", u"16_17", u"male", u"black", u"wealdstone", u"self", 300},
+    {u"Bella", u"ignite_gangs_work", u"14_15", u"female", u"white", u"roxbourne", u"school", 300},
+    {u"Cam", u"ignite_gangs_work", u"18_21", u"male", u"mixed", u"roxeth", u"yot", 300},
+    {u"Dev", u"ignite_gangs_work", u"16_17", u"male", u"asian", u"rayners_lane", u"self", 300},
+    {u"Esi", u"ignite_gangs_work", u"14_15", u"female", u"black", u"wealdstone", u"pru", 300},
+    {u"Femi", u"ignite_gangs_work", u"16_17", u"male", u"black", u"roxbourne", u"yot", 300},
+    {u"Gabe", u"ignite_gangs_work", u"18_21", u"male", u"white", u"marlborough", u"self", 300},
+    {u"Hana", u"ignite_gangs_work", u"16_17", u"female", u"asian", u"greenhill", u"school", 300},
+    {u"Isaac", u"ignite_gangs_work", u"14_15", u"male", u"mixed", u"rayners_lane", u"self", 300},
+    {u"Jade", u"ignite_gangs_work", u"16_17", u"female", u"white", u"roxbourne", u"youth_club", 300},
+    {u"Kwame", u"ignite_gangs_work", u"18_21", u"male", u"black", u"wealdstone", u"yot", 300},
+    {u"Lola", u"ignite_gangs_work", u"14_15", u"female", u"mixed", u"roxeth", u"school", 300},
+    {u"Mo", u"ignite_gangs_work", u"16_17", u"male", u"other", u"rayners_lane", u"self", 300},
+    {u"Nia", u"ignite_gangs_work", u"16_17", u"female", u"black", u"roxbourne", u"pru", 300},
+    {u"Omar", u"ignite_gangs_work", u"14_15", u"male", u"asian", u"wealdstone", u"school", 300},
+    {u"Priya", u"ignite_gangs_work", u"16_17", u"female", u"asian", u"greenhill", u"self", 300},
+    {u"Reece", u"ignite_gangs_work", u"18_21", u"male", u"white", u"roxbourne", u"yot", 300},
+    {u"Shay", u"ignite_gangs_work", u"16_17", u"non_binary_other", u"mixed", u"rayners_lane", u"youth_club", 300},
+    {u"Tomi", u"ignite_gangs_work", u"14_15", u"male", u"black", u"roxeth", u"self", 300},
+    {u"Uma", u"ignite_gangs_work", u"16_17", u"female", u"white", u"wealdstone", u"school", 300},
+    {u"Vik", u"ignite_gangs_work", u"16_17", u"male", u"asian", u"roxbourne", u"self", 300},
+    {u"Wren", u"ignite_gangs_work", u"14_15", u"female", u"white", u"marlborough", u"pru", 300},
+    {u"Yusuf", u"ignite_gangs_work", u"18_21", u"male", u"black", u"wealdstone", u"yot", 300},
+    {u"Zara", u"ignite_gangs_work", u"16_17", u"female", u"mixed", u"roxbourne", u"self", 300},
+};
+
 Result<QString> addPerson(store::Database &db, const Person &p, int index, const QDate &today)
 {
     Participant person;
@@ -237,7 +265,68 @@ Status DemoData::seed(store::Database &db, const QDate &today)
         if (auto s = save(r); !s)
             return s;
     }
+    if (Status s = addEarlierMonths(db, today); !s)
+        return s;
     return addSyncProblems(db);
+}
+
+// Ignite's year so far: a detached session most weeks since April with a register, a headcount and now and then an
+// outcome, and mentoring and ETE support every other week, so that the outcomes dashboard has months to show.
+Status DemoData::addEarlierMonths(store::Database &db, const QDate &today)
+{
+    QStringList people;
+    for (int i = 0; i < int(std::size(kEarlier)); ++i) {
+        auto id = addPerson(db, kEarlier[i], 100 + i, today);
+        if (!id)
+            return id.errors();
+        people << id.value();
+    }
+    const QStringList measures = {u"improved_self_efficacy"_s, u"started_positive_choices"_s,
+                                  u"increased_aspirations"_s, u"engaged_positive_activities"_s};
+    store::SessionRepository sessions(db);
+    const QDate first(today.month() >= 4 ? today.year() : today.year() - 1, 4, 7); // this financial year
+    int n = 0;
+    for (QDate day = first; day < today.addDays(-24); day = day.addDays(7), ++n) {
+        if (n % 9 == 8)
+            continue; // a week off
+        SessionRecord r;
+        r.session.programmeId = programme(u"ignite_gangs_work");
+        r.session.sessionType = u"detached"_s;
+        r.session.venueId = venue(n % 3 == 0 ? u"wealdstone_town_centre" : n % 3 == 1 ? u"rayners_lane_estate" : u"south_harrow");
+        r.session.start = at(day, 18);
+        r.session.end = r.session.start.addSecs(150 * 60);
+        r.session.facilitators = {u"Dee Okafor"_s, u"Sam Price"_s};
+        // A rolling group: those met in the last few weeks, and someone new now and then.
+        const int from = (n * 2) % people.size();
+        for (int k = 0; k < 5 + n % 4; ++k) {
+            const QString id = people.at((from + k) % people.size());
+            r.attendance << Attendance{id, u"present"_s};
+            if ((n + k) % 5 == 0) {
+                OutcomeObservation o;
+                o.participantId = id;
+                o.measureId = measure(u"ignite_gangs_work", measures.at((n + k) % measures.size()));
+                o.achieved = true;
+                r.outcomes << o;
+            }
+        }
+        r.headcounts << Headcount{u"16_17"_s, u"male"_s, 2 + n % 3, 1 + n % 2}
+                     << Headcount{u"14_15"_s, u"female"_s, n % 2, 1};
+        if (auto saved = sessions.save(std::move(r)); !saved)
+            return saved.errors();
+        if (n % 2 == 0) {
+            SessionRecord one;
+            one.session.programmeId = programme(u"ignite_gangs_work");
+            one.session.sessionType = n % 4 == 0 ? u"mentoring"_s : u"ete_support"_s;
+            one.session.venueId = venue(u"cedars_youth_centre");
+            one.session.start = at(day.addDays(2), 15, 30);
+            one.session.end = one.session.start.addSecs(60 * 60);
+            one.session.facilitators = {u"Dee Okafor"_s};
+            one.attendance << Attendance{people.at(from), u"present"_s};
+            if (auto saved = sessions.save(std::move(one)); !saved)
+                return saved.errors();
+        }
+    }
+    return {};
 }
 
 Status DemoData::addSyncProblems(store::Database &db)

@@ -19,6 +19,9 @@ struct DemoData
     // Writes the demo records through the repositories (so they are encrypted and in the outbox like real
     // ones). The database must be unlocked and hold the default catalogue. `today` anchors every date.
     static core::Status seed(core::store::Database &db, const QDate &today);
+    // Ignite's earlier months of this financial year (seed() calls it): two dozen more young people, weekly detached
+    // sessions with registers, headcounts and outcomes, and mentoring and ETE support.
+    static core::Status addEarlierMonths(core::store::Database &db, const QDate &today);
     // The id of the first demo person (for opening a profile); empty before seed().
     static QString firstPersonId(core::store::Database &db);
     // The id of today's first session; empty when there is none.

@@ -68,6 +68,10 @@ const QList<Shot> kShots = {
      Store::Unlocked,
      {u"root.goTo('programmes')"_s, u"root.openPage('programme', {programmeId: '%PROGRAMME%'})"_s}},
     {u"people"_s, Store::Unlocked, {u"root.goTo('people')"_s}},
+    {u"dashboard"_s, Store::Unlocked, {u"root.goTo('outcomes')"_s}},
+    {u"dashboard-programmes"_s,
+     Store::Unlocked,
+     {u"root.goTo('outcomes')"_s, u"pages.currentItem.controller.selectAllProgrammes()"_s}},
     {u"person"_s, Store::Unlocked, {u"root.goTo('people')"_s, u"root.openPage('person', {participantId: '%PERSON%'})"_s}},
     {u"person-edit"_s,
      Store::Unlocked,
@@ -149,7 +153,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Renders the app's main pages at phone, tablet and desktop sizes into PNG files."_s);
     parser.addHelpOption();
     const QCommandLineOption outOption(u"out"_s, u"Write the PNG files into <dir>."_s, u"dir"_s);
-    const QCommandLineOption sizeOption(u"size"_s, u"Only this size (phone, tablet-landscape, tablet-portrait, desktop); repeatable."_s, u"name"_s);
+    const QCommandLineOption sizeOption(u"size"_s, u"Only this size (phone, tablet-landscape, tablet-portrait, desktop, or WIDTHxHEIGHT); repeatable."_s, u"name"_s);
     const QCommandLineOption pageOption(u"page"_s, u"Only this page; repeatable."_s, u"name"_s);
     parser.addOptions({outOption, sizeOption, pageOption});
     parser.process(app);
@@ -163,6 +167,13 @@ int main(int argc, char *argv[])
         return 1;
     }
     const QStringList onlySizes = parser.values(sizeOption);
+    // Any other size given as WIDTHxHEIGHT (e.g. 1280x3000, to look at a whole long page), named as given.
+    QList<Size> sizes = kSizes;
+    for (const QString &name : onlySizes) {
+        const QStringList wh = name.split(u'x');
+        if (wh.size() == 2 && wh.at(0).toInt() > 0 && wh.at(1).toInt() > 0)
+            sizes << Size {name, QSize(wh.at(0).toInt(), wh.at(1).toInt())};
+    }
     const QStringList onlyPages = parser.values(pageOption);
 
     QTemporaryDir tmp;
@@ -220,7 +231,7 @@ int main(int argc, char *argv[])
         failures += int(controls.size());
     };
 
-    for (const Size &size : kSizes) {
+    for (const Size &size : std::as_const(sizes)) {
         if (!onlySizes.isEmpty() && !onlySizes.contains(size.name))
             continue;
         auto wanted = [&](const Shot &shot, Store store) {
