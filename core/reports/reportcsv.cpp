@@ -21,13 +21,13 @@ bool rounds(const ReportCsv::Options &o)
     return o.rounding != Suppression::Rounding::None;
 }
 
-// Primary and (where the section's rows split a total that is published) secondary suppression of the rows
-// that count people; rows counting sessions or attendances are always shown.
-QList<Cell> decide(const Section &s, const ReportCsv::Options &o)
+} // namespace
+
+QList<Cell> ReportCsv::cells(const Section &s, const Options &o)
 {
-    QList<Cell> cells(s.rows.size(), Cell::Shown);
+    QList<Cell> out(s.rows.size(), Cell::Shown);
     if (!o.suppress)
-        return cells;
+        return out;
     bool allPeople = !s.rows.isEmpty();
     QList<qint64> values;
     for (const Figure &f : s.rows) {
@@ -40,12 +40,12 @@ QList<Cell> decide(const Section &s, const ReportCsv::Options &o)
     }
     for (qsizetype i = 0; i < s.rows.size(); ++i) {
         if (s.rows.at(i).countsPeople && Suppression::isSmall(s.rows.at(i).value))
-            cells[i] = Cell::Small;
+            out[i] = Cell::Small;
     }
-    return cells;
+    return out;
 }
 
-QStringList figureRow(const Section &s, const Figure &f, Cell cell, const ReportCsv::Options &o)
+QStringList ReportCsv::row(const Section &s, const Figure &f, Cell cell, const Options &o)
 {
     const Suppression::Rounding rounding = f.countsPeople ? o.rounding : Suppression::Rounding::None;
     const QString value = Suppression::display(f.value, cell, rounding);
@@ -79,8 +79,6 @@ QStringList figureRow(const Section &s, const Figure &f, Cell cell, const Report
     }
     return {s.key, f.key, f.label, value, denominator, percent, f.definition};
 }
-
-} // namespace
 
 QStringList ReportCsv::header()
 {
@@ -166,9 +164,9 @@ QList<QStringList> ReportCsv::table(const ProgrammeReport &report, const Options
     }
     for (const Section &s : report.sections()) {
         rows << QStringList {s.key, QString(), s.title, QString(), QString(), QString(), s.definition};
-        const QList<Cell> cells = decide(s, options);
+        const QList<Cell> decided = cells(s, options);
         for (qsizetype i = 0; i < s.rows.size(); ++i)
-            rows << figureRow(s, s.rows.at(i), cells.at(i), options);
+            rows << row(s, s.rows.at(i), decided.at(i), options);
     }
     return rows;
 }
@@ -189,7 +187,7 @@ QList<QStringList> ReportCsv::table(const CrossProgrammeReport &report, const Op
         head << t.key;
         definitions << t.definition;
         columns << report.byProgramme(t.key);
-        cells << decide(columns.constLast(), options);
+        cells << ReportCsv::cells(columns.constLast(), options);
     }
 
     QList<QStringList> rows {head};

@@ -3,10 +3,12 @@
 #include "admincommands.h"
 #include "centralstore.h"
 #include "httpadapter.h"
+#include "reportreplica.h"
 #include "syncservice.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTcpServer>
 
@@ -61,7 +63,7 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("serve (default), init, user add|list, "
                                                 "programme import|list, assign, unassign, "
-                                                "device list|revoke, purge, export"));
+                                                "device list|held|revoke, purge, export, dump"));
     AdminCommands::addOptions(parser);
     parser.process(app);
 
@@ -74,8 +76,12 @@ int main(int argc, char *argv[])
         return AdminCommands::Failed;
     }
     const QStringList words = parser.positionalArguments();
-    if (AdminCommands::isAdminCommand(words))
+    if (AdminCommands::isAdminCommand(words)) {
+        // An admin command says what it did in one line; the store's informational logging (a catalogue installed
+        // in the report replica…) would only bury it.
+        QLoggingCategory::setFilterRules(QStringLiteral("outreach.*.info=false"));
         return AdminCommands::run(**store, words, parser, in, out, err);
+    }
     if (words.size() > 1) {
         err << "serve takes no arguments" << Qt::endl;
         return AdminCommands::Usage;
@@ -103,7 +109,21 @@ int main(int argc, char *argv[])
         err << "Give --min-client-schema as a schema version, at least 1" << Qt::endl;
         return AdminCommands::Usage;
     }
-    SyncService service(**store, options);
+    // Outcome reports count over a replica of the store in the device schema (docs/reports.md), brought up to date
+    // here and then on each report request. Sync does not need it: without one the report routes answer 503.
+    const QString replicaPath = AdminCommands::reportReplicaPath(parser);
+    std::unique_ptr<ReportReplica> reports;
+    if (auto replica = ReportReplica::open(**store, replicaPath); !replica) {
+        err << "reports unavailable: cannot open " << replicaPath << ": " << outreach::core::describe(replica.errors())
+            << Qt::endl;
+    } else if (auto caughtUp = (*replica)->catchUp(); !caughtUp) {
+        err << "reports unavailable: " << outreach::core::describe(caughtUp.errors()) << Qt::endl;
+    } else {
+        out << "report replica " << replicaPath << " at seq " << caughtUp->lastSeq
+            << (caughtUp->rebuilt ? " (rebuilt)" : "") << Qt::endl;
+        reports = std::move(replica).value();
+    }
+    SyncService service(**store, options, reports.get());
     HttpAdapter http(service);
     auto *tcp = new QTcpServer(&http);
     if (!tcp->listen(address, quint16(port))) {

@@ -17,6 +17,8 @@
 
 namespace outreach::server {
 
+class ReportReplica;
+
 struct HttpRequest
 {
     QByteArray method; // "GET", "POST"…
@@ -62,7 +64,9 @@ struct ServiceOptions
 class SyncService
 {
 public:
-    explicit SyncService(CentralStore &store, ServiceOptions options = {});
+    // `reports`: the replica the report routes count over (reportreplica.h); without one they answer 503
+    // reports_unavailable. Both must outlive the service.
+    explicit SyncService(CentralStore &store, ServiceOptions options = {}, ReportReplica *reports = nullptr);
 
     HttpResponse handle(const HttpRequest &request);
 
@@ -79,9 +83,14 @@ private:
     HttpResponse listConflicts(const HttpRequest &request, const Caller &caller);
     HttpResponse resolveConflict(const HttpRequest &request, const Caller &caller, const QString &id);
     HttpResponse tokenAnswer(const User &user, const QString &deviceId);
+    // GET /v1/reports/programmes/{id} and GET /v1/reports/programmes (docs/reports.md).
+    HttpResponse programmeReport(const HttpRequest &request, const Caller &caller, const QString &programmeId,
+                                 const QDeadlineTimer &deadline);
+    HttpResponse crossProgrammeReport(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline);
 
     CentralStore &m_store;
     ServiceOptions m_options;
+    ReportReplica *m_reports = nullptr;
     QHash<QString, QList<qint64>> m_signInFailures; // username → times of recent failures
 };
 
