@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -109,19 +110,17 @@ int main(int argc, char *argv[])
         err << "Give --min-client-schema as a schema version, at least 1" << Qt::endl;
         return AdminCommands::Usage;
     }
-    // Outcome reports count over a replica of the store in the device schema (docs/reports.md), brought up to date
-    // here and then on each report request. Sync does not need it: without one the report routes answer 503.
+    // Outcome reports count over a replica of the store in the device schema (docs/reports.md). Sync does not need
+    // it: without one the report routes answer 503.
     const QString replicaPath = AdminCommands::reportReplicaPath(parser);
     std::unique_ptr<ReportReplica> reports;
     if (auto replica = ReportReplica::open(**store, replicaPath); !replica) {
         err << "reports unavailable: cannot open " << replicaPath << ": " << outreach::core::describe(replica.errors())
             << Qt::endl;
-    } else if (auto caughtUp = (*replica)->catchUp(); !caughtUp) {
-        err << "reports unavailable: " << outreach::core::describe(caughtUp.errors()) << Qt::endl;
     } else {
-        out << "report replica " << replicaPath << " at seq " << caughtUp->lastSeq
-            << (caughtUp->rebuilt ? " (rebuilt)" : "") << Qt::endl;
         reports = std::move(replica).value();
+        out << "report replica " << replicaPath << " at seq " << reports->lastSeq() << " of " << (*store)->lastSeq()
+            << Qt::endl;
     }
     SyncService service(**store, options, reports.get());
     HttpAdapter http(service);
@@ -133,6 +132,28 @@ int main(int argc, char *argv[])
     http.bind(tcp);
     quitOnSignals(app);
     out << "listening on " << address.toString() << ':' << tcp->serverPort() << Qt::endl;
+
+    // The replica is kept close behind the store between requests, a slice at a time (requests are answered in
+    // turn, on this thread): a first build takes seconds per hundred thousand records and must not keep devices
+    // from syncing meanwhile, and a report request then finds little left to do.
+    QTimer catchUp;
+    bool caughtUpOnce = false;
+    QObject::connect(&catchUp, &QTimer::timeout, &app, [&] {
+        auto done = reports->catchUp(QDeadlineTimer(200));
+        if (done) {
+            catchUp.setInterval(5000);
+            if (!caughtUpOnce || done->rebuilt)
+                out << "report replica at seq " << done->lastSeq << (done->rebuilt ? " (rebuilt)" : "") << Qt::endl;
+            caughtUpOnce = true;
+        } else if (done.error().code == QLatin1String("timeout")) {
+            catchUp.setInterval(0); // more to do, after whatever requests are waiting
+        } else {
+            err << "report replica: " << outreach::core::describe(done.errors()) << Qt::endl;
+            catchUp.setInterval(60000);
+        }
+    });
+    if (reports)
+        catchUp.start(0);
     const int code = QCoreApplication::exec();
     out << "stopped" << Qt::endl;
     return code;

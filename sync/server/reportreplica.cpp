@@ -202,13 +202,13 @@ Result<ReportReplica::Progress> ReportReplica::catchUpLocked(const QDeadlineTime
         scopes << p.id;
     sync::DeviceSync device(*m_db);
     for (;;) {
-        if (deadline.hasExpired())
-            return CentralStore::timeoutError();
-        auto page = m_store.changesSince(seq, kPageRows, PullContext {0, deadline});
+        auto page = m_store.changesSince(seq, kPageRows);
         if (!page)
             return page.errors();
         if (page->lastSeq == seq)
             break;
+        if (deadline.hasExpired()) // checked here, so that a replica with nothing to do is never late
+            return CentralStore::timeoutError();
         sync::PullResponse response;
         response.hasMore = page->hasMore;
         for (const sync::Change &change : page->changes) {

@@ -78,7 +78,8 @@ public:
         bool rebuilt = false; // the replica was started again from nothing
     };
     // Brings the replica up to the central store's present. Stops with code "timeout" (CentralStore::timeoutError)
-    // when the deadline passes between pages; what was applied stays, so the next call goes on from there.
+    // when the deadline has passed and there is more to apply (checked before each page); what was applied stays,
+    // so the next call goes on from there.
     core::Result<Progress> catchUp(const QDeadlineTimer &deadline = QDeadlineTimer(QDeadlineTimer::Forever));
 
     // Catch up, then ProgrammeReport::compute / computeAll over the replica (their errors: "programmeId"

@@ -460,8 +460,8 @@ HttpResponse SyncService::programmeReport(const HttpRequest &request, const Call
         return failure(404, QStringLiteral("not_found"), QStringLiteral("There is no programme %1").arg(programmeId));
     if (caller.user.role != QLatin1String("admin") && !m_store.scopesOf(caller.user.id).contains(programmeId))
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("You are not assigned to this programme"));
-    if (!m_reports)
-        return failure(503, QStringLiteral("reports_unavailable"), QStringLiteral("This server keeps no reports"));
+    if (const auto behind = catchUpReports(deadline))
+        return *behind;
     auto report = m_reports->programmeReport(programmeId, p.period, deadline);
     if (!report)
         return failure(report.error());
@@ -481,11 +481,9 @@ HttpResponse SyncService::crossProgrammeReport(const HttpRequest &request, const
     if (const auto *invalid = std::get_if<HttpResponse>(&parameters))
         return *invalid;
     const ReportParameters &p = std::get<ReportParameters>(parameters);
-    if (!m_reports)
-        return failure(503, QStringLiteral("reports_unavailable"), QStringLiteral("This server keeps no reports"));
     // The caller's programmes (all of them for an admin), in catalogue order: that of the replica, caught up first.
-    if (auto caughtUp = m_reports->catchUp(deadline); !caughtUp)
-        return failure(caughtUp.error());
+    if (const auto behind = catchUpReports(deadline))
+        return *behind;
     const bool admin = caller.user.role == QLatin1String("admin");
     const QStringList assigned = admin ? QStringList() : m_store.scopesOf(caller.user.id);
     QStringList ids;
@@ -503,6 +501,27 @@ HttpResponse SyncService::crossProgrammeReport(const HttpRequest &request, const
         !s)
         return failure(s.error());
     return answer(ReportJson::crossProgramme(report.value(), p.suppress));
+}
+
+std::optional<HttpResponse> SyncService::catchUpReports(const QDeadlineTimer &deadline)
+{
+    if (!m_reports)
+        return failure(503, QStringLiteral("reports_unavailable"), QStringLiteral("This server keeps no reports"));
+    const QDeadlineTimer limit
+        = m_options.reportCatchUpMs < 0 ? deadline : std::min(deadline, QDeadlineTimer(m_options.reportCatchUpMs));
+    auto caughtUp = m_reports->catchUp(limit);
+    if (caughtUp)
+        return std::nullopt;
+    if (caughtUp.error().code != QLatin1String("timeout"))
+        return failure(caughtUp.error());
+    HttpResponse r = failure(503, QStringLiteral("timeout"),
+                             QStringLiteral("The reports are still catching up with the latest records (%1 of %2 "
+                                            "changes read); try again shortly")
+                                 .arg(m_reports->lastSeq())
+                                 .arg(m_store.lastSeq()),
+                             QJsonObject {{QStringLiteral("retry_after_s"), 5}});
+    r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5"));
+    return r;
 }
 
 } // namespace outreach::server

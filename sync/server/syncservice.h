@@ -51,6 +51,10 @@ struct ServiceOptions
     // How long handling one request may take; past it a push or pull is rolled back and answered 503 timeout.
     // Negative: no limit; 0 gives up at the first check (tests).
     qint64 requestTimeoutMs = 20000;
+    // The most a report request spends bringing the report replica up to date before it answers 503 timeout
+    // instead: requests are answered one at a time, and a replica far behind (a first build takes seconds per
+    // hundred thousand records) must not hold up the devices' syncs. serve catches up between requests too.
+    qint64 reportCatchUpMs = 2000;
     // Pushes and pulls from apps whose store schema is older are answered 426 upgrade_required (the push kept in
     // held_batches). The default, 1, lets every app that can sync through: the wire format has not changed since
     // the first store schema. Raise it (serve --min-client-schema) when a release changes what the server accepts;
@@ -87,6 +91,8 @@ private:
     HttpResponse programmeReport(const HttpRequest &request, const Caller &caller, const QString &programmeId,
                                  const QDeadlineTimer &deadline);
     HttpResponse crossProgrammeReport(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline);
+    // Brings the replica up to date within reportCatchUpMs (and the request's deadline); the answer when it cannot.
+    std::optional<HttpResponse> catchUpReports(const QDeadlineTimer &deadline);
 
     CentralStore &m_store;
     ServiceOptions m_options;

@@ -371,6 +371,19 @@ private Q_SLOTS:
         const HttpResponse r = report(admin, m_world->programmeA, kYear);
         QCOMPARE(r.status, 503);
         QCOMPARE(code(r), QStringLiteral("timeout"));
+        // A request spends at most reportCatchUpMs bringing the replica up to date.
+        server::ServiceOptions brief;
+        brief.reportCatchUpMs = 0;
+        startService(brief);
+        const HttpResponse behind = report(admin, m_world->programmeA, kYear);
+        QCOMPARE(behind.status, 503);
+        QCOMPARE(code(behind), QStringLiteral("timeout"));
+        QVERIFY2(object(behind).value(QLatin1String("message")).toString().contains(QLatin1String("catching up")),
+                 behind.body.constData());
+        QCOMPARE(behind.headers.value(0), qMakePair(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5")));
+        QVERIFY(m_reports->catchUp()); // (as serve does between requests)
+        QCOMPARE(report(admin, m_world->programmeA, kYear).status, 200); // nothing left to do: never late
+
         m_reports.reset();
         startService();
         const HttpResponse none = report(admin, m_world->programmeA, kYear);
