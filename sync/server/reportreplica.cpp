@@ -172,26 +172,28 @@ Result<ReportReplica::Progress> ReportReplica::catchUpLocked(const QDeadlineTime
 
     Progress progress;
     qint64 seq = appliedSeq();
+    bool fresh = false;
+    bool stale = false;
     {
-        DeviceSettings settings(*m_db);
+        const DeviceSettings settings(*m_db);
         const QString madeFrom = settings.valueOr(kStoreIdKey);
-        const bool fresh = madeFrom.isEmpty() && seq == 0;
-        const bool stale = !fresh
+        fresh = madeFrom.isEmpty() && seq == 0;
+        stale = !fresh
             && (madeFrom != storeId.value() || settings.valueOr(kFormatKey) != QString::number(kFormat)
                 || centralSeq < seq);
-        if (stale) {
-            if (Status s = rebuild(); !s)
-                return s.errors();
-            progress.rebuilt = true;
-            seq = 0;
-        }
-        if (fresh || stale) {
-            DeviceSettings made(*m_db);
-            if (Status s = made.setValue(kStoreIdKey, storeId.value()); !s)
-                return s.errors();
-            if (Status s = made.setValue(kFormatKey, QString::number(kFormat)); !s)
-                return s.errors();
-        }
+    }
+    if (stale) {
+        if (Status s = rebuild(); !s)
+            return s.errors();
+        progress.rebuilt = true;
+        seq = 0;
+    }
+    if (fresh || stale) {
+        DeviceSettings made(*m_db);
+        if (Status s = made.setValue(kStoreIdKey, storeId.value()); !s)
+            return s.errors();
+        if (Status s = made.setValue(kFormatKey, QString::number(kFormat)); !s)
+            return s.errors();
     }
     if (Status s = loadCatalogue(); !s)
         return s.errors();

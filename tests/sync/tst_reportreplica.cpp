@@ -10,6 +10,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -388,6 +390,45 @@ private Q_SLOTS:
         QVERIFY(caughtUp->rebuilt);
         QCOMPARE(yearReport(*replica, w->programmeA).peopleEngaged.value, 0);
         QCOMPARE(count(path, QStringLiteral("SELECT count(*) FROM participant")), 0);
+    }
+
+    void reloadsTheCatalogueWhenItChanges()
+    {
+        QString error;
+        auto store = m_factory.create(QStringLiteral("sqlite"), &error);
+        QVERIFY2(store, qPrintable(error));
+        const auto w = World::populate(*store, &error);
+        QVERIFY2(w, qPrintable(error));
+        auto replica = openReplica(*store, newReplicaPath());
+        QVERIFY(replica);
+        QVERIFY(replica->catchUp());
+        auto name = [&] {
+            for (const server::ReplicaProgramme &p : replica->programmes()) {
+                if (p.id == w->programmeA)
+                    return p.name;
+            }
+            return QString();
+        };
+        QVERIFY(!name().isEmpty());
+        QVERIFY(name() != QLatin1String("Knife crime workshops"));
+
+        QJsonObject catalogue = QJsonDocument::fromJson(store->catalogueJson()).object();
+        catalogue.insert(QStringLiteral("version"), catalogue.value(QLatin1String("version")).toInt() + 1);
+        QJsonArray programmes = catalogue.value(QLatin1String("programmes")).toArray();
+        for (qsizetype i = 0; i < programmes.size(); ++i) {
+            QJsonObject p = programmes.at(i).toObject();
+            if (p.value(QLatin1String("code")).toString() == w->codeA)
+                p.insert(QStringLiteral("name"), QStringLiteral("Knife crime workshops"));
+            programmes[i] = p;
+        }
+        catalogue.insert(QStringLiteral("programmes"), programmes);
+        auto imported = store->importCatalogue(QJsonDocument(catalogue).toJson());
+        QVERIFY2(imported, qPrintable(core::describe(imported.errors())));
+        QVERIFY(replica->catchUp());
+        QCOMPARE(name(), QStringLiteral("Knife crime workshops"));
+        auto r = replica->programmeReport(w->programmeA, Period::financialYear(2019));
+        QVERIFY(r);
+        QCOMPARE(r->programmeName, QStringLiteral("Knife crime workshops"));
     }
 
     void namesItsFile()
