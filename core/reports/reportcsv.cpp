@@ -21,7 +21,9 @@ bool rounds(const ReportCsv::Options &o)
     return o.rounding != Suppression::Rounding::None;
 }
 
-QStringList figureRow(const Section &s, const Figure &f, Cell cell, const ReportCsv::Options &o)
+} // namespace
+
+QStringList ReportCsv::row(const Section &s, const Figure &f, Cell cell, const Options &o)
 {
     const Suppression::Rounding rounding = f.countsPeople ? o.rounding : Suppression::Rounding::None;
     const QString value = Suppression::display(f.value, cell, rounding);
@@ -55,8 +57,6 @@ QStringList figureRow(const Section &s, const Figure &f, Cell cell, const Report
     }
     return {s.key, f.key, f.label, value, denominator, percent, f.definition};
 }
-
-} // namespace
 
 QStringList ReportCsv::header()
 {
@@ -142,9 +142,9 @@ QList<QStringList> ReportCsv::table(const ProgrammeReport &report, const Options
     }
     for (const Section &s : report.sections()) {
         rows << QStringList {s.key, QString(), s.title, QString(), QString(), QString(), s.definition};
-        const QList<Cell> cells = Suppression::cells(s, options.suppress);
+        const QList<Cell> decided = Suppression::cells(s, options.suppress);
         for (qsizetype i = 0; i < s.rows.size(); ++i)
-            rows << figureRow(s, s.rows.at(i), cells.at(i), options);
+            rows << row(s, s.rows.at(i), decided.at(i), options);
     }
     return rows;
 }

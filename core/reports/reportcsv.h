@@ -13,6 +13,8 @@
 
 namespace outreach::core::reports {
 
+struct Section;
+struct Figure;
 struct ProgrammeReport;
 struct CrossProgrammeReport;
 
@@ -43,6 +45,12 @@ public:
     // certificates_issued; a row per programme, a row "all" of totals and a last row of definitions.
     static QByteArray toCsv(const CrossProgrammeReport &report, const Options &options);
     static QList<QStringList> table(const CrossProgrammeReport &report, const Options &options);
+
+    // One figure's record as the CSV has it (section,key,label,value,denominator,percent,definition): its value
+    // as Suppression::cells(Section) decided, a denominator of people 1–4 hidden too, the percentage left empty
+    // for either. Other views of the same figures (the server's JSON) use it too.
+    static QStringList row(const Section &section, const Figure &figure, Suppression::Cell cell,
+                           const Options &options);
 
     static QStringList header(); // section,key,label,value,denominator,percent,definition
     // The guarded, quoted form of one cell as it appears in the file.

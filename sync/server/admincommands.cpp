@@ -1,6 +1,9 @@
 #include "admincommands.h"
 
 #include "centralstore.h"
+#include "reportexport.h"
+#include "reportperiod.h"
+#include "reportreplica.h"
 
 #include "core/store/migrations.h"
 
@@ -54,11 +57,35 @@ void AdminCommands::addOptions(QCommandLineParser &parser)
          QStringLiteral("P")},
         {QStringLiteral("password-stdin"), QStringLiteral("user add: read the password from the first line of stdin.")},
         {QStringLiteral("programme"), QStringLiteral("assign, unassign: the programme code."), QStringLiteral("CODE")},
-        {QStringLiteral("device"), QStringLiteral("device revoke: the device id; device held: only this device's held batches."), QStringLiteral("ID")},
+        {QStringLiteral("device"),
+         QStringLiteral("device revoke: the device id; device held: only this device's held batches."),
+         QStringLiteral("ID")},
         {QStringLiteral("entity"), QStringLiteral("purge: the record type (participant)."), QStringLiteral("E")},
         {QStringLiteral("id"), QStringLiteral("purge: the record id."), QStringLiteral("ID")},
-        {QStringLiteral("out"), QStringLiteral("export: the file to write."), QStringLiteral("FILE")},
+        {QStringLiteral("out"),
+         QStringLiteral("dump: the file to write; export: the file to write (standard output when not given)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("from"), QStringLiteral("export: the period's first day, YYYY-MM-DD."), QStringLiteral("DATE")},
+        {QStringLiteral("to"), QStringLiteral("export: the period's last day (included), YYYY-MM-DD."),
+         QStringLiteral("DATE")},
+        {QStringLiteral("format"), QStringLiteral("export: csv or json."), QStringLiteral("F")},
+        {QStringLiteral("no-suppress"),
+         QStringLiteral("export: show counts of 1-4 people as they are instead of \"<5\" (not for publishing).")},
+        {QStringLiteral("report-replica"),
+         QStringLiteral("serve, export: the report replica file (default DIR/report-replica.sqlite with --data; a "
+                        "file in the cache folder named from the URL with --database)."),
+         QStringLiteral("FILE")},
     });
+}
+
+QString AdminCommands::reportReplicaPath(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("report-replica")))
+        return parser.value(QStringLiteral("report-replica"));
+    if (parser.isSet(QStringLiteral("database")))
+        return ReportReplica::defaultPathForDatabaseUrl(parser.value(QStringLiteral("database")));
+    return ReportReplica::pathForDataDir(parser.isSet(QStringLiteral("data")) ? parser.value(QStringLiteral("data"))
+                                                                              : QStringLiteral("outreach-data"));
 }
 
 bool AdminCommands::isAdminCommand(const QStringList &words)
@@ -202,7 +229,7 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
                           .arg(purged->rows)
                           .arg(purged->scopes.size()));
     }
-    if (command == QLatin1String("export")) {
+    if (command == QLatin1String("dump")) {
         const auto path = need("out");
         if (!path)
             return Usage;
@@ -211,17 +238,94 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
             return report(exported.errors(), {});
         QSaveFile file(*path);
         if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(*exported).toJson()) < 0 || !file.commit()) {
-            err << "export: cannot write " << *path << Qt::endl;
+            err << "dump: cannot write " << *path << Qt::endl;
             return Failed;
         }
         return report({},
-                      QStringLiteral("exported %1 records to %2")
+                      QStringLiteral("dumped %1 records to %2")
                           .arg(exported->value(QLatin1String("records")).toArray().size())
                           .arg(*path));
     }
+    if (command == QLatin1String("export"))
+        return exportReports(store, parser, out, err);
     err << "Unknown command '" << command << "'. Commands: init, user add, user list, programme import FILE, "
-        << "programme list, assign, unassign, device list, device held, device revoke, purge, export, serve" << Qt::endl;
+        << "programme list, assign, unassign, device list, device held, device revoke, purge, export, dump, serve"
+        << Qt::endl;
     return Usage;
+}
+
+int AdminCommands::exportReports(CentralStore &store, const QCommandLineParser &parser, QTextStream &out,
+                                 QTextStream &err)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("csv") && format != QLatin1String("json")) {
+        err << "export: give --format csv or --format json" << Qt::endl;
+        return Usage;
+    }
+    const auto period = ReportPeriod::parse(parser.value(QStringLiteral("from")), parser.value(QStringLiteral("to")));
+    if (!period) {
+        err << "export: --" << period.error().field << ": " << period.error().message << Qt::endl;
+        return Usage;
+    }
+    const bool suppress = !parser.isSet(QStringLiteral("no-suppress"));
+    const QString replicaPath = reportReplicaPath(parser);
+    auto replica = ReportReplica::open(store, replicaPath);
+    if (!replica) {
+        err << "export failed: cannot open the report replica " << replicaPath << ": " << fail(replica.errors())
+            << Qt::endl;
+        return Failed;
+    }
+    auto caughtUp = (*replica)->catchUp();
+    if (!caughtUp) {
+        err << "export failed: " << fail(caughtUp.errors()) << Qt::endl;
+        return Failed;
+    }
+    QStringList ids;
+    for (const ReplicaProgramme &p : (*replica)->programmes())
+        ids << p.id;
+    if (ids.isEmpty()) {
+        err << "export failed: the store has no programmes (install a catalogue: outreach-server init)" << Qt::endl;
+        return Failed;
+    }
+    auto counted = (*replica)->crossProgrammeReport(ids, period.value());
+    if (!counted) {
+        err << "export failed: " << fail(counted.errors()) << Qt::endl;
+        return Failed;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QByteArray bytes = format == QLatin1String("csv")
+        ? ReportExport::csv(counted.value(), suppress)
+        : QJsonDocument(ReportExport::json(counted.value(), suppress, caughtUp->lastSeq, now)).toJson();
+
+    const QString detail
+        = QStringLiteral("%1..%2 %3%4 to %5")
+              .arg(period->fromText(), period->toText(), format, suppress ? QString() : QStringLiteral(" unsuppressed"),
+                   parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out"))
+                                                       : QStringLiteral("stdout"));
+    if (core::Status s
+        = store.audit(QStringLiteral("admin-cli"), {}, QStringLiteral("report.export"), {}, {}, detail, now);
+        !s) {
+        err << "export failed: " << fail(s.errors()) << Qt::endl;
+        return Failed;
+    }
+    if (!parser.isSet(QStringLiteral("out"))) {
+        out.flush();
+        QFile stdOut;
+        if (!stdOut.open(stdout, QIODevice::WriteOnly) || stdOut.write(bytes) != bytes.size() || !stdOut.flush()) {
+            err << "export: cannot write to standard output" << Qt::endl;
+            return Failed;
+        }
+        return Ok;
+    }
+    const QString path = parser.value(QStringLiteral("out"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) < 0 || !file.commit()) {
+        err << "export: cannot write " << path << Qt::endl;
+        return Failed;
+    }
+    out << "exported " << ids.size() << " programmes, " << period->label() << ", as " << format << " to " << path
+        << Qt::endl;
+    return Ok;
 }
 
 } // namespace outreach::server

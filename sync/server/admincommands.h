@@ -1,4 +1,4 @@
-// The admin subcommands of outreach-server (init, user, programme, assign, unassign, device, purge, export):
+// The admin subcommands of outreach-server (init, user, programme, assign, unassign, device, purge, export, dump):
 // each runs on an opened store, prints one clear message and returns the process exit code.
 #pragma once
 
@@ -23,6 +23,13 @@ public:
     static bool initialise(CentralStore &store, QTextStream &out, QTextStream &err);
     static int run(CentralStore &store, const QStringList &words, const QCommandLineParser &parser, QTextStream &in,
                    QTextStream &out, QTextStream &err);
+    // The report replica's file for the store the options name (--report-replica, or the default of --data /
+    // --database: ReportReplica::pathForDataDir / defaultPathForDatabaseUrl).
+    static QString reportReplicaPath(const QCommandLineParser &parser);
+
+private:
+    // export --from --to --format csv|json [--out FILE] [--no-suppress]: every programme's outcome counts.
+    static int exportReports(CentralStore &store, const QCommandLineParser &parser, QTextStream &out, QTextStream &err);
 };
 
 } // namespace outreach::server

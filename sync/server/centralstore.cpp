@@ -198,7 +198,38 @@ Status CentralStore::migrate()
         rollback();
         return s;
     }
+    if (auto id = storeId(); !id) {
+        rollback();
+        return id.errors();
+    }
     return commit();
+}
+
+Result<QString> CentralStore::storeId()
+{
+    auto read = [this]() -> Result<std::optional<QString>> {
+        auto q = sql::run(m_db, QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"), {},
+                          QStringLiteral("read the store id"));
+        if (!q)
+            return q.errors();
+        return q.value().next() ? std::optional<QString>(q.value().value(0).toString()) : std::nullopt;
+    };
+    auto id = read();
+    if (!id || id.value())
+        return id ? Result<QString>(*id.value()) : Result<QString>(id.errors());
+    // Not a numbered migration: the value is random per store, and meta is a key/value table already.
+    auto made = sql::run(m_db,
+                         QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', ?) "
+                                        "ON CONFLICT (key) DO NOTHING"),
+                         {core::newId()}, QStringLiteral("give the store an id"));
+    if (!made)
+        return made.errors();
+    id = read(); // another process may have given it one first
+    if (!id)
+        return id.errors();
+    if (!id.value())
+        return Error {QString(), QStringLiteral("The store has no id"), QStringLiteral("sql")};
+    return *id.value();
 }
 
 // --- Users ---------------------------------------------------------------------------------------------------

@@ -122,6 +122,15 @@ struct HeldBatch
     qint64 receivedAtMs = 0;
 };
 
+// Every scope's change-log rows after a seq, for a report replica (reportreplica.h), which holds every scope.
+struct ChangePage
+{
+    QList<sync::Change> changes; // each row once (a row in several scopes is logged once per scope), in seq order
+    QList<sync::EntityRef> purged; // erased rows (kind 'purge')
+    qint64 lastSeq = 0; // the last seq read (kind 'leave' included): where the next page starts
+    bool hasMore = false;
+};
+
 struct PurgeSummary
 {
     int rows = 0; // records erased (the person and everything referring to them)
@@ -203,6 +212,9 @@ public:
     {
         return pull(user, request, PullContext {nowMs});
     }
+    // The changes of every scope with seq > afterSeq, at most `limit` change-log rows, read in one transaction
+    // (one snapshot on PostgreSQL). 'leave' rows move lastSeq on but bring nothing: the row stays in the store.
+    core::Result<ChangePage> changesSince(qint64 afterSeq, int limit, const PullContext &context = {});
     // The error a request whose deadline passed gives up with.
     static core::Error timeoutError();
 
@@ -229,6 +241,10 @@ public:
     QMap<QString, sync::ScopeChecksum> checksums();
     QMap<QString, sync::ScopeChecksum> recomputeChecksums();
     qint64 lastSeq();
+    // A random id given to the store when it is first migrated (kept in meta), so that a copy kept elsewhere (the
+    // report replica) can tell a store that was re-created from scratch from the one it copied. Made here if the
+    // store is older than that.
+    core::Result<QString> storeId();
 
     core::Status audit(const QString &userId, const QString &deviceId, const QString &action,
                        const QString &entity = {}, const QString &entityId = {}, const QString &detail = {},
@@ -271,6 +287,7 @@ private:
                                               const sync::PushRequest &request, const PushContext &context);
     core::Result<sync::PullResponse> pullOnce(const User &user, const sync::PullRequest &request,
                                               const PullContext &context);
+    core::Result<ChangePage> changesSinceOnce(qint64 afterSeq, int limit, const PullContext &context);
 
     Backend m_backend;
     QString m_connectionName;

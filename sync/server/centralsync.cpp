@@ -51,6 +51,22 @@ core::Hlc latestHlc(const StoredRow &row)
     return out;
 }
 
+// A page of the change log with the rows it names, as pull and changesSince() read it: seq, scope, entity, id and
+// kind, then the record (NULL for a purged one). Followed by "WHERE … ORDER BY c.seq LIMIT ?".
+const QString kChangePage = QStringLiteral(
+    "SELECT c.seq, c.scope, c.entity, c.entity_id, c.kind, r.programme_id, r.row_version, r.deleted, r.fields, "
+    "r.clocks FROM change_log c LEFT JOIN records r ON r.entity = c.entity AND r.id = c.entity_id ");
+
+// The change of one kChangePage row whose kind is 'change' and whose record exists.
+sync::Change changeFrom(const QSqlQuery &r)
+{
+    StoredRow row;
+    row.clocks = StoredRow::clocksFromJson(sql::jsonObject(r.value(9)));
+    return sync::Change {r.value(0).toLongLong(), r.value(1).toString(),   r.value(2).toString(),
+                         r.value(3).toString(),   r.value(5).toString(),   r.value(6).toLongLong(),
+                         latestHlc(row),          r.value(7).toInt() != 0, sql::jsonObject(r.value(8))};
+}
+
 } // namespace
 
 // One record as stored (locked on PostgreSQL); `exists` is false when there is none.
@@ -634,13 +650,8 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
     if (!scopes.isEmpty()) {
         const int limit = qMax(1, request.limit);
         binds << limit + 1;
-        auto q = sql::run(m_db,
-                          QStringLiteral("SELECT c.seq, c.scope, c.entity, c.entity_id, c.kind, r.programme_id, "
-                                         "r.row_version, r.deleted, r.fields, r.clocks FROM change_log c "
-                                         "LEFT JOIN records r ON r.entity = c.entity AND r.id = c.entity_id "
-                                         "WHERE %1 ORDER BY c.seq LIMIT ?")
-                              .arg(where),
-                          binds, QStringLiteral("read the change log"));
+        auto q = sql::run(m_db, kChangePage + QStringLiteral("WHERE %1 ORDER BY c.seq LIMIT ?").arg(where), binds,
+                          QStringLiteral("read the change log"));
         if (!q)
             return q.errors();
         int rows = 0;
@@ -665,17 +676,7 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
             }
             if (r.value(5).isNull())
                 continue; // cannot happen: a purged row is logged as a purge
-            StoredRow row;
-            row.clocks = StoredRow::clocksFromJson(sql::jsonObject(r.value(9)));
-            out.changes << sync::Change {seq,
-                                         scope,
-                                         ref.entity,
-                                         ref.id,
-                                         r.value(5).toString(),
-                                         r.value(6).toLongLong(),
-                                         latestHlc(row),
-                                         r.value(7).toInt() != 0,
-                                         sql::jsonObject(r.value(8))};
+            out.changes << changeFrom(r);
         }
     }
     // The page is read; the checksums are the rest of the work. An answer past the deadline would reach a client
@@ -688,6 +689,51 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
             out.checksums.insert(scope, all.value(scope));
     }
     return out;
+}
+
+Result<ChangePage> CentralStore::changesSince(qint64 afterSeq, int limit, const PullContext &context)
+{
+    auto result = changesSinceOnce(afterSeq, limit, context);
+    rollback(); // read-only
+    return result;
+}
+
+Result<ChangePage> CentralStore::changesSinceOnce(qint64 afterSeq, int limit, const PullContext &context)
+{
+    if (Status s = begin(false); !s)
+        return s.errors();
+    ChangePage page;
+    page.lastSeq = afterSeq;
+    limit = qMax(1, limit);
+    auto q = sql::run(m_db, kChangePage + QStringLiteral("WHERE c.seq > ? ORDER BY c.seq LIMIT ?"),
+                      {afterSeq, limit + 1}, QStringLiteral("read the change log"));
+    if (!q)
+        return q.errors();
+    QSet<QString> seen; // entity/id: a row in several scopes has a log row in each, all naming its one version
+    int rows = 0;
+    while (q.value().next()) {
+        if (++rows > limit) {
+            page.hasMore = true;
+            break;
+        }
+        const QSqlQuery &r = q.value();
+        page.lastSeq = r.value(0).toLongLong();
+        const QString kind = r.value(4).toString();
+        const sync::EntityRef ref {r.value(2).toString(), r.value(3).toString()};
+        if (kind == QLatin1String("leave"))
+            continue;
+        const QString key = PushState::key(ref.entity, ref.id);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        if (kind == QLatin1String("purge"))
+            page.purged << ref;
+        else if (!r.value(5).isNull())
+            page.changes << changeFrom(r);
+    }
+    if (context.pastDeadline())
+        return timeoutError();
+    return page;
 }
 
 QMap<QString, sync::ScopeChecksum> CentralStore::checksums()

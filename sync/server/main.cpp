@@ -3,12 +3,15 @@
 #include "admincommands.h"
 #include "centralstore.h"
 #include "httpadapter.h"
+#include "reportreplica.h"
 #include "syncservice.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -61,7 +64,7 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("serve (default), init, user add|list, "
                                                 "programme import|list, assign, unassign, "
-                                                "device list|revoke, purge, export"));
+                                                "device list|held|revoke, purge, export, dump"));
     AdminCommands::addOptions(parser);
     parser.process(app);
 
@@ -74,8 +77,12 @@ int main(int argc, char *argv[])
         return AdminCommands::Failed;
     }
     const QStringList words = parser.positionalArguments();
-    if (AdminCommands::isAdminCommand(words))
+    if (AdminCommands::isAdminCommand(words)) {
+        // An admin command says what it did in one line; the store's informational logging (a catalogue installed
+        // in the report replica…) would only bury it.
+        QLoggingCategory::setFilterRules(QStringLiteral("outreach.*.info=false"));
         return AdminCommands::run(**store, words, parser, in, out, err);
+    }
     if (words.size() > 1) {
         err << "serve takes no arguments" << Qt::endl;
         return AdminCommands::Usage;
@@ -103,7 +110,19 @@ int main(int argc, char *argv[])
         err << "Give --min-client-schema as a schema version, at least 1" << Qt::endl;
         return AdminCommands::Usage;
     }
-    SyncService service(**store, options);
+    // Outcome reports count over a replica of the store in the device schema (docs/reports.md). Sync does not need
+    // it: without one the report routes answer 503.
+    const QString replicaPath = AdminCommands::reportReplicaPath(parser);
+    std::unique_ptr<ReportReplica> reports;
+    if (auto replica = ReportReplica::open(**store, replicaPath); !replica) {
+        err << "reports unavailable: cannot open " << replicaPath << ": " << outreach::core::describe(replica.errors())
+            << Qt::endl;
+    } else {
+        reports = std::move(replica).value();
+        out << "report replica " << replicaPath << " at seq " << reports->lastSeq() << " of " << (*store)->lastSeq()
+            << Qt::endl;
+    }
+    SyncService service(**store, options, reports.get());
     HttpAdapter http(service);
     auto *tcp = new QTcpServer(&http);
     if (!tcp->listen(address, quint16(port))) {
@@ -113,6 +132,28 @@ int main(int argc, char *argv[])
     http.bind(tcp);
     quitOnSignals(app);
     out << "listening on " << address.toString() << ':' << tcp->serverPort() << Qt::endl;
+
+    // The replica is kept close behind the store between requests, a slice at a time (requests are answered in
+    // turn, on this thread): a first build takes seconds per hundred thousand records and must not keep devices
+    // from syncing meanwhile, and a report request then finds little left to do.
+    QTimer catchUp;
+    bool caughtUpOnce = false;
+    QObject::connect(&catchUp, &QTimer::timeout, &app, [&] {
+        auto done = reports->catchUp(QDeadlineTimer(200));
+        if (done) {
+            catchUp.setInterval(5000);
+            if (!caughtUpOnce || done->rebuilt)
+                out << "report replica at seq " << done->lastSeq << (done->rebuilt ? " (rebuilt)" : "") << Qt::endl;
+            caughtUpOnce = true;
+        } else if (done.error().code == QLatin1String("timeout")) {
+            catchUp.setInterval(0); // more to do, after whatever requests are waiting
+        } else {
+            err << "report replica: " << outreach::core::describe(done.errors()) << Qt::endl;
+            catchUp.setInterval(60000);
+        }
+    });
+    if (reports)
+        catchUp.start(0);
     const int code = QCoreApplication::exec();
     out << "stopped" << Qt::endl;
     return code;

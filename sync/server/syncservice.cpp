@@ -1,5 +1,9 @@
 #include "syncservice.h"
 
+#include "reportjson.h"
+#include "reportperiod.h"
+#include "reportreplica.h"
+
 #include "core/domain/ids.h"
 
 #include <QDateTime>
@@ -9,7 +13,9 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <exception>
+#include <variant>
 
 namespace outreach::server {
 
@@ -95,6 +101,47 @@ QString member(const QJsonObject &o, const char *name, std::optional<HttpRespons
     return v.toString();
 }
 
+// The query of a report request: the period (from, to) and whether small numbers are suppressed (default: yes,
+// the answer is a shared view).
+struct ReportParameters
+{
+    core::reports::Period period;
+    bool suppress = true;
+};
+
+std::variant<ReportParameters, HttpResponse> reportParameters(const HttpRequest &request)
+{
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    auto value = [&query](const QString &name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
+    auto period = ReportPeriod::parse(value(QStringLiteral("from")), value(QStringLiteral("to")));
+    if (!period)
+        return failure(400, QStringLiteral("validation"), period.error().message, period.error().field);
+    ReportParameters out {period.value()};
+    const QString suppress = value(QStringLiteral("suppress"));
+    if (suppress == QLatin1String("false"))
+        out.suppress = false;
+    else if (query.hasQueryItem(QStringLiteral("suppress")) && suppress != QLatin1String("true"))
+        return failure(400, QStringLiteral("validation"), QStringLiteral("'suppress' must be true or false"),
+                       QStringLiteral("suppress"));
+    return out;
+}
+
+// Reports are for the people who lead and fund the work: leads (their programmes) and admins (all).
+std::optional<HttpResponse> refuseReports(const User &user)
+{
+    if (user.role == QLatin1String("admin") || user.role == QLatin1String("lead"))
+        return std::nullopt;
+    return failure(
+        403, QStringLiteral("forbidden"),
+        QStringLiteral("Outcome reports are for programme leads and admins; a %1 cannot read them").arg(user.role));
+}
+
+QString auditDetail(const ReportParameters &p)
+{
+    return QStringLiteral("%1..%2%3")
+        .arg(p.period.fromText(), p.period.toText(), p.suppress ? QString() : QStringLiteral(" unsuppressed"));
+}
+
 } // namespace
 
 struct SyncService::Caller
@@ -103,9 +150,10 @@ struct SyncService::Caller
     DeviceInfo device;
 };
 
-SyncService::SyncService(CentralStore &store, ServiceOptions options)
+SyncService::SyncService(CentralStore &store, ServiceOptions options, ReportReplica *reports)
     : m_store(store)
     , m_options(std::move(options))
+    , m_reports(reports)
 {
 }
 
@@ -128,7 +176,9 @@ HttpResponse SyncService::handle(const HttpRequest &request)
 HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer &deadline)
 {
     static const QRegularExpression resolvePath(QStringLiteral("^/v1/conflicts/([^/]+)/resolve$"));
+    static const QRegularExpression reportPath(QStringLiteral("^/v1/reports/programmes/([^/]+)$"));
     const QRegularExpressionMatch resolve = resolvePath.match(request.path);
+    const QRegularExpressionMatch report = reportPath.match(request.path);
     struct Route
     {
         const char *path;
@@ -138,9 +188,10 @@ HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer
     static const QList<Route> routes {{"/v1/health", "GET", false},        {"/v1/auth/signin", "POST", false},
                                       {"/v1/auth/refresh", "POST", false}, {"/v1/sync/push", "POST", true},
                                       {"/v1/sync/pull", "POST", true},     {"/v1/catalogue", "GET", true},
-                                      {"/v1/conflicts", "GET", true}};
+                                      {"/v1/conflicts", "GET", true},      {"/v1/reports/programmes", "GET", true}};
     const Route resolveRoute {"/v1/conflicts/{id}/resolve", "POST", true};
-    const Route *matched = resolve.hasMatch() ? &resolveRoute : nullptr;
+    const Route reportRoute {"/v1/reports/programmes/{id}", "GET", true};
+    const Route *matched = resolve.hasMatch() ? &resolveRoute : report.hasMatch() ? &reportRoute : nullptr;
     for (const Route &r : routes) {
         if (request.path == QLatin1String(r.path))
             matched = &r;
@@ -191,6 +242,10 @@ HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer
         return catalogue();
     if (path == QLatin1String("/v1/conflicts"))
         return listConflicts(request, caller);
+    if (path == QLatin1String("/v1/reports/programmes"))
+        return crossProgrammeReport(request, caller, deadline);
+    if (report.hasMatch())
+        return programmeReport(request, caller, report.captured(1), deadline);
     return resolveConflict(request, caller, resolve.captured(1));
 }
 
@@ -388,6 +443,85 @@ HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Call
         return failure(resolved.error());
     return answer(
         {{QStringLiteral("conflict"), resolved->toJson()}, {QStringLiteral("server_time_ms"), double(now())}});
+}
+
+HttpResponse SyncService::programmeReport(const HttpRequest &request, const Caller &caller, const QString &programmeId,
+                                          const QDeadlineTimer &deadline)
+{
+    if (const auto refused = refuseReports(caller.user))
+        return *refused;
+    const auto parameters = reportParameters(request);
+    if (const auto *invalid = std::get_if<HttpResponse>(&parameters))
+        return *invalid;
+    const ReportParameters &p = std::get<ReportParameters>(parameters);
+    const QList<ProgrammeInfo> programmes = m_store.programmes();
+    if (std::none_of(programmes.cbegin(), programmes.cend(),
+                     [&](const ProgrammeInfo &info) { return info.id == programmeId; }))
+        return failure(404, QStringLiteral("not_found"), QStringLiteral("There is no programme %1").arg(programmeId));
+    if (caller.user.role != QLatin1String("admin") && !m_store.scopesOf(caller.user.id).contains(programmeId))
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("You are not assigned to this programme"));
+    if (const auto behind = catchUpReports(deadline))
+        return *behind;
+    auto report = m_reports->programmeReport(programmeId, p.period, deadline);
+    if (!report)
+        return failure(report.error());
+    if (core::Status s = m_store.audit(caller.user.id, caller.device.id, QStringLiteral("report.programme"),
+                                       QStringLiteral("programme"), programmeId, auditDetail(p), now());
+        !s)
+        return failure(s.error());
+    return answer(ReportJson::programme(report.value(), p.suppress));
+}
+
+HttpResponse SyncService::crossProgrammeReport(const HttpRequest &request, const Caller &caller,
+                                               const QDeadlineTimer &deadline)
+{
+    if (const auto refused = refuseReports(caller.user))
+        return *refused;
+    const auto parameters = reportParameters(request);
+    if (const auto *invalid = std::get_if<HttpResponse>(&parameters))
+        return *invalid;
+    const ReportParameters &p = std::get<ReportParameters>(parameters);
+    // The caller's programmes (all of them for an admin), in catalogue order: that of the replica, caught up first.
+    if (const auto behind = catchUpReports(deadline))
+        return *behind;
+    const bool admin = caller.user.role == QLatin1String("admin");
+    const QStringList assigned = admin ? QStringList() : m_store.scopesOf(caller.user.id);
+    QStringList ids;
+    for (const ReplicaProgramme &programme : m_reports->programmes()) {
+        if (admin || assigned.contains(programme.id))
+            ids << programme.id;
+    }
+    if (ids.isEmpty())
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("You are not assigned to any programme"));
+    auto report = m_reports->crossProgrammeReport(ids, p.period, deadline);
+    if (!report)
+        return failure(report.error());
+    if (core::Status s = m_store.audit(caller.user.id, caller.device.id, QStringLiteral("report.programmes"), {}, {},
+                                       auditDetail(p), now());
+        !s)
+        return failure(s.error());
+    return answer(ReportJson::crossProgramme(report.value(), p.suppress));
+}
+
+std::optional<HttpResponse> SyncService::catchUpReports(const QDeadlineTimer &deadline)
+{
+    if (!m_reports)
+        return failure(503, QStringLiteral("reports_unavailable"), QStringLiteral("This server keeps no reports"));
+    const QDeadlineTimer limit
+        = m_options.reportCatchUpMs < 0 ? deadline : std::min(deadline, QDeadlineTimer(m_options.reportCatchUpMs));
+    auto caughtUp = m_reports->catchUp(limit);
+    if (caughtUp)
+        return std::nullopt;
+    if (caughtUp.error().code != QLatin1String("timeout"))
+        return failure(caughtUp.error());
+    HttpResponse r = failure(503, QStringLiteral("timeout"),
+                             QStringLiteral("The reports are still catching up with the latest records (%1 of %2 "
+                                            "changes read); try again shortly")
+                                 .arg(m_reports->lastSeq())
+                                 .arg(m_store.lastSeq()),
+                             QJsonObject {{QStringLiteral("retry_after_s"), 5}});
+    r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5"));
+    return r;
 }
 
 } // namespace outreach::server

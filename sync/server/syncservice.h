@@ -17,6 +17,8 @@
 
 namespace outreach::server {
 
+class ReportReplica;
+
 struct HttpRequest
 {
     QByteArray method; // "GET", "POST"…
@@ -49,6 +51,10 @@ struct ServiceOptions
     // How long handling one request may take; past it a push or pull is rolled back and answered 503 timeout.
     // Negative: no limit; 0 gives up at the first check (tests).
     qint64 requestTimeoutMs = 20000;
+    // The most a report request spends bringing the report replica up to date before it answers 503 timeout
+    // instead: requests are answered one at a time, and a replica far behind (a first build takes seconds per
+    // hundred thousand records) must not hold up the devices' syncs. serve catches up between requests too.
+    qint64 reportCatchUpMs = 2000;
     // Pushes and pulls from apps whose store schema is older are answered 426 upgrade_required (the push kept in
     // held_batches). The default, 1, lets every app that can sync through: the wire format has not changed since
     // the first store schema. Raise it (serve --min-client-schema) when a release changes what the server accepts;
@@ -62,7 +68,9 @@ struct ServiceOptions
 class SyncService
 {
 public:
-    explicit SyncService(CentralStore &store, ServiceOptions options = {});
+    // `reports`: the replica the report routes count over (reportreplica.h); without one they answer 503
+    // reports_unavailable. Both must outlive the service.
+    explicit SyncService(CentralStore &store, ServiceOptions options = {}, ReportReplica *reports = nullptr);
 
     HttpResponse handle(const HttpRequest &request);
 
@@ -79,9 +87,16 @@ private:
     HttpResponse listConflicts(const HttpRequest &request, const Caller &caller);
     HttpResponse resolveConflict(const HttpRequest &request, const Caller &caller, const QString &id);
     HttpResponse tokenAnswer(const User &user, const QString &deviceId);
+    // GET /v1/reports/programmes/{id} and GET /v1/reports/programmes (docs/reports.md).
+    HttpResponse programmeReport(const HttpRequest &request, const Caller &caller, const QString &programmeId,
+                                 const QDeadlineTimer &deadline);
+    HttpResponse crossProgrammeReport(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline);
+    // Brings the replica up to date within reportCatchUpMs (and the request's deadline); the answer when it cannot.
+    std::optional<HttpResponse> catchUpReports(const QDeadlineTimer &deadline);
 
     CentralStore &m_store;
     ServiceOptions m_options;
+    ReportReplica *m_reports = nullptr;
     QHash<QString, QList<qint64>> m_signInFailures; // username → times of recent failures
 };
 

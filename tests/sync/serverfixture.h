@@ -47,6 +47,26 @@ struct World
     static std::optional<World> populate(server::CentralStore &store, QString *error);
 };
 
+// A programme-year of records for the report tests (tst_reportreplica, tst_syncservice), pushed through the normal
+// push path by workerA into programmeA (criminal_record_workshop: session type school_workshop, measure
+// increased_awareness) and by workerB into programmeB. The figures it gives are worked out by hand in
+// serverfixture.cpp.
+struct ReportData
+{
+    // People of programme A.
+    QString p1, p2, p3, p4, p5, p6;
+    QString p7; // of programme B
+    QString s1, s2, s3, s4; // sessions of A
+    QString b1; // a session of B
+    QString outcomeP2; // P2's increased_awareness
+    qint64 outcomeP2Version = 0;
+    qint64 s2Version = 0;
+    QString concern; // about P1: never copied to the report replica
+    QString secretName; // P1's known_as, a sensitive column
+
+    static std::optional<ReportData> push(server::CentralStore &store, const World &world, QString *error);
+};
+
 // Builds mutations the way a device's outbox would: rising device_seq and HLC per builder.
 class Outbox
 {

@@ -1,5 +1,7 @@
-// The real outreach-server binary: admin subcommands (exit codes and messages) and `serve --port 0` answering
-// over HTTP on 127.0.0.1, stopped cleanly by SIGTERM.
+// The real outreach-server binary: admin subcommands (exit codes and messages), `export` of the outcome reports
+// and `dump` of every record, and `serve --port 0` answering over HTTP on 127.0.0.1, stopped cleanly by SIGTERM.
+#include "serverfixture.h"
+
 #include "core/domain/ids.h"
 
 #include <QJsonArray>
@@ -10,6 +12,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,21 +28,22 @@ private:
         int code = -1;
         QString out;
         QString err;
+        QByteArray bytes; // standard output as written
     };
 
-    Run run(QStringList arguments, const QByteArray &input = {})
+    Run run(QStringList arguments, const QByteArray &input = {}, const QString &dataDir = {})
     {
         QProcess p;
         p.start(QStringLiteral(OUTREACH_SERVER_BINARY),
-                QStringList {QStringLiteral("--data"), m_dir.path()} + arguments);
+                QStringList {QStringLiteral("--data"), dataDir.isEmpty() ? m_dir.path() : dataDir} + arguments);
         if (!input.isEmpty()) {
             p.write(input);
             p.closeWriteChannel();
         }
         if (!p.waitForFinished(60000))
             return {};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        const QByteArray bytes = p.readAllStandardOutput();
+        return {p.exitCode(), QString::fromUtf8(bytes), QString::fromUtf8(p.readAllStandardError()), bytes};
     }
 
     // Starts `serve --port 0` and returns the port it printed (0 on failure).
@@ -70,6 +74,20 @@ private:
         QSignalSpy finished(reply, &QNetworkReply::finished);
         finished.wait(20000);
         return reply;
+    }
+
+    QStringList programmeCodes(const QString &dataDir)
+    {
+        QStringList codes;
+        for (const QString &line : run({QStringLiteral("programme"), QStringLiteral("list")}, {}, dataDir)
+                                       .out.split(u'\n', Qt::SkipEmptyParts))
+            codes << line.section(u'\t', 0, 0);
+        return codes;
+    }
+
+    static bool hasLineStarting(const QStringList &lines, const QString &start)
+    {
+        return std::any_of(lines.cbegin(), lines.cend(), [&](const QString &line) { return line.startsWith(start); });
     }
 
 private Q_SLOTS:
@@ -165,9 +183,157 @@ private Q_SLOTS:
                  QStringLiteral("no held batches"));
         QCOMPARE(run({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--device"), device}).code, 0);
         QVERIFY(run({QStringLiteral("device"), QStringLiteral("list")}).out.contains(QLatin1String("revoked")));
-        r = run({QStringLiteral("export"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("export.json"))});
+        const QString dump = m_dir.filePath(QStringLiteral("dump.json"));
+        r = run({QStringLiteral("dump"), QStringLiteral("--out"), dump});
         QCOMPARE(r.code, 0);
-        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("export.json"))));
+        QVERIFY2(r.out.contains(QLatin1String("dumped 0 records")), qPrintable(r.out));
+        QFile dumped(dump);
+        QVERIFY(dumped.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(dumped.readAll()).object().value(QLatin1String("format")).toString(),
+                 QStringLiteral("outreach-export"));
+        QCOMPARE(run({QStringLiteral("dump")}).code, 2); // --out is required
+    }
+
+    void exportsTheReportsOfAFreshStore()
+    {
+        QTemporaryDir fresh;
+        QCOMPARE(run({QStringLiteral("init")}, {}, fresh.path()).code, 0);
+        const QStringList year {QStringLiteral("export"), QStringLiteral("--from"), QStringLiteral("2019-04-01"),
+                                QStringLiteral("--to"), QStringLiteral("2020-03-31")};
+        const QStringList codes = programmeCodes(fresh.path());
+        QVERIFY(codes.size() >= 9);
+
+        const QString json = fresh.filePath(QStringLiteral("year.json"));
+        Run r = run(
+            year + QStringList {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), json}, {},
+            fresh.path());
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("exported %1 programmes").arg(codes.size())), qPrintable(r.out));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(o.value(QLatin1String("format")).toString(), QStringLiteral("outreach-report"));
+        QCOMPARE(o.value(QLatin1String("period")).toObject().value(QLatin1String("label")).toString(),
+                 QStringLiteral("2019/20"));
+        QCOMPARE(o.value(QLatin1String("programmes")).toArray().size(), codes.size());
+        const QJsonObject cross = o.value(QLatin1String("cross_programme")).toObject();
+        QCOMPARE(cross.value(QLatin1String("programmes")).toArray().size(), codes.size());
+        QCOMPARE(cross.value(QLatin1String("totals")).toObject().value(QLatin1String("people_engaged")).toInt(-1), 0);
+        QVERIFY(QFile::exists(fresh.filePath(QStringLiteral("report-replica.sqlite"))));
+
+        // CSV on standard output: one table, a header, every programme.
+        r = run(year + QStringList {QStringLiteral("--format"), QStringLiteral("csv")}, {}, fresh.path());
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.bytes.startsWith("\xEF\xBB\xBF")); // for Excel
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        const QStringList lines = QString::fromUtf8(r.bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(),
+                 QStringLiteral("programme_code,section,key,label,value,denominator,percent,definition"));
+        QVERIFY(hasLineStarting(lines, QStringLiteral("all,all_programmes,people_engaged,People engaged,0,,,")));
+        for (const QString &code : codes)
+            QVERIFY2(hasLineStarting(lines,
+                                     QStringLiteral("%1,summary,sessions_delivered,Sessions delivered,0,,,").arg(code)),
+                     qPrintable(code));
+    }
+
+    void exportsTheFiguresOfAStoreWithData()
+    {
+        QTemporaryDir dir;
+        QVERIFY(run({QStringLiteral("init")}, {}, dir.path()).code == 0);
+        QString error;
+        {
+            auto store = outreach::server::CentralStore::openDataDir(
+                dir.path(), {outreach::server::StoreOptions::PasswordCost::Minimal});
+            QVERIFY(store);
+            const auto world = outreach::tests::World::populate(**store, &error);
+            QVERIFY2(world, qPrintable(error));
+            QVERIFY2(outreach::tests::ReportData::push(**store, *world, &error), qPrintable(error));
+        }
+        const QStringList year {QStringLiteral("export"), QStringLiteral("--from"),     QStringLiteral("2019-04-01"),
+                                QStringLiteral("--to"),   QStringLiteral("2020-03-31"), QStringLiteral("--format")};
+        // The lead's programme: 4 people engaged, 2 with increased awareness (hand-worked in serverfixture.cpp).
+        Run r = run(year + QStringList {QStringLiteral("csv"), QStringLiteral("--no-suppress")}, {}, dir.path());
+        QCOMPARE(r.code, 0);
+        const QString a = QStringLiteral("criminal_record_workshop");
+        QVERIFY2(r.out.contains(a + QStringLiteral(",summary,people_engaged,People engaged,4,")), qPrintable(r.out));
+        QVERIFY(r.out.contains(a + QStringLiteral(",outcomes,increased_awareness,")));
+        QVERIFY(r.out.contains(QStringLiteral(",2,4,50.0,")));
+        QVERIFY(r.out.contains(QStringLiteral("all,all_programmes,people_engaged,People engaged,5,")));
+        r = run(year + QStringList {QStringLiteral("csv")}, {}, dir.path());
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(a + QStringLiteral(",summary,people_engaged,People engaged,<5,")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("all,all_programmes,people_engaged,People engaged,5,")));
+
+        r = run(year + QStringList {QStringLiteral("json")}, {}, dir.path());
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("suppressed")).toBool(), true);
+        bool found = false;
+        for (const QJsonValue &p : o.value(QLatin1String("programmes")).toArray()) {
+            if (p.toObject().value(QLatin1String("programme")).toObject().value(QLatin1String("code")).toString() != a)
+                continue;
+            found = true;
+            const QJsonObject summary = p.toObject().value(QLatin1String("sections")).toArray().at(0).toObject();
+            QCOMPARE(summary.value(QLatin1String("key")).toString(), QStringLiteral("summary"));
+            for (const QJsonValue &row : summary.value(QLatin1String("rows")).toArray()) {
+                if (row.toObject().value(QLatin1String("key")).toString() == QLatin1String("people_engaged"))
+                    QCOMPARE(row.toObject().value(QLatin1String("value")).toString(), QStringLiteral("<5"));
+                if (row.toObject().value(QLatin1String("key")).toString() == QLatin1String("sessions_delivered"))
+                    QCOMPARE(row.toObject().value(QLatin1String("value")).toInt(), 2);
+            }
+        }
+        QVERIFY(found);
+        QVERIFY(o.value(QLatin1String("as_of_seq")).toInteger() > 0);
+
+        // Each export is in the audit log.
+        auto store = outreach::server::CentralStore::openDataDir(dir.path());
+        QVERIFY(store);
+        QSqlQuery q((*store)->connection());
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT count(*) FROM audit WHERE action = 'report.export' AND user_id = 'admin-cli'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+    }
+
+    void refusesABadExport_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString from = QStringLiteral("--from");
+        const QString to = QStringLiteral("--to");
+        const QString format = QStringLiteral("--format");
+        QTest::newRow("bad from") << QStringList {from,   QStringLiteral("2019-04-31"),
+                                                  to,     QStringLiteral("2020-03-31"),
+                                                  format, QStringLiteral("csv")}
+                                  << QStringLiteral("--from");
+        QTest::newRow("no from") << QStringList {to, QStringLiteral("2020-03-31"), format, QStringLiteral("csv")}
+                                 << QStringLiteral("--from");
+        QTest::newRow("bad to") << QStringList {from,   QStringLiteral("2019-04-01"), to, QStringLiteral("31/03/2020"),
+                                                format, QStringLiteral("json")}
+                                << QStringLiteral("--to");
+        QTest::newRow("backwards") << QStringList {from,   QStringLiteral("2020-04-01"),
+                                                   to,     QStringLiteral("2020-03-31"),
+                                                   format, QStringLiteral("json")}
+                                   << QStringLiteral("after");
+        QTest::newRow("no format") << QStringList {from, QStringLiteral("2019-04-01"), to, QStringLiteral("2020-03-31")}
+                                   << QStringLiteral("--format");
+        QTest::newRow("pdf") << QStringList {from,   QStringLiteral("2019-04-01"), to, QStringLiteral("2020-03-31"),
+                                             format, QStringLiteral("pdf")}
+                             << QStringLiteral("--format");
+    }
+    void refusesABadExport()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QCOMPARE(run({QStringLiteral("init")}, {}, dir.path()).code, 0);
+        const Run r = run(QStringList {QStringLiteral("export")} + arguments, {}, dir.path());
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("report-replica.sqlite"))));
     }
 
     void documentsAndChecksTheRequestLimits()
@@ -193,6 +359,7 @@ private Q_SLOTS:
         QProcess server;
         const quint16 port = startServer(server, fresh.path());
         QVERIFY(port != 0);
+        QVERIFY(QFile::exists(fresh.filePath(QStringLiteral("report-replica.sqlite")))); // reports are served
         QNetworkAccessManager net;
         std::unique_ptr<QNetworkReply> health(send(net, port, QStringLiteral("/v1/health")));
         QCOMPARE(health->error(), QNetworkReply::NoError);

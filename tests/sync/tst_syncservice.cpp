@@ -1,8 +1,12 @@
 // SyncService over a SQLite central store with a fake clock: routes, status codes and ErrorBody of
 // docs/sync-protocol.md, tokens (expiry, refresh rotation, revocation), limits, sign-in throttling and the
-// conflicts API. The merge/scope rules themselves are tst_centralstore's.
+// conflicts API, and the report routes (roles, parameters, the figures and their suppression). The merge/scope rules
+// themselves are tst_centralstore's; the report replica's own rules tst_reportreplica's.
 #include "serverfixture.h"
+#include "sync/server/reportreplica.h"
 #include "sync/server/syncservice.h"
+
+#include "core/reports/reportcsv.h"
 
 #include "core/domain/ids.h"
 #include "core/store/migrations.h"
@@ -10,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace outreach;
@@ -27,13 +32,64 @@ private:
     std::unique_ptr<server::CentralStore> m_store;
     std::optional<World> m_world;
     std::unique_ptr<SyncService> m_service;
+    std::unique_ptr<server::ReportReplica> m_reports;
+    std::optional<ReportData> m_data;
+    QTemporaryDir m_dir;
     qint64 m_now = 1764640000000;
 
     void startService(server::ServiceOptions options = {})
     {
         options.nowMs = [this] { return m_now; };
-        m_service = std::make_unique<SyncService>(*m_store, options);
+        m_service = std::make_unique<SyncService>(*m_store, options, m_reports.get());
     }
+
+    // The report routes' world: ReportData pushed, a replica to count over, an admin, a safeguarding lead and a
+    // lead of programme B besides lena (lead of A).
+    bool startReports(server::ServiceOptions options = {})
+    {
+        QString error;
+        m_data = ReportData::push(*m_store, *m_world, &error);
+        if (!m_data) {
+            qWarning() << error;
+            return false;
+        }
+        auto replica = server::ReportReplica::open(*m_store, m_dir.filePath(core::newId()));
+        if (!replica) {
+            qWarning() << core::describe(replica.errors());
+            return false;
+        }
+        m_reports = std::move(replica).value();
+        for (auto [name, role, code] :
+             {std::tuple {"ada", "admin", m_world->codeA}, std::tuple {"sam", "safeguarding_lead", m_world->codeA},
+              std::tuple {"leo", "lead", m_world->codeB}}) {
+            if (!m_store->addUser(QString::fromLatin1(name), QString::fromLatin1(name), QString::fromLatin1(role),
+                                  QStringLiteral("correct horse"))
+                || !m_store->assign(QString::fromLatin1(name), code))
+                return false;
+        }
+        startService(options);
+        return true;
+    }
+
+    HttpResponse report(const QString &token, const QString &programmeId, const QByteArray &query)
+    {
+        return call("GET", QStringLiteral("/v1/reports/programmes/") + programmeId, {}, token, query);
+    }
+
+    static QJsonObject row(const QJsonObject &report, const char *section, const char *key)
+    {
+        for (const QJsonValue &s : report.value(QLatin1String("sections")).toArray()) {
+            if (s.toObject().value(QLatin1String("key")).toString() != QLatin1String(section))
+                continue;
+            for (const QJsonValue &r : s.toObject().value(QLatin1String("rows")).toArray()) {
+                if (r.toObject().value(QLatin1String("key")).toString() == QLatin1String(key))
+                    return r.toObject();
+            }
+        }
+        return {};
+    }
+
+    static const QByteArray kYear;
 
     HttpResponse call(const char *method, const QString &path, const QByteArray &body = {}, const QString &token = {},
                       const QByteArray &query = {})
@@ -84,7 +140,255 @@ private Q_SLOTS:
     void cleanup()
     {
         m_service.reset();
+        m_reports.reset();
+        m_data.reset();
         m_store.reset();
+    }
+
+    void reportsAProgrammeToItsLead()
+    {
+        QVERIFY(startReports());
+        const QString lead = accessToken(QStringLiteral("lena"), m_world->deviceLead);
+        const HttpResponse r = report(lead, m_world->programmeA, kYear + "&suppress=false");
+        QCOMPARE(r.status, 200);
+        const QJsonObject o = object(r);
+        QCOMPARE(o.value(QLatin1String("programme")).toObject().value(QLatin1String("id")).toString(),
+                 m_world->programmeA);
+        QCOMPARE(o.value(QLatin1String("programme")).toObject().value(QLatin1String("code")).toString(),
+                 m_world->codeA);
+        const QJsonObject period = o.value(QLatin1String("period")).toObject();
+        QCOMPARE(period.value(QLatin1String("from")).toString(), QStringLiteral("2019-04-01"));
+        QCOMPARE(period.value(QLatin1String("to")).toString(), QStringLiteral("2020-03-31"));
+        QCOMPARE(period.value(QLatin1String("label")).toString(), QStringLiteral("2019/20")); // a financial year
+        QCOMPARE(o.value(QLatin1String("suppressed")).toBool(), false);
+        QCOMPARE(row(o, "summary", "sessions_delivered").value(QLatin1String("value")).toInt(), 2);
+        QCOMPARE(row(o, "summary", "attendances").value(QLatin1String("value")).toInt(), 5);
+        const QJsonObject people = row(o, "summary", "people_engaged");
+        QCOMPARE(people.value(QLatin1String("value")).toInt(), 4);
+        QCOMPARE(people.value(QLatin1String("counts_people")).toBool(), true);
+        QVERIFY(!people.value(QLatin1String("definition")).toString().isEmpty());
+        QCOMPARE(row(o, "contacts", "contacts_new").value(QLatin1String("value")).toInt(), 3);
+        const QJsonObject awareness = row(o, "outcomes", "increased_awareness");
+        QCOMPARE(awareness.value(QLatin1String("value")).toInt(), 2);
+        QCOMPARE(awareness.value(QLatin1String("denominator")).toInt(), 4);
+        QCOMPARE(awareness.value(QLatin1String("percent")).toDouble(), 50.0);
+        QCOMPARE(row(o, "people_by_ward", "rayners_lane").value(QLatin1String("value")).toInt(), 2);
+        QVERIFY(row(o, "summary", "sessions_delivered").value(QLatin1String("denominator")).isNull());
+
+        // Every section of the report, in its order.
+        QStringList keys;
+        for (const QJsonValue &section : o.value(QLatin1String("sections")).toArray())
+            keys << section.toObject().value(QLatin1String("key")).toString();
+        QCOMPARE(keys.first(), QStringLiteral("summary"));
+        QVERIFY(keys.contains(QLatin1String("people_by_ethnicity")));
+        QCOMPARE(keys.last(), QStringLiteral("trend_people"));
+
+        // The replica catches up with every request.
+        Outbox later(1764660000000);
+        later.setSeq(1000);
+        const QString worker = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        QCOMPARE(call("POST", QStringLiteral("/v1/sync/push"),
+                      sync::wire::toJson(
+                          Outbox::batch(m_world->deviceA,
+                                        {later.update(QStringLiteral("session"), m_data->s2, m_world->programmeA, 1,
+                                                      {{QStringLiteral("status"), QStringLiteral("cancelled")}})})),
+                      worker)
+                     .status,
+                 200);
+        const QJsonObject after = object(report(lead, m_world->programmeA, kYear + "&suppress=false"));
+        QCOMPARE(row(after, "summary", "sessions_delivered").value(QLatin1String("value")).toInt(), 1);
+        QCOMPARE(row(after, "summary", "people_engaged").value(QLatin1String("value")).toInt(), 3);
+
+        // Each report request is in the audit log.
+        QSqlQuery q(m_store->connection());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT user_id, entity_id, detail FROM audit WHERE action = 'report.programme'")));
+        int audited = 0;
+        while (q.next()) {
+            ++audited;
+            QCOMPARE(q.value(0).toString(), m_world->lead.id);
+            QCOMPARE(q.value(1).toString(), m_world->programmeA);
+            QCOMPARE(q.value(2).toString(), QStringLiteral("2019-04-01..2020-03-31 unsuppressed"));
+        }
+        QCOMPARE(audited, 2);
+    }
+
+    void suppressesSmallNumbersByDefault()
+    {
+        QVERIFY(startReports());
+        const QString lead = accessToken(QStringLiteral("lena"), m_world->deviceLead);
+        const HttpResponse r = report(lead, m_world->programmeA, kYear);
+        QCOMPARE(r.status, 200);
+        const QJsonObject o = object(r);
+        QCOMPARE(o.value(QLatin1String("suppressed")).toBool(), true);
+        QCOMPARE(row(o, "summary", "sessions_delivered").value(QLatin1String("value")).toInt(), 2); // not people
+        QCOMPARE(row(o, "summary", "attendances").value(QLatin1String("value")).toInt(), 5);
+        QCOMPARE(row(o, "summary", "people_engaged").value(QLatin1String("value")).toString(), QStringLiteral("<5"));
+        const QJsonObject awareness = row(o, "outcomes", "increased_awareness");
+        QCOMPARE(awareness.value(QLatin1String("value")).toString(), QStringLiteral("<5"));
+        QCOMPARE(awareness.value(QLatin1String("denominator")).toString(), QStringLiteral("<5"));
+        QVERIFY(awareness.value(QLatin1String("percent")).isNull());
+        QCOMPARE(row(o, "people_by_ward", "belmont").value(QLatin1String("value")).toInt(), 0); // zeros are shown
+
+        // Exactly what the CSV of the same report shows, cell for cell.
+        auto computed = m_reports->programmeReport(m_world->programmeA, core::reports::Period::financialYear(2019));
+        QVERIFY(computed);
+        core::reports::ReportCsv::Options options;
+        options.suppress = true;
+        int compared = 0;
+        for (const QStringList &csv : core::reports::ReportCsv::table(computed.value(), options)) {
+            if (csv.at(1).isEmpty() || csv.at(0) == QLatin1String("section") || csv.at(0) == QLatin1String("report"))
+                continue;
+            const QJsonObject json = row(o, qPrintable(csv.at(0)), qPrintable(csv.at(1)));
+            const QJsonValue value = json.value(QLatin1String("value"));
+            QCOMPARE(value.isString() ? value.toString() : QString::number(value.toInteger()), csv.at(3));
+            const QJsonValue denominator = json.value(QLatin1String("denominator"));
+            QCOMPARE(denominator.isNull()         ? QString()
+                         : denominator.isString() ? denominator.toString()
+                                                  : QString::number(denominator.toInteger()),
+                     csv.at(4));
+            const QJsonValue percent = json.value(QLatin1String("percent"));
+            QCOMPARE(percent.isNull() ? QString() : core::reports::ReportCsv::formatPercent(percent.toDouble()),
+                     csv.at(5));
+            ++compared;
+        }
+        QVERIFY(compared > 40);
+        QCOMPARE(call("GET", QStringLiteral("/v1/reports/programmes/") + m_world->programmeA, {}, lead,
+                      kYear + "&suppress=true")
+                     .body,
+                 r.body);
+    }
+
+    void letsOnlyLeadsOfTheProgrammeAndAdminsReadIt()
+    {
+        QVERIFY(startReports());
+        const HttpResponse worker
+            = report(accessToken(QStringLiteral("amara"), m_world->deviceA), m_world->programmeA, kYear);
+        QCOMPARE(worker.status, 403);
+        QCOMPARE(code(worker), QStringLiteral("forbidden"));
+        QVERIFY(object(worker).value(QLatin1String("message")).toString().contains(QLatin1String("leads and admins")));
+        QCOMPARE(report(accessToken(QStringLiteral("sam"), core::newId()), m_world->programmeA, kYear).status, 403);
+        const QString otherLead = accessToken(QStringLiteral("leo"), core::newId());
+        const HttpResponse other = report(otherLead, m_world->programmeA, kYear);
+        QCOMPARE(other.status, 403);
+        QCOMPARE(code(other), QStringLiteral("forbidden"));
+        QCOMPARE(report(otherLead, m_world->programmeB, kYear).status, 200);
+        const QString admin = accessToken(QStringLiteral("ada"), core::newId());
+        QCOMPARE(report(admin, m_world->programmeA, kYear).status, 200);
+        QCOMPARE(report(admin, m_world->programmeB, kYear).status, 200);
+        QCOMPARE(report({}, m_world->programmeA, kYear).status, 401);
+        QCOMPARE(
+            call("POST", QStringLiteral("/v1/reports/programmes/") + m_world->programmeA, "{}", admin, kYear).status,
+            405);
+    }
+
+    void refusesBadPeriodsAndUnknownProgrammes_data()
+    {
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no from") << QByteArray("to=2020-03-31") << QStringLiteral("from");
+        QTest::newRow("no to") << QByteArray("from=2019-04-01") << QStringLiteral("to");
+        QTest::newRow("no month 13") << QByteArray("from=2019-13-01&to=2020-03-31") << QStringLiteral("from");
+        QTest::newRow("not a date") << QByteArray("from=2019-04-01&to=soon") << QStringLiteral("to");
+        QTest::newRow("other format") << QByteArray("from=01/04/2019&to=2020-03-31") << QStringLiteral("from");
+        QTest::newRow("from after to") << QByteArray("from=2020-04-01&to=2020-03-31") << QStringLiteral("from");
+        QTest::newRow("suppress maybe") << QByteArray(kYear + "&suppress=maybe") << QStringLiteral("suppress");
+    }
+    void refusesBadPeriodsAndUnknownProgrammes()
+    {
+        QFETCH(QByteArray, query);
+        QFETCH(QString, field);
+        QVERIFY(startReports());
+        const QString admin = accessToken(QStringLiteral("ada"), core::newId());
+        const HttpResponse r = report(admin, m_world->programmeA, query);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(code(r), QStringLiteral("validation"));
+        QCOMPARE(object(r).value(QLatin1String("field")).toString(), field);
+        QVERIFY2(object(r).value(QLatin1String("message")).toString().contains(field), r.body.constData());
+        QCOMPARE(call("GET", QStringLiteral("/v1/reports/programmes"), {}, admin, query).status, 400);
+
+        const HttpResponse unknown = report(admin, core::newId(), kYear);
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(code(unknown), QStringLiteral("not_found"));
+    }
+
+    void reportsAcrossTheCallersProgrammes()
+    {
+        QVERIFY(startReports());
+        const QString admin = accessToken(QStringLiteral("ada"), core::newId());
+        const HttpResponse all
+            = call("GET", QStringLiteral("/v1/reports/programmes"), {}, admin, kYear + "&suppress=false");
+        QCOMPARE(all.status, 200);
+        const QJsonObject o = object(all);
+        const QJsonArray programmes = o.value(QLatin1String("programmes")).toArray();
+        QCOMPARE(programmes.size(), m_store->programmes().size());
+        QCOMPARE(o.value(QLatin1String("columns")).toArray().size(), 5);
+        const QJsonObject totals = o.value(QLatin1String("totals")).toObject();
+        QCOMPARE(totals.value(QLatin1String("people_engaged")).toInt(), 5); // P1 in A and B counts once
+        QCOMPARE(totals.value(QLatin1String("sessions_delivered")).toInt(), 3);
+        QCOMPARE(totals.value(QLatin1String("attendances")).toInt(), 7);
+        for (const QJsonValue &p : programmes) {
+            if (p.toObject().value(QLatin1String("id")).toString() == m_world->programmeA)
+                QCOMPARE(p.toObject()
+                             .value(QLatin1String("values"))
+                             .toObject()
+                             .value(QLatin1String("people_engaged"))
+                             .toInt(),
+                         4);
+        }
+        // Suppressed by default.
+        const QJsonObject shared = object(call("GET", QStringLiteral("/v1/reports/programmes"), {}, admin, kYear));
+        QCOMPARE(shared.value(QLatin1String("totals")).toObject().value(QLatin1String("people_engaged")).toInt(), 5);
+        QStringList peopleByProgramme;
+        for (const QJsonValue &p : shared.value(QLatin1String("programmes")).toArray()) {
+            const QJsonValue people
+                = p.toObject().value(QLatin1String("values")).toObject().value(QLatin1String("people_engaged"));
+            peopleByProgramme << (people.isString() ? people.toString() : QString::number(people.toInteger()));
+        }
+        QCOMPARE(peopleByProgramme.count(QStringLiteral("<5")), 2); // A (4) and B (2)
+        QCOMPARE(peopleByProgramme.count(QStringLiteral("0")), programmes.size() - 2);
+
+        // A lead sees their own programmes only.
+        const QString lead = accessToken(QStringLiteral("lena"), m_world->deviceLead);
+        const QJsonObject own = object(call("GET", QStringLiteral("/v1/reports/programmes"), {}, lead, kYear));
+        QCOMPARE(own.value(QLatin1String("programmes")).toArray().size(), 1);
+        QCOMPARE(
+            own.value(QLatin1String("programmes")).toArray().at(0).toObject().value(QLatin1String("id")).toString(),
+            m_world->programmeA);
+        QCOMPARE(call("GET", QStringLiteral("/v1/reports/programmes"), {},
+                      accessToken(QStringLiteral("amara"), m_world->deviceA), kYear)
+                     .status,
+                 403);
+    }
+
+    void answersReportsWithoutAReplicaOrPastTheDeadlineWith503()
+    {
+        QVERIFY(startReports());
+        const QString admin = accessToken(QStringLiteral("ada"), core::newId());
+        server::ServiceOptions late;
+        late.requestTimeoutMs = 0;
+        startService(late);
+        const HttpResponse r = report(admin, m_world->programmeA, kYear);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(code(r), QStringLiteral("timeout"));
+        // A request spends at most reportCatchUpMs bringing the replica up to date.
+        server::ServiceOptions brief;
+        brief.reportCatchUpMs = 0;
+        startService(brief);
+        const HttpResponse behind = report(admin, m_world->programmeA, kYear);
+        QCOMPARE(behind.status, 503);
+        QCOMPARE(code(behind), QStringLiteral("timeout"));
+        QVERIFY2(object(behind).value(QLatin1String("message")).toString().contains(QLatin1String("catching up")),
+                 behind.body.constData());
+        QCOMPARE(behind.headers.value(0), qMakePair(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5")));
+        QVERIFY(m_reports->catchUp()); // (as serve does between requests)
+        QCOMPARE(report(admin, m_world->programmeA, kYear).status, 200); // nothing left to do: never late
+
+        m_reports.reset();
+        startService();
+        const HttpResponse none = report(admin, m_world->programmeA, kYear);
+        QCOMPARE(none.status, 503);
+        QCOMPARE(code(none), QStringLiteral("reports_unavailable"));
     }
 
     void signsInPushesAndPulls()
@@ -487,6 +791,8 @@ private Q_SLOTS:
         QVERIFY(resolve.status >= 400 && resolve.status < 500);
     }
 };
+
+const QByteArray TestSyncService::kYear = "from=2019-04-01&to=2020-03-31";
 
 QTEST_GUILESS_MAIN(TestSyncService)
 #include "tst_syncservice.moc"
