@@ -1,12 +1,18 @@
 #include "pdfoutput.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QSet>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
+#include <QTextTable>
 
 namespace outreach::app::pdfoutput {
 
@@ -56,6 +62,47 @@ core::Status write(const QString &path, const QPageLayout &layout, const QString
     return {};
 }
 
+namespace {
+
+// A heading left at the foot of a page with what it introduces on the next one goes over with it: the earliest
+// such heading gets a page break before it and the document is laid out again, until none is left. (Qt has no
+// "keep with next"; a break inside a table cell is not honoured, so headings in tables are left where they are.)
+void keepHeadingsWithNext(QTextDocument &document, qreal pageHeight)
+{
+    const QAbstractTextDocumentLayout *layout = document.documentLayout();
+    const auto pageOf = [&](const QTextBlock &block) {
+        const QTextLayout *lines = block.layout();
+        const qreal firstLine
+            = lines && lines->lineCount() > 0 ? lines->lineAt(0).y() + lines->lineAt(0).height() / 2 : 0;
+        return int((layout->blockBoundingRect(block).top() + firstLine) / pageHeight);
+    };
+    QSet<int> seen;
+    for (int pass = 0; pass < 100; ++pass) {
+        bool moved = false;
+        for (QTextBlock block = document.begin(); block.isValid() && !moved; block = block.next()) {
+            if (block.blockFormat().headingLevel() == 0 || seen.contains(block.position()))
+                continue;
+            QTextBlock next = block.next();
+            while (next.isValid() && (next.blockFormat().headingLevel() > 0 || next.length() <= 1))
+                next = next.next();
+            if (!next.isValid() || pageOf(next) <= pageOf(block))
+                continue;
+            seen.insert(block.position());
+            QTextCursor cursor(block);
+            if (cursor.currentTable())
+                continue;
+            QTextBlockFormat format;
+            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            cursor.mergeBlockFormat(format);
+            moved = true;
+        }
+        if (!moved)
+            return;
+    }
+}
+
+} // namespace
+
 void printDocument(QTextDocument &document, QPdfWriter &writer, QPainter &painter, const QString &footer)
 {
     const QRectF area = writer.pageLayout().paintRectPixels(writer.resolution());
@@ -63,6 +110,7 @@ void printDocument(QTextDocument &document, QPdfWriter &writer, QPainter &painte
     const QSizeF page(area.width(), area.height() - footerBand);
     document.setDocumentMargin(0);
     document.setPageSize(page);
+    keepHeadingsWithNext(document, page.height());
     const int pages = document.pageCount();
 
     QFont footerFont = document.defaultFont();
@@ -73,9 +121,11 @@ void printDocument(QTextDocument &document, QPdfWriter &writer, QPainter &painte
             writer.newPage();
         painter.save();
         painter.translate(0, -i * page.height());
-        // drawContents() paints every block that touches the page whole; the clip keeps a block that starts
-        // here and continues on the next page (a table, the chart) out of the footer.
-        const QRectF visible(QPointF(0, i * page.height()), page);
+        // drawContents() draws each block that touches the rectangle whole, and a line that pagination moved to
+        // the top of the next page touches this page's bottom edge: the rectangle stops a hair (1/1200 inch)
+        // short of it, or the line would be drawn here too, hidden by the clip but still in the PDF's text. The
+        // clip keeps anything else that runs on past the page out of the footer.
+        const QRectF visible(QPointF(0, i * page.height()), page - QSizeF(0, writer.resolution() / 1200.0));
         painter.setClipRect(visible);
         document.drawContents(&painter, visible);
         painter.restore();

@@ -219,7 +219,8 @@ void ReportGraphics::draw(QPainter &p, const QRectF &rect, const TrendChart &cha
             widestLabel = std::max(widestLabel, fm.horizontalAdvance(part));
     }
     const qsizetype labelEvery = std::max<qsizetype>(1, qsizetype(std::ceil((widestLabel + 6) / groupWidth)));
-    const bool valueLabels = smallFm.horizontalAdvance(QString::number(max)) <= barWidth + 6;
+    // Numbers over the bars only while they fit over one bar; otherwise the table under the chart has them.
+    const bool valueLabels = smallFm.horizontalAdvance(QString::number(max)) <= barWidth + 1;
 
     const auto valueLabel = [&](const QRectF &bar, const QString &text) {
         p.setFont(small);

@@ -446,8 +446,10 @@ private:
                     {75, 25}, 1);
         html += sideBySide({byType, contacts});
 
+        // Only for a programme of modules: for the others the table would be one row of "No module".
         const QList<Shown> modules = shown.rows(QStringLiteral("sessions_by_module"));
-        if (!modules.isEmpty()) {
+        if (std::any_of(modules.cbegin(), modules.cend(),
+                        [](const Shown &s) { return s.key != QLatin1String("no_module"); })) {
             QList<QList<Cell>> cells;
             for (const Shown &s : modules)
                 cells << QList<Cell> {text(s.label), number(count(s.value)),
@@ -466,9 +468,7 @@ private:
 
     QString trend() const
     {
-        // A page of its own (with who was engaged): the chart is never cut from its heading.
-        QString html = QStringLiteral("<h2 style=\"page-break-before: always\">%1</h2>")
-                           .arg(esc(ReportPdf::tr("Month by month")));
+        QString html = heading(2, ReportPdf::tr("Month by month"));
         const QList<Shown> sessions = shown.rows(QStringLiteral("trend_sessions"));
         const QList<Shown> attendances = shown.rows(QStringLiteral("trend_attendances"));
         const QList<Shown> people = shown.rows(QStringLiteral("trend_people"));
@@ -528,14 +528,13 @@ private:
 
     QString breakdowns() const
     {
-        QString html = heading(2, ReportPdf::tr("Who was engaged"));
-        html += paragraph(ReportPdf::tr("Percentages are of the young people engaged in the period."), "note");
         // The long list of wards beside the three short ones.
-        return html
+        return heading(2, ReportPdf::tr("Who was engaged"))
             + sideBySide({breakdown(r.peopleByWard, ReportPdf::tr("Ward")),
                           breakdown(r.peopleByAgeBand, ReportPdf::tr("Age band"))
                               + breakdown(r.peopleByGender, ReportPdf::tr("Gender"))
-                              + breakdown(r.peopleByEthnicity, ReportPdf::tr("Ethnicity"))});
+                              + breakdown(r.peopleByEthnicity, ReportPdf::tr("Ethnicity"))})
+            + paragraph(ReportPdf::tr("Percentages are of the young people engaged in the period."), "note");
     }
 
     QString definitions() const
@@ -604,7 +603,7 @@ QString crossHtml(const CrossProgrammeReport &report, const ReportPdf::Options &
 
     QString html
         = titleBlock(ReportPdf::tr("Outcomes across programmes"), periodText(report.period), generatedText(o), o);
-    html += table(headers, cells, {30, 14, 14, 14, 14, 14}, 1);
+    html += table(headers, cells, {34, 13, 13, 13, 13, 14}, 1);
     html += paragraph(ReportPdf::tr("In the row of all programmes a young person engaged in several programmes is "
                                     "counted once, so the people engaged in the programmes can add up to more than "
                                     "it."),
