@@ -16,6 +16,11 @@
 
 namespace outreach::app::pdfoutput {
 
+// Unqualified: lupdate takes "core::Status write(…)" for a member of a class "core" and loses the context of the
+// messages inside.
+using core::Error;
+using core::Status;
+
 namespace {
 
 struct Text
@@ -23,21 +28,20 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(PdfOutput)
 };
 
-core::Error failed(const QString &path, const QString &reason)
+Error failed(const QString &path, const QString &reason)
 {
-    return core::Error {QStringLiteral("path"),
-                        Text::tr("Could not write the PDF to %1: %2").arg(QDir::toNativeSeparators(path), reason),
-                        QStringLiteral("write_failed")};
+    return Error {QStringLiteral("path"),
+                  Text::tr("Could not write the PDF to %1: %2").arg(QDir::toNativeSeparators(path), reason),
+                  QStringLiteral("write_failed")};
 }
 
 } // namespace
 
-core::Status write(const QString &path, const QPageLayout &layout, const QString &title,
-                   const std::function<void(QPdfWriter &, QPainter &)> &paint)
+Status write(const QString &path, const QPageLayout &layout, const QString &title,
+             const std::function<void(QPdfWriter &, QPainter &)> &paint)
 {
     if (path.trimmed().isEmpty())
-        return core::Error {QStringLiteral("path"), Text::tr("Choose where to save the PDF."),
-                            QStringLiteral("required")};
+        return Error {QStringLiteral("path"), Text::tr("Choose where to save the PDF."), QStringLiteral("required")};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return failed(path, file.errorString());
