@@ -25,8 +25,9 @@ namespace {
 
 using namespace core::reports;
 
-// Columns of ReportCsv::table(const ProgrammeReport &).
-enum Column { SectionColumn, KeyColumn, LabelColumn, ValueColumn, DenominatorColumn, PercentColumn, DefinitionColumn };
+// The columns of ReportCsv::table(const ProgrammeReport &) read here (definitions are printed from the report's
+// sections, each rule once: see definitions()).
+enum Column { SectionColumn, KeyColumn, LabelColumn, ValueColumn, DenominatorColumn, PercentColumn };
 
 constexpr qreal kContentWidth = 650; // CSS px: A4 portrait less the margins below
 const QMarginsF kMargins(18, 16, 18, 12); // mm
@@ -117,7 +118,6 @@ struct Shown
     QString value;
     QString denominator;
     QString percent;
-    QString definition;
 };
 
 // The published cells of a report (ReportCsv::table), looked up by section and key.
@@ -137,9 +137,8 @@ public:
                 titled.insert(section);
                 continue;
             }
-            m_rows[section] << Shown {row.value(KeyColumn),     row.value(LabelColumn),
-                                      row.value(ValueColumn),   row.value(DenominatorColumn),
-                                      row.value(PercentColumn), row.value(DefinitionColumn)};
+            m_rows[section] << Shown {row.value(KeyColumn), row.value(LabelColumn), row.value(ValueColumn),
+                                      row.value(DenominatorColumn), row.value(PercentColumn)};
         }
     }
 

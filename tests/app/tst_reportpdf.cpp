@@ -203,6 +203,18 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("Rayners Lane 12 80.0%")));
     }
 
+    void roundsCountsOfPeopleWhenAsked()
+    {
+        ReportPdf::Options o = options(false);
+        o.rounding = Suppression::Rounding::NearestFive;
+        const QString text = render(report, o, QStringLiteral("rounded.pdf"));
+        QVERIFY(text.contains(QLatin1String("Counts of people rounded to the nearest 5.")));
+        // 9 of 15 → 10 of 15, and the percentage from the rounded numbers; sessions are never rounded.
+        QVERIFY2(text.contains(QLatin1String("Course completed 10 of 15 engaged (67%)")), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("Young people 15 10 5 0 0 0 0 0 0 0 0 0\n")));
+        QVERIFY(text.contains(QLatin1String("Sessions delivered 2 1 1 0 0 0 0 0 0 0 0 0\n")));
+    }
+
     void endsWithTheDefinitions()
     {
         const QString text = render(report, options(true), QStringLiteral("definitions.pdf"));
