@@ -57,7 +57,8 @@ QList<Line> linesOf(const CertificateEntry &e, const CertificatePdf::Options &o)
 
     QFont letterhead = font(false, 11, true);
     letterhead.setLetterSpacing(QFont::PercentageSpacing, 118);
-    lines << Line {(deliveredBy.isEmpty() ? e.programmeName : deliveredBy).toUpper(), letterhead, 0, kGrey};
+    // The letterhead: the organisation's own name (the catalogue's, short), else the programme's.
+    lines << Line {(e.deliveredBy.isEmpty() ? e.programmeName : e.deliveredBy).toUpper(), letterhead, 0, kGrey};
     lines << Line {title, font(true, 34), 5};
     lines << Line {CertificatePdf::tr("This is to certify that"), font(true, 14, false, true), 9};
     lines << Line {e.name(), font(true, 30, true), 3};

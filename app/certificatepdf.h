@@ -21,8 +21,9 @@ class CertificatePdf
 public:
     struct Options
     {
-        // Who delivered the course, in the words to print (e.g. "Street Doctors — medical-student volunteers");
-        // empty: each certificate's programme organisation.
+        // The "delivered by" line, in the words to print (e.g. "Street Doctors — medical-student volunteers");
+        // empty: each certificate's programme organisation, left out when it is the programme's own name. The
+        // organisation's name heads the page either way.
         QString deliveredBy;
         // Printed under the signature line (e.g. "Sam Patel, Programme lead"); empty: the line is left to sign
         // and name by hand.
