@@ -22,6 +22,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace outreach;
 using namespace outreach::core::reports;
@@ -276,6 +277,21 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("All programmes 5 44 16 0 9")));
         QVERIFY(text.contains(QLatin1String("Definitions")));
         QVERIFY(text.simplified().contains(QLatin1String("A person engaged in several programmes counts once")));
+    }
+
+    void writesOnAWorkerThread()
+    {
+        // The dashboard exports off the UI thread (a QThread, as QtConcurrent's are).
+        const QString path = dir.filePath(QStringLiteral("thread.pdf"));
+        core::Status written;
+        std::unique_ptr<QThread> worker(
+            QThread::create([&] { written = ReportPdf::write(report, options(true), path); }));
+        worker->start();
+        QVERIFY(worker->wait(60000));
+        QVERIFY2(written.ok(), qPrintable(core::describe(written.errors())));
+        const test::PdfRead read = test::pdfText(path);
+        QVERIFY2(read.ok, qPrintable(read.text));
+        QVERIFY(test::squeezed(read.text).contains(QLatin1String("Course completed 9 of 15 engaged (60.0%)")));
     }
 
     void reportsAPathItCannotWrite_data()
