@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CertificatePdf</name>
+    <message>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate of attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is to certify that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attended the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modules attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no certificates to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChoiceChip</name>
     <message>
         <source>✓ %1</source>
@@ -861,6 +916,29 @@
     </message>
     <message>
         <source>Answer only what you saw today; leave the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfOutput</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the PDF to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be finished</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2143,6 +2221,305 @@
     </message>
     <message>
         <source>All programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared by %1. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 engaged (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small numbers suppressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts of people rounded to the nearest 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme code %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome report, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned: the programme&apos;s target &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned: the sessions planned for the programme&apos;s modules, together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sessions planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young people engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distinct people, each counted once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new, %2 returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times young people were present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes for young people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme has no outcome measures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A young person can achieve several outcomes, so the outcomes do not add up to the people engaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress against targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No targets apply to this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions and contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engaged through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young people engaged in the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart of sessions delivered and young people engaged by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A young person who came in several months is counted in each of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who was engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentages are of the young people engaged in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each figure in this report is counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes across programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the row of all programmes a young person engaged in several programmes is counted once, so the people engaged in the programmes can add up to more than it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each programme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All programmes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — outcome report, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes across programmes, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes across programmes · %1 · Outreach</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

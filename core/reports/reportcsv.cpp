@@ -65,6 +65,19 @@ QStringList ReportCsv::header()
             QStringLiteral("definition")};
 }
 
+QString ReportCsv::suppressionLegend()
+{
+    return Text::tr("Counts of 1 to 4 people are shown as %1. Where a breakdown is shown with its total, another cell "
+                    "is hidden (%2) so that the small one cannot be worked out by subtraction. Percentages of hidden "
+                    "cells are left empty.")
+        .arg(Suppression::smallMarker(), Suppression::secondaryMarker());
+}
+
+QString ReportCsv::roundingLegend()
+{
+    return Text::tr("Percentages are worked out from the rounded numbers.");
+}
+
 QString ReportCsv::formatPercent(double percent, int decimals)
 {
     return QString::number(percent, 'f', decimals);
@@ -126,10 +139,7 @@ QList<QStringList> ReportCsv::table(const ProgrammeReport &report, const Options
                              QString(),
                              QString(),
                              QString(),
-                             Text::tr("Counts of 1 to 4 people are shown as %1. Where a breakdown is shown with its "
-                                      "total, another cell is hidden (%2) so that the small one cannot be worked out "
-                                      "by subtraction. Percentages of hidden cells are left empty.")
-                                 .arg(Suppression::smallMarker(), Suppression::secondaryMarker())};
+                             suppressionLegend()};
     }
     if (rounds(options)) {
         rows << QStringList {report_,
@@ -138,7 +148,7 @@ QList<QStringList> ReportCsv::table(const ProgrammeReport &report, const Options
                              QString(),
                              QString(),
                              QString(),
-                             Text::tr("Percentages are worked out from the rounded numbers.")};
+                             roundingLegend()};
     }
     for (const Section &s : report.sections()) {
         rows << QStringList {s.key, QString(), s.title, QString(), QString(), QString(), s.definition};

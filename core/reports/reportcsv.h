@@ -53,6 +53,10 @@ public:
                            const Options &options);
 
     static QStringList header(); // section,key,label,value,denominator,percent,definition
+    // What "<5", "*" and rounding mean, in words for the reader of a published table (the CSV's legend rows;
+    // the PDF export prints the same words).
+    static QString suppressionLegend();
+    static QString roundingLegend();
     // The guarded, quoted form of one cell as it appears in the file.
     static QString escape(const QString &cell);
     static QString guardFormula(const QString &cell);
