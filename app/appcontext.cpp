@@ -200,23 +200,51 @@ void AppContext::wipeRevokedDevice()
         server = tr("the server");
     dropSyncClient();
     Q_EMIT syncClientChanged();
-    // The records, the outbox, the settings, then the key (which also locks): the device starts again at first run,
-    // under a new identity since the server refuses the old one for good.
+    // The device starts again at first run, under a new identity since the server refuses the old one for good.
     core::store::Database &db = *m_database;
-    core::Status wiped = sync::SyncClient::wipeLocalData(db);
-    if (wiped)
-        wiped = core::store::DeviceKeys::forget(db);
-    if (wiped)
-        wiped = db.renewDeviceId();
+    const core::Status wiped = wipeStore(db);
     if (wiped) {
         qCWarning(lcAppContext) << "device revoked by" << server << "- local records wiped";
         setNotice(tr("This device was removed from %1 by an administrator; its records were wiped.").arg(server));
     } else {
         qCWarning(lcAppContext) << "device revoked, but the wipe failed:" << core::describe(wiped.errors());
-        db.lock();
         setNotice(tr("This device was removed from %1 by an administrator, but its records could not all be "
                      "wiped (%2). Give the device to your administrator.")
                       .arg(server, wiped.error().message));
+    }
+    Q_EMIT storeChanged();
+}
+
+core::Status AppContext::wipeStore(core::store::Database &db)
+{
+    // The records, the outbox, the settings, then the key (which also locks).
+    core::Status wiped = sync::SyncClient::wipeLocalData(db);
+    if (wiped)
+        wiped = core::store::DeviceKeys::forget(db);
+    if (wiped)
+        wiped = db.renewDeviceId();
+    if (!wiped)
+        db.lock();
+    return wiped;
+}
+
+void AppContext::wipeAfterFailedPasscodes(int attempts)
+{
+    if (!m_database)
+        return;
+    dropSyncClient();
+    Q_EMIT syncClientChanged();
+    if (const core::Status wiped = wipeStore(*m_database); wiped) {
+        qCWarning(lcAppContext) << attempts << "wrong passcodes in a row - local records wiped";
+        setNotice(tr("After %1 wrong passcodes in a row, the records on this device were wiped. Set Outreach up again; "
+                     "anything that had been sent is safe on the server.")
+                      .arg(attempts));
+    } else {
+        qCWarning(lcAppContext) << "too many wrong passcodes, but the wipe failed:" << core::describe(wiped.errors());
+        setNotice(tr("After %1 wrong passcodes in a row, the records on this device could not all be wiped (%2). "
+                     "Give the device to your administrator.")
+                      .arg(attempts)
+                      .arg(wiped.error().message));
     }
     Q_EMIT storeChanged();
 }

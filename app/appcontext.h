@@ -85,6 +85,14 @@ public:
     QString notice() const { return m_notice; }
     Q_INVOKABLE void clearNotice();
 
+    // Too many wrong passcodes in a row (LockController): the records, the outbox, the settings and the key go,
+    // unsent work included — a lost tablet must not give up children's records to whoever guesses long enough.
+    // The device starts again at first run, under a new identity; the notice says what happened.
+    void wipeAfterFailedPasscodes(int attempts);
+    // Empties `db` for a new start: every synced table, the outbox, drafts, profile views, sync state and device
+    // settings, then the wrapped key (which also locks) and a new device id.
+    static core::Status wipeStore(core::store::Database &db);
+
 Q_SIGNALS:
     // The store was opened, closed or failed to open: every property may have changed.
     void storeChanged();

@@ -259,6 +259,8 @@ bool LockController::unlock(const QString &passcode)
     }
     if (m_state == Unlocked)
         return true;
+    if (wipeIfDue())
+        return false; // the app was closed between counting the last wrong passcode and wiping
     updateRetry();
     if (m_retryInSeconds > 0) {
         setError(QStringLiteral("passcode"), retryMessage());
@@ -351,6 +353,7 @@ void LockController::reload()
     QString serverAddress;
     QString userName;
     int failures = 0;
+    int wipe = DefaultWipeAfterFailures;
     std::optional<QDateTime> waitUntil;
     State state = Locked;
     if (db) {
@@ -359,12 +362,57 @@ void LockController::reload()
         serverAddress = settings.valueOr(DeviceSettings::ServerAddress);
         userName = settings.valueOr(DeviceSettings::UserName);
         failures = std::max(0, settings.valueOr(DeviceSettings::FailedUnlocks).toInt());
+        bool set = false;
+        const int wipeAfter = settings.valueOr(DeviceSettings::WipeAfterFailedUnlocks).toInt(&set);
+        wipe = set ? (wipeAfter <= 0 ? 0 : std::max(wipeAfter, int(MinimumWipeAfterFailures))) : DefaultWipeAfterFailures;
         waitUntil = parseTime(settings.valueOr(DeviceSettings::UnlockWaitUntil));
         state = !DeviceKeys::hasKey(*db) ? NeedsSetup : db->isUnlocked() ? Unlocked : Locked;
     }
     setAccount(mode, serverAddress, userName);
+    if (wipe != m_wipeAfter) {
+        m_wipeAfter = wipe;
+        Q_EMIT wipeAfterFailuresChanged();
+    }
     setFailures(failures, waitUntil);
     setState(state);
+}
+
+void LockController::setWipeAfterFailures(int failures)
+{
+    failures = failures <= 0 ? 0 : std::max(failures, int(MinimumWipeAfterFailures));
+    core::store::Database *db = database();
+    if (db) {
+        if (Status saved = DeviceSettings(*db).setValue(DeviceSettings::WipeAfterFailedUnlocks, QString::number(failures));
+            !saved) {
+            setError(saved.error());
+            return;
+        }
+    }
+    if (failures == m_wipeAfter)
+        return;
+    m_wipeAfter = failures;
+    Q_EMIT wipeAfterFailuresChanged();
+    Q_EMIT failedAttemptsChanged(); // attemptsBeforeWipe
+}
+
+bool LockController::wipeIfDue()
+{
+    core::store::Database *db = database();
+    if (!db || m_wipeAfter <= 0 || m_failedAttempts < m_wipeAfter)
+        return false;
+    const int attempts = m_failedAttempts;
+    qCWarning(lcLock) << attempts << "wrong passcodes in a row: wiping the records on this device";
+    if (m_context) {
+        m_context->wipeAfterFailedPasscodes(attempts); // storeChanged() reloads this controller
+    } else if (Status wiped = AppContext::wipeStore(*db); !wiped) {
+        qCWarning(lcLock) << "the wipe failed:" << core::describe(wiped.errors());
+    }
+    reload();
+    setError(QString(),
+             tr("After %1 wrong passcodes in a row, the records on this device were wiped. Set Outreach up again; "
+                "anything that had been sent is safe on the server.")
+                 .arg(attempts));
+    return true;
 }
 
 void LockController::setAccount(const QString &mode, const QString &serverAddress, const QString &userName)
@@ -559,6 +607,18 @@ void LockController::finishUnlock(KeyJob &job, bool current)
             // Already counted and saved when the check started.
             reload();
             qCInfo(lcLock) << "wrong passcode;" << m_failedAttempts << "in a row";
+            if (wipeIfDue())
+                return;
+            const int left = attemptsBeforeWipe();
+            if (left > 0 && left <= 3) {
+                setError(QStringLiteral("passcode"),
+                         left == 1 ? tr("The passcode is not correct. One more wrong passcode wipes the records on this "
+                                        "device.")
+                                   : tr("The passcode is not correct. After %1 more wrong passcodes the records on "
+                                        "this device are wiped.")
+                                         .arg(left));
+                return;
+            }
             if (m_failedAttempts < FreeAttempts)
                 setError(QStringLiteral("passcode"), tr("The passcode is not correct."));
             else if (m_failedAttempts == FreeAttempts)

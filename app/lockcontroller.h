@@ -51,6 +51,10 @@ class LockController : public QObject
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY retryInSecondsChanged)
     // The same as a sentence for the unlock page ("Try again in 1:30."); empty when there is no wait.
     Q_PROPERTY(QString retryMessage READ retryMessage NOTIFY retryInSecondsChanged)
+    // Wrong passcodes in a row after which the records on this device are wiped (0: never); kept in the store.
+    Q_PROPERTY(int wipeAfterFailures READ wipeAfterFailures WRITE setWipeAfterFailures NOTIFY wipeAfterFailuresChanged)
+    // Wrong passcodes left before the wipe; -1 when there is no wipe.
+    Q_PROPERTY(int attemptsBeforeWipe READ attemptsBeforeWipe NOTIFY failedAttemptsChanged)
     Q_PROPERTY(
         int idleTimeoutSeconds READ idleTimeoutSeconds WRITE setIdleTimeoutSeconds NOTIFY idleTimeoutSecondsChanged)
     // What set-up recorded: "local" or "server" (empty before set-up), and for a server its address and the
@@ -72,6 +76,9 @@ public:
     static constexpr std::chrono::seconds FirstWait {30};
     static constexpr std::chrono::seconds LongestWait {15 * 60};
     static constexpr int DefaultIdleTimeoutSeconds = 300;
+    // The wipe after wrong passcodes: 10 by default, never before the waits have begun (at least 5), or never (0).
+    static constexpr int DefaultWipeAfterFailures = 10;
+    static constexpr int MinimumWipeAfterFailures = FreeAttempts + 2;
 
     explicit LockController(QObject *parent = nullptr);
     ~LockController() override;
@@ -97,6 +104,10 @@ public:
     int failedAttempts() const { return m_failedAttempts; }
     int retryInSeconds() const { return m_retryInSeconds; }
     QString retryMessage() const;
+    int wipeAfterFailures() const { return m_wipeAfter; }
+    // 0 for never, else at least MinimumWipeAfterFailures (a smaller number is raised to it). Saved in the store.
+    void setWipeAfterFailures(int failures);
+    int attemptsBeforeWipe() const { return m_wipeAfter > 0 ? std::max(0, m_wipeAfter - m_failedAttempts) : -1; }
     int idleTimeoutSeconds() const;
     void setIdleTimeoutSeconds(int seconds);
     QString mode() const { return m_mode; }
@@ -136,6 +147,7 @@ Q_SIGNALS:
     void busyChanged();
     void errorChanged();
     void failedAttemptsChanged();
+    void wipeAfterFailuresChanged();
     void retryInSecondsChanged();
     void idleTimeoutSecondsChanged();
     void accountChanged();
@@ -164,6 +176,8 @@ private:
     void setError(const QString &field, const QString &message);
     void setFailures(int failedAttempts, const std::optional<QDateTime> &waitUntil);
     bool saveFailures(int failedAttempts, const std::optional<QDateTime> &waitUntil);
+    // The wrong passcodes reached the wipe: the store is emptied and first run begins again. True when it did.
+    bool wipeIfDue();
     void updateRetry();
     void startJob(JobKind kind, const std::function<KeyJob()> &work);
     void jobFinished();
@@ -182,6 +196,7 @@ private:
     bool m_busy = false;
     core::Error m_error;
     int m_failedAttempts = 0;
+    int m_wipeAfter = DefaultWipeAfterFailures;
     std::optional<QDateTime> m_waitUntil;
     int m_retryInSeconds = 0;
     QTimer m_retryTimer;

@@ -25,6 +25,7 @@ public:
     static constexpr QLatin1String UserName {"account.user_name"};
     static constexpr QLatin1String FailedUnlocks {"unlock.failed_attempts"}; // wrong passcodes in a row
     static constexpr QLatin1String UnlockWaitUntil {"unlock.wait_until"}; // no unlock try before this time
+    static constexpr QLatin1String WipeAfterFailedUnlocks {"unlock.wipe_after"}; // "0": never
 
     explicit DeviceSettings(Database &db)
         : m_db(db)

@@ -520,6 +520,82 @@ private Q_SLOTS:
         QCOMPARE(db->isUnlocked(), !locks);
     }
 
+    void wipesTheRecordsAfterTooManyWrongPasscodes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        AppContext context(nullptr);
+        QVERIFY2(context.openDataDir(dir.path()), qPrintable(context.errorMessage()));
+        LockController controller;
+        controller.setKeyStrength(crypto::KeyWrap::Strength::TestOnly);
+        QDateTime now(QDate(2030, 1, 1), QTime(10, 0), Qt::UTC);
+        controller.setClock([&now] { return now; });
+        controller.setContext(&context);
+        const auto settle = [&] { return QTest::qWaitFor([&] { return !controller.isBusy(); }, 10000); };
+        QVERIFY(controller.setUp(QStringLiteral("local"), QString(), QString(), kPasscode, kPasscode) && settle());
+        QCOMPARE(controller.wipeAfterFailures(), LockController::DefaultWipeAfterFailures);
+        controller.setWipeAfterFailures(5);
+        QVERIFY(store::DeviceSettings(*context.database()).setValue(QStringLiteral("test.marker"), QStringLiteral("x")));
+        const QString deviceBefore = context.deviceId();
+        controller.lock();
+
+        const QStringList expected {QString(), QStringLiteral("After 3 more"), QStringLiteral("After 2 more"),
+                                    QStringLiteral("One more wrong passcode wipes")};
+        for (int attempt = 1; attempt <= 4; ++attempt) {
+            now = now.addSecs(3600); // past any wait
+            QVERIFY(controller.unlock(QStringLiteral("Kestrel24")) && settle());
+            QCOMPARE(controller.failedAttempts(), attempt);
+            QCOMPARE(controller.attemptsBeforeWipe(), 5 - attempt);
+            QVERIFY2(controller.errorMessage().contains(expected.at(attempt - 1)), qPrintable(controller.errorMessage()));
+            QCOMPARE(controller.state(), LockController::Locked);
+        }
+        now = now.addSecs(3600);
+        QVERIFY(controller.unlock(QStringLiteral("Kestrel24")) && settle());
+        // Wiped: no key, no settings (the marker, the count), a new identity; first run again, saying why.
+        QCOMPARE(controller.state(), LockController::NeedsSetup);
+        QVERIFY(!store::DeviceKeys::hasKey(*context.database()));
+        QVERIFY(!store::DeviceSettings(*context.database()).value(QStringLiteral("test.marker")).value().has_value());
+        QCOMPARE(controller.failedAttempts(), 0);
+        QVERIFY(context.deviceId() != deviceBefore);
+        QVERIFY2(context.notice().contains(QLatin1String("were wiped")), qPrintable(context.notice()));
+    }
+
+    void wipeSettingIsNeverBelowTheWaitsAndZeroMeansNever()
+    {
+        auto db = openStore();
+        QVERIFY(db);
+        Fixture f(db.get());
+        QVERIFY(f.setUpLocal());
+        f.controller.setWipeAfterFailures(2);
+        QCOMPARE(f.controller.wipeAfterFailures(), LockController::MinimumWipeAfterFailures);
+        f.controller.setWipeAfterFailures(0);
+        QCOMPARE(f.controller.wipeAfterFailures(), 0);
+        QCOMPARE(f.controller.attemptsBeforeWipe(), -1);
+        // Kept in the store: a restart keeps it.
+        Fixture again(db.get());
+        QCOMPARE(again.controller.wipeAfterFailures(), 0);
+    }
+
+    void aWipeInterruptedByAClosedAppHappensAtTheNextTry()
+    {
+        auto db = openStore();
+        QVERIFY(db);
+        {
+            Fixture f(db.get());
+            QVERIFY(f.setUpLocal());
+            f.controller.setWipeAfterFailures(5);
+            f.controller.lock();
+        }
+        // The fifth wrong passcode was counted, then the app was closed before the check ended.
+        QVERIFY(store::DeviceSettings(*db).setValue(store::DeviceSettings::FailedUnlocks, QStringLiteral("5")));
+        Fixture f(db.get());
+        QCOMPARE(f.controller.attemptsBeforeWipe(), 0);
+        QVERIFY(!f.controller.unlock(kPasscode)); // not even the right passcode
+        QCOMPARE(f.controller.state(), LockController::NeedsSetup);
+        QVERIFY(!store::DeviceKeys::hasKey(*db));
+        QVERIFY(f.controller.errorMessage().contains(QLatin1String("were wiped")));
+    }
+
     void followsTheAppContextsStore()
     {
         QTemporaryDir dir;
