@@ -1,14 +1,18 @@
 #include "dashboardcontroller.h"
 
+#include "certificatepdf.h"
 #include "readerjob.h"
+#include "reportpdf.h"
 
 #include "core/domain/ids.h"
 #include "core/reports/reportcsv.h"
 #include "core/reports/reportrecords.h"
+#include "core/store/certificatelist.h"
 #include "core/store/database.h"
 #include "core/store/programmecatalogue.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSaveFile>
@@ -453,17 +457,17 @@ void DashboardController::fillModels()
     for (const Section &s : r.sections())
         sections.insert(s.key, s);
 
-    // At a glance: sessions against those planned (the modules' plans, else a sessions target), people, contacts,
-    // attendances, certificates.
+    // At a glance: sessions against those planned (the sessions commissioned, a target, else the modules' plans;
+    // the PDF report says the same), people, contacts, attendances, certificates.
     Figure sessions = r.sessionsDelivered;
     qint64 planned = 0;
-    for (const Figure &module : r.sessionsByModule.rows)
-        planned += module.denominator.value_or(0);
+    for (const TargetProgress &t : r.targets) {
+        if (t.metric == QLatin1String("sessions") && t.required)
+            planned = *t.required;
+    }
     if (planned == 0) {
-        for (const TargetProgress &t : r.targets) {
-            if (t.metric == QLatin1String("sessions") && t.required)
-                planned = *t.required;
-        }
+        for (const Figure &module : r.sessionsByModule.rows)
+            planned += module.denominator.value_or(0);
     }
     if (planned > 0)
         sessions.denominator = planned;
@@ -568,21 +572,77 @@ QString DashboardController::exportBaseName() const
     return safeFileName(QStringLiteral("%1 %2").arg(what, period));
 }
 
-QString DashboardController::writeExport(const QString &name, const QByteArray &bytes)
+QString DashboardController::exportPath(const QString &name)
 {
     const QString directory = exportDirectory();
     if (!QDir().mkpath(directory)) {
         setExportResult(tr("Could not create the folder %1.").arg(QDir::toNativeSeparators(directory)), true);
         return {};
     }
-    const QString path = QDir(directory).filePath(name);
+    return QDir(directory).filePath(name);
+}
+
+QString DashboardController::finishExport(const QString &path, const core::Status &written)
+{
+    if (!written) {
+        setExportResult(written.error().message, true);
+        return {};
+    }
+    const QFileInfo file(path);
+    setExportResult(tr("Saved %1 in %2").arg(file.fileName(), QDir::toNativeSeparators(file.absolutePath())), false,
+                    path);
+    return path;
+}
+
+QString DashboardController::writeExport(const QString &name, const QByteArray &bytes)
+{
+    const QString path = exportPath(name);
+    if (path.isEmpty())
+        return {};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         setExportResult(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
         return {};
     }
-    setExportResult(tr("Saved %1 in %2").arg(name, QDir::toNativeSeparators(directory)), false, path);
-    return path;
+    return finishExport(path, {});
+}
+
+QString DashboardController::exportPdf()
+{
+    if (!m_report && !m_cross) {
+        setExportResult(tr("There is no report to export yet."), true);
+        return {};
+    }
+    const QString path = exportPath(exportBaseName() + QStringLiteral(".pdf"));
+    if (path.isEmpty())
+        return {};
+    ReportPdf::Options options;
+    options.suppress = m_suppress;
+    return finishExport(path, m_cross ? ReportPdf::write(*m_cross, options, path)
+                                      : ReportPdf::write(*m_report, options, path));
+}
+
+QString DashboardController::exportCertificates()
+{
+    core::store::Database *db = database();
+    if (!m_report || !db) {
+        setExportResult(tr("Choose one programme to print its certificates."), true);
+        return {};
+    }
+    auto certificates = core::store::CertificateList(*db).issued(m_report->programmeId, m_report->period.from(),
+                                                                m_report->period.to());
+    if (!certificates) {
+        setExportResult(certificates.error().message, true);
+        return {};
+    }
+    if (certificates->isEmpty()) {
+        setExportResult(tr("No certificates of %1 were issued in %2.").arg(m_report->programmeName, periodLabel()), true);
+        return {};
+    }
+    const QString path = exportPath(tr("%1 certificates").arg(exportBaseName()) + QStringLiteral(".pdf"));
+    if (path.isEmpty())
+        return {};
+    return finishExport(path, CertificatePdf::write(certificates.value(), {}, path));
 }
 
 QString DashboardController::exportCsv(const QString &sectionKey)

@@ -179,6 +179,10 @@ public:
     // CSV of one section of the report ("summary", "outcomes", "people_by_ward"…), of the whole report (""), or
     // of the programmes' table when several are shown. Returns the file written, or "" (exportMessage says why).
     Q_INVOKABLE QString exportCsv(const QString &sectionKey = QString());
+    // A printable PDF of the report (or of the programmes' table): a funder's return or a board paper.
+    Q_INVOKABLE QString exportPdf();
+    // Certificates of attendance (PDF, a page each) for the young people awarded one in the period.
+    Q_INVOKABLE QString exportCertificates();
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
@@ -215,6 +219,10 @@ private:
     void clearModels();
     void setBusy(bool busy);
     void setExportResult(const QString &message, bool failed, const QString &path = QString());
+    // The path in the export folder for `name`, the folder made first; "" with exportMessage saying why.
+    QString exportPath(const QString &name);
+    // After a writer has written `path`: the message, or why it failed.
+    QString finishExport(const QString &path, const core::Status &written);
     // Writes `bytes` to `name` in the export folder; returns the path, or "" with exportMessage saying why.
     QString writeExport(const QString &name, const QByteArray &bytes);
     QString exportBaseName() const;

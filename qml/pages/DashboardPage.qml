@@ -267,15 +267,46 @@ Page {
                     Accessible.name: page.controller.crossProgramme ? qsTr("Export the table as CSV") : qsTr("Export the report as CSV")
                     onClicked: page.controller.exportCsv("")
                 }
+
+                Button {
+                    objectName: "exportPdfButton"
+                    text: qsTr("Save PDF report")
+                    Layout.minimumHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Save a printable PDF report")
+                    onClicked: page.controller.exportPdf()
+                }
+
+                Button {
+                    objectName: "certificatesButton"
+                    visible: page.controller.givesCertificate && !page.controller.crossProgramme
+                    text: qsTr("Certificates")
+                    Layout.minimumHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Save the certificates of attendance awarded in this period as a PDF")
+                    onClicked: page.controller.exportCertificates()
+                }
             }
 
-            MessagePanel {
-                objectName: "exportMessage"
+            RowLayout {
                 Layout.fillWidth: true
                 visible: page.controller.exportMessage.length > 0
-                error: page.controller.exportFailed
-                title: page.controller.exportFailed ? qsTr("Not exported") : qsTr("Exported")
-                message: page.controller.exportMessage
+                spacing: Theme.spacingS
+
+                MessagePanel {
+                    objectName: "exportMessage"
+                    Layout.fillWidth: true
+                    error: page.controller.exportFailed
+                    title: page.controller.exportFailed ? qsTr("Not exported") : qsTr("Exported")
+                    message: page.controller.exportMessage
+                }
+
+                Button {
+                    objectName: "openExportButton"
+                    visible: page.controller.exportUrl.length > 0
+                    text: qsTr("Open")
+                    Layout.minimumHeight: Theme.touchTarget
+                    Accessible.name: qsTr("Open the exported file")
+                    onClicked: Qt.openUrlExternally(page.controller.exportUrl)
+                }
             }
 
             BusyIndicator {

@@ -9,6 +9,7 @@
 #include "core/store/sessionrepository.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +90,8 @@ private Q_SLOTS:
         course.session.programmeId = doctors;
         course.session.moduleId = core::catalogueId(u"module", u"street_doctors/bleeding");
         course.session.venueId = core::catalogueId(u"venue", u"beacon_centre");
+        course.certificates << core::Certificate {QString(), lou, QStringLiteral("Street Doctors certificate of attendance"),
+                                                  QDate(2019, 6, 20)};
         save(course);
     }
 
@@ -312,6 +315,37 @@ private Q_SLOTS:
         QVERIFY(c->exportUrl().isEmpty());
     }
 
+    void savesAPdfReportAndTheCertificates()
+    {
+        QTemporaryDir dir;
+        auto c = controller();
+        c->setExportDirectory(dir.path());
+        const QString report = c->exportPdf();
+        QVERIFY2(!report.isEmpty(), qPrintable(c->exportMessage()));
+        QVERIFY(report.endsWith(QStringLiteral(".pdf")));
+        QFile pdf(report);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(c->exportMessage().startsWith(QStringLiteral("Saved ")));
+
+        // Ignite gives no certificates; Street Doctors gave Lou one.
+        QVERIFY(!c->givesCertificate());
+        c->showProgramme(doctors);
+        QVERIFY(c->givesCertificate());
+        const QString certificates = c->exportCertificates();
+        QVERIFY2(!certificates.isEmpty(), qPrintable(c->exportMessage()));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {certificates, QStringLiteral("-")});
+        QVERIFY2(text.waitForFinished(20000) && text.exitCode() == 0, "pdftotext is missing: run scripts/setup");
+        QVERIFY(QString::fromUtf8(text.readAllStandardOutput()).contains(QStringLiteral("Lou")));
+
+        // A period without any: said so, nothing written.
+        c->previousPeriod();
+        QVERIFY(c->exportCertificates().isEmpty());
+        QVERIFY(c->exportFailed());
+        QVERIFY(c->exportMessage().startsWith(QStringLiteral("No certificates")));
+    }
+
     void saysWhyThereIsNothingToShow()
     {
         DashboardController c(static_cast<core::store::Database *>(nullptr));
@@ -322,5 +356,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDashboardController)
+QTEST_MAIN(TestDashboardController)
 #include "tst_dashboardcontroller.moc"
