@@ -276,6 +276,213 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme and period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 programmes side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare programmes side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Academic year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide small numbers (&lt;5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide small numbers: counts of 1 to 4 shown as &lt;5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a printable PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the certificates of attendance awarded in this period as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the exported file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device holds no sessions, contacts or outcomes of %1 in this period. Try another period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This programme has no outcome measures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No target of this programme applies to the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap a programme for its own figures. In the last row a young person engaged in several programmes counts once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How %1 is counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the programmes to compare. In the totals a young person in several of them counts once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldLabels</name>
     <message>
         <source>Known as</source>
@@ -611,6 +818,63 @@
     </message>
 </context>
 <context>
+    <name>FigureRow</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the records behind this figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2% of the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FigureSection</name>
+    <message>
+        <source>Nothing recorded in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small numbers hidden: &lt;5 is 1 to 4; * is hidden so that a small number cannot be worked out from the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide those with none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all (%1 with none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1 as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FigureTile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the records behind this figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Outreach</source>
@@ -793,6 +1057,17 @@
     </message>
 </context>
 <context>
+    <name>InfoButton</name>
+    <message>
+        <source>How %1 is counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How this is counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Outreach</source>
@@ -836,6 +1111,10 @@
     </message>
     <message>
         <source>Sync: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2524,6 +2803,37 @@
     </message>
 </context>
 <context>
+    <name>ReportRecords</name>
+    <message>
+        <source>look up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no list of records behind &apos;%1&apos; in &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the records behind %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the records behind %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionDetailsSection</name>
     <message>
         <source>Session</source>
@@ -3348,6 +3658,14 @@
         <source>This device was removed from %1 by an administrator, but its records could not all be wiped (%2). Give the device to your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>After %1 wrong passcodes in a row, the records on this device were wiped. Set Outreach up again; anything that had been sent is safe on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 wrong passcodes in a row, the records on this device could not all be wiped (%2). Give the device to your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>outreach::app::CohortFormController</name>
@@ -3483,6 +3801,109 @@
     </message>
 </context>
 <context>
+    <name>outreach::app::DashboardController</name>
+    <message>
+        <source>Target: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1% of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1% of those engaged (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the first day as a date, e.g. 2019-04-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the last day as a date, e.g. 2020-03-31.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a period of at most 50 years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on this device are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be worked out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no report to list records from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one programme to print its certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificates of %1 were issued in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no table &apos;%1&apos; in this report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>outreach::app::DraftKeeper</name>
     <message>
         <source>There is no kept session to bring back.</source>
@@ -3599,6 +4020,18 @@
     </message>
     <message>
         <source>The passcode could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 wrong passcodes in a row, the records on this device were wiped. Set Outreach up again; anything that had been sent is safe on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passcode is not correct. One more wrong passcode wipes the records on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passcode is not correct. After %1 more wrong passcodes the records on this device are wiped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4009,6 +4442,92 @@
     </message>
     <message>
         <source>Nobody&apos;s known-as name or code matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::ReportFigureModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::ReportRecordModel</name>
+    <message>
+        <source>1 session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 young people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 attendances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awarded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First attended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · issued %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,6 +20,8 @@ FormSection {
 
     signal listRecords(string sectionKey, string key, string label)
     signal explain(string label, string definition)
+    // "CSV" under the rows: this table alone, for a spreadsheet.
+    signal exportTable(string sectionKey)
 
     title: section.model ? section.model.title : ""
     subtitle: section.model && section.model.suppressed ? qsTr("Small numbers hidden: <5 is 1 to 4; * is hidden so that a small number cannot be worked out from the total.") : ""
@@ -41,14 +43,34 @@ FormSection {
             }
         }
 
-        Button {
-            objectName: "showZerosButton"
-            flat: true
-            visible: section.hideZeros && section.model && section.model.zeroRows > 0
-            text: section.showingZeros ? qsTr("Hide those with none") : qsTr("Show all (%1 with none)").arg(section.model ? section.model.zeroRows : 0)
-            Layout.minimumHeight: Theme.touchTarget
-            Accessible.name: text
-            onClicked: section.showingZeros = !section.showingZeros
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+
+            Button {
+                objectName: "showZerosButton"
+                flat: true
+                visible: section.hideZeros && section.model && section.model.zeroRows > 0
+                text: section.showingZeros ? qsTr("Hide those with none") : qsTr("Show all (%1 with none)").arg(section.model ? section.model.zeroRows : 0)
+                Layout.minimumHeight: Theme.touchTarget
+                Accessible.name: text
+                onClicked: section.showingZeros = !section.showingZeros
+            }
+
+            Item {
+                Layout.fillWidth: true
+            }
+
+            Button {
+                objectName: "exportTableButton"
+                flat: true
+                visible: section.model && section.model.count > 0
+                text: qsTr("CSV")
+                Layout.minimumHeight: Theme.touchTarget
+                Layout.minimumWidth: Theme.touchTarget
+                Accessible.name: qsTr("Export %1 as CSV").arg(section.title)
+                onClicked: section.exportTable(section.model.sectionKey)
+            }
         }
 
         Label {

@@ -372,6 +372,7 @@ Page {
                     emptyText: qsTr("This programme has no outcome measures.")
                     onListRecords: (sectionKey, key, label) => page.listRecords(sectionKey, key, label)
                     onExplain: (label, definition) => page.explain(label, definition)
+                    onExportTable: sectionKey => page.controller.exportCsv(sectionKey)
                 }
 
                 FormSection {
@@ -433,6 +434,7 @@ Page {
                     emptyText: qsTr("No target of this programme applies to the period.")
                     onListRecords: (sectionKey, key, label) => page.listRecords(sectionKey, key, label)
                     onExplain: (label, definition) => page.explain(label, definition)
+                    onExportTable: sectionKey => page.controller.exportCsv(sectionKey)
                 }
 
                 FigureSection {
@@ -444,6 +446,7 @@ Page {
                     showShare: false
                     onListRecords: (sectionKey, key, label) => page.listRecords(sectionKey, key, label)
                     onExplain: (label, definition) => page.explain(label, definition)
+                    onExportTable: sectionKey => page.controller.exportCsv(sectionKey)
                 }
 
                 FigureSection {
@@ -456,6 +459,7 @@ Page {
                     showProgress: true
                     onListRecords: (sectionKey, key, label) => page.listRecords(sectionKey, key, label)
                     onExplain: (label, definition) => page.explain(label, definition)
+                    onExportTable: sectionKey => page.controller.exportCsv(sectionKey)
                 }
 
                 Repeater {
@@ -474,6 +478,7 @@ Page {
                         hideZeros: true
                         onListRecords: (sectionKey, key, label) => page.listRecords(sectionKey, key, label)
                         onExplain: (label, definition) => page.explain(label, definition)
+                        onExportTable: sectionKey => page.controller.exportCsv(sectionKey)
                     }
                 }
             }
