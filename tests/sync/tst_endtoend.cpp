@@ -75,7 +75,7 @@ public:
                          m_storeArgs
                              + QStringList {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(m_port)}
                              + options);
-        static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
         QString seen;
         QElapsedTimer timer;
         timer.start();
