@@ -116,6 +116,7 @@ Status SyncClient::setCaCertificates(const QString &pem)
         return s;
     m_caPem = text;
     m_caCertificates = certificates;
+    m_network->clearConnectionCache(); // connections verified with the old authorities are not reused
     return {};
 }
 
