@@ -1,8 +1,8 @@
 // Transport security end to end (issue 6, item 5): the real outreach-server over HTTPS with the test PKI of
 // data/tls (README.md there), and real device stores with SyncClient. A device that trusts the private CA signs in
-// and syncs; without it, or with a certificate for another host name or a self-signed one, it is refused with a
-// message naming the problem and nothing is sent. Plain HTTP works to 127.0.0.1 only. Bad --tls-cert/--tls-key
-// options stop the server with exit code 2 and a message.
+// and syncs; without it, or with a certificate for another host name, an expired or a self-signed one, it is
+// refused with a message naming the problem and nothing is sent. Plain HTTP works to 127.0.0.1 only. Bad
+// --tls-cert/--tls-key options stop the server with exit code 2 and a message.
 #include "../core/storefixture.h"
 #include "serverprocess.h"
 
@@ -143,6 +143,7 @@ private Q_SLOTS:
     void refusesAnUntrustedCertificate();
     void stopsSyncingWhenTheCertificateIsNoLongerTrusted();
     void refusesACertificateForAnotherHostName();
+    void refusesAnExpiredCertificate();
     void refusesASelfSignedCertificate();
     void syncsOverPlainHttpToThisMachineOnly();
     void refusesACaThatIsNotACertificate();
@@ -216,6 +217,16 @@ void TestTls::refusesACertificateForAnotherHostName()
     QVERIFY(!signIn(m_server->url(), &refusal));
     QVERIFY2(refusal.contains(QLatin1String("for another host name, not 127.0.0.1")), qPrintable(refusal));
     QVERIFY2(!refusal.contains(QLatin1String("not trusted")), qPrintable(refusal)); // the chain itself is fine
+}
+
+void TestTls::refusesAnExpiredCertificate()
+{
+    QVERIFY(startServer(tlsOptions("expired.pem", "server.key")));
+    QVERIFY(m_client->setCaCertificates(readText(tlsFile("ca.pem"))));
+    QString refusal;
+    QVERIFY(!signIn(m_server->url(), &refusal));
+    QVERIFY2(refusal.contains(QLatin1String("has expired")), qPrintable(refusal));
+    QVERIFY2(!refusal.contains(QLatin1String("not trusted")), qPrintable(refusal));
 }
 
 void TestTls::refusesASelfSignedCertificate()

@@ -24,4 +24,31 @@ sign otherhost "DNS:outreach.example.org" outreach.example.org
 # Self-signed for this machine: trusted by nobody; its key is also the "key of another certificate".
 openssl req -x509 -newkey rsa:2048 -nodes -keyout wrong.key -out wrong.pem -days "$days" -sha256 \
     -subj "/O=Outreach tests/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1"
-rm -f ca.srl
+# Signed by the CA for this machine with server.key, but valid only in 2020: expired.
+work=$(mktemp -d)
+touch "$work/index.txt"
+cat > "$work/ca.cnf" <<CNF
+[ca]
+default_ca = test
+[test]
+database = $work/index.txt
+new_certs_dir = $work
+certificate = ca.pem
+private_key = ca.key
+default_md = sha256
+policy = any
+rand_serial = yes
+unique_subject = no
+[any]
+organizationName = optional
+commonName = supplied
+[server]
+basicConstraints = CA:FALSE
+keyUsage = digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost,IP:127.0.0.1,IP:::1
+CNF
+openssl req -new -key server.key -out "$work/expired.csr" -subj "/O=Outreach tests/CN=localhost"
+openssl ca -batch -config "$work/ca.cnf" -extensions server -in "$work/expired.csr" -out expired.pem -notext \
+    -startdate 20200101000000Z -enddate 20210101000000Z
+rm -rf "$work" ca.srl
