@@ -207,6 +207,14 @@ void TestTls::stopsSyncingWhenTheCertificateIsNoLongerTrusted()
              qPrintable(m_client->lastError()));
     QCOMPARE(m_client->pendingCount(), pending);
     QCOMPARE(serverParticipants(), before);
+
+    // The same when the app starts again (no access token: the cycle begins with a refresh, not a push).
+    m_client = std::make_unique<SyncClient>(m_device->db());
+    m_client->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), SyncClient::State::Error, 20000);
+    QVERIFY2(m_client->lastError().contains(QLatin1String("not trusted by this device")),
+             qPrintable(m_client->lastError()));
+    QCOMPARE(m_client->pendingCount(), pending);
 }
 
 void TestTls::refusesACertificateForAnotherHostName()
