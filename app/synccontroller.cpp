@@ -93,8 +93,9 @@ bool SyncController::signIn(const QString &password, const QString &caCertificat
             pem = QString::fromUtf8(file.read(1 << 20));
         }
         if (!m_client->setCaCertificates(pem)) {
-            setSignIn(false, tr("The certificate authority must be a PEM certificate (the text from "
-                                "-----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or a file holding it)."));
+            setSignIn(false,
+                      tr("The certificate authority must be a PEM certificate (the text from "
+                         "-----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or a file holding it)."));
             return false;
         }
     }

@@ -102,8 +102,8 @@ Status SyncClient::setCaCertificates(const QString &pem)
 {
     const QString text = pem.trimmed();
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(text.toUtf8(), QSsl::Pem);
-    const bool valid = std::none_of(certificates.cbegin(), certificates.cend(),
-                                    [](const QSslCertificate &c) { return c.isNull(); });
+    const bool valid
+        = std::none_of(certificates.cbegin(), certificates.cend(), [](const QSslCertificate &c) { return c.isNull(); });
     if (!text.isEmpty() && (certificates.isEmpty() || !valid))
         return Error {QStringLiteral("caCertificates"),
                       QStringLiteral("The certificate authority must be a certificate in PEM form (the text from "

@@ -1,7 +1,7 @@
 // Settings that belong to this device and never leave it: how the worker chose to work (on this device only or
-// with a server), the server's address, their user name there and any private certificate authority, and the unlock throttle (wrong passcodes in a
-// row and until when the next try must wait). Kept in the local-only table device_setting (no outbox triggers:
-// none of it is synced), as text values under dotted keys.
+// with a server), the server's address, their user name there and any private certificate authority, and the unlock
+// throttle (wrong passcodes in a row and until when the next try must wait). Kept in the local-only table
+// device_setting (no outbox triggers: none of it is synced), as text values under dotted keys.
 #pragma once
 
 #include "core/result.h"

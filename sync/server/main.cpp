@@ -1,5 +1,6 @@
-// outreach-server: `serve` (the default) answers the sync API over HTTP, or HTTPS with --tls-cert/--tls-key; the other subcommands administer the
-// store (admincommands.h). The store is DIR/central.sqlite (--data) or PostgreSQL (--database).
+// outreach-server: `serve` (the default) answers the sync API over HTTP, or HTTPS with --tls-cert/--tls-key
+// (tlssetup.h, docs/deploy.md); the other subcommands administer the store (admincommands.h). The store is
+// DIR/central.sqlite (--data) or PostgreSQL (--database).
 #include "admincommands.h"
 #include "centralstore.h"
 #include "httpadapter.h"
@@ -114,15 +115,13 @@ int main(int argc, char *argv[])
         return AdminCommands::Usage;
     }
     // TLS: both files or neither (behind a TLS-terminating proxy such as docs/deploy/nginx.conf, or for tests).
-    const QString tlsCert = parser.value(QStringLiteral("tls-cert"));
-    const QString tlsKey = parser.value(QStringLiteral("tls-key"));
     std::optional<QSslConfiguration> tls;
     if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key"))) {
         err << "Give both --tls-cert and --tls-key (or neither, for plain HTTP)" << Qt::endl;
         return AdminCommands::Usage;
     }
     if (parser.isSet(QStringLiteral("tls-cert"))) {
-        auto loaded = loadServerTls(tlsCert, tlsKey);
+        auto loaded = loadServerTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
         if (!loaded) {
             err << "TLS: " << outreach::core::describe(loaded.errors()) << Qt::endl;
             return AdminCommands::Usage;

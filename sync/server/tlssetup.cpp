@@ -35,8 +35,7 @@ core::Status selfHandshake(const QSslConfiguration &configuration)
     server.setSslConfiguration(configuration);
     server.setHandshakeTimeout(5000);
     if (!server.listen(QHostAddress::LocalHost, 0))
-        return Error {QStringLiteral("tls-key"),
-                      QStringLiteral("cannot check the key: %1").arg(server.errorString()),
+        return Error {QStringLiteral("tls-key"), QStringLiteral("cannot check the key: %1").arg(server.errorString()),
                       QStringLiteral("check")};
     QEventLoop loop;
     QString failure;

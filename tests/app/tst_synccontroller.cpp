@@ -148,7 +148,8 @@ void TestSyncController::signInKeepsAPrivateCertificateAuthority()
     QVERIFY(caFile.open(QIODevice::ReadOnly));
     const QString pem = QString::fromUtf8(caFile.readAll()).trimmed();
     const auto stored = [&] {
-        return core::store::DeviceSettings(*app.context.database()).valueOr(core::store::DeviceSettings::CaCertificates);
+        return core::store::DeviceSettings(*app.context.database())
+            .valueOr(core::store::DeviceSettings::CaCertificates);
     };
 
     // Not a certificate, or a file that is not there: refused before anything is sent, nothing kept.

@@ -29,7 +29,8 @@ bool ServerProcess::start(const QStringList &options)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->start(QStringLiteral(OUTREACH_SERVER_BINARY),
-                     m_storeArgs + QStringList {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(m_port)}
+                     m_storeArgs
+                         + QStringList {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(m_port)}
                          + options);
     static const QRegularExpression listening(QStringLiteral("listening on (https?)://127\\.0\\.0\\.1:(\\d+)"));
     QString seen;

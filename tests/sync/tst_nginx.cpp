@@ -122,7 +122,8 @@ private:
         request.setSslConfiguration(tls);
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        QNetworkReply *reply = verb == "GET" ? m_network.get(request) : m_network.sendCustomRequest(request, verb, body);
+        QNetworkReply *reply
+            = verb == "GET" ? m_network.get(request) : m_network.sendCustomRequest(request, verb, body);
         QSignalSpy finished(reply, &QNetworkReply::finished);
         finished.wait(20000);
         Answer a {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply->error(),
@@ -145,8 +146,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"),
-                                                                                      QStringLiteral("/usr/bin")});
+        const QString nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"),
+                                                             {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
         if (nginx.isEmpty())
             QFAIL("nginx is not installed: run scripts/setup (it installs nginx-light)");
         QVERIFY(m_dir.isValid());
@@ -174,8 +175,8 @@ private Q_SLOTS:
         QVERIFY(siteFile.open(QIODevice::WriteOnly) && siteFile.write(site) == site.size());
         siteFile.close();
         // What a distribution's /etc/nginx/nginx.conf gives the site, in the temporary prefix: no root needed.
-        const QByteArray main = "daemon off;\nmaster_process off;\npid " + prefix.toUtf8()
-            + "/nginx.pid;\nerror_log " + prefix.toUtf8() + "/logs/error.log warn;\n"
+        const QByteArray main = "daemon off;\nmaster_process off;\npid " + prefix.toUtf8() + "/nginx.pid;\nerror_log "
+            + prefix.toUtf8() + "/logs/error.log warn;\n"
             + "events { worker_connections 128; }\n"
               "http {\n    access_log off;\n"
               "    client_body_temp_path body;\n    proxy_temp_path proxy;\n    fastcgi_temp_path fastcgi;\n"
@@ -186,8 +187,10 @@ private Q_SLOTS:
         mainFile.close();
 
         m_nginx.setProcessChannelMode(QProcess::MergedChannels);
-        m_nginx.start(nginx, {QStringLiteral("-p"), prefix + u'/', QStringLiteral("-c"), prefix + QStringLiteral("/nginx.conf"),
-                              QStringLiteral("-e"), prefix + QStringLiteral("/logs/error.log")});
+        m_nginx.start(nginx,
+                      {QStringLiteral("-p"), prefix + u'/', QStringLiteral("-c"),
+                       prefix + QStringLiteral("/nginx.conf"), QStringLiteral("-e"),
+                       prefix + QStringLiteral("/logs/error.log")});
         QVERIFY2(m_nginx.waitForStarted(), qPrintable(m_nginx.errorString()));
         QDeadlineTimer deadline(10000);
         bool listening = false;
@@ -198,7 +201,9 @@ private Q_SLOTS:
             if (!listening)
                 QTest::qWait(50);
         }
-        QVERIFY2(listening, qPrintable(QString::fromUtf8(m_nginx.readAll() + readFile(prefix + QStringLiteral("/logs/error.log")))));
+        QVERIFY2(
+            listening,
+            qPrintable(QString::fromUtf8(m_nginx.readAll() + readFile(prefix + QStringLiteral("/logs/error.log")))));
     }
 
     void cleanupTestCase()

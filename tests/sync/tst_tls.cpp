@@ -73,12 +73,12 @@ private:
     {
         ServerProcess admin;
         admin.setStore(QStringLiteral("sqlite"), m_serverDir.filePath(QStringLiteral("server")));
-        const QList<QStringList> commands {
-            {QStringLiteral("init")},
-            {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"), kUser, QStringLiteral("--role"),
-             QStringLiteral("worker"), QStringLiteral("--password"), kPassword},
-            {QStringLiteral("assign"), QStringLiteral("--username"), kUser, QStringLiteral("--programme"),
-             QString::fromLatin1(kProgramme)}};
+        const QList<QStringList> commands {{QStringLiteral("init")},
+                                           {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+                                            kUser, QStringLiteral("--role"), QStringLiteral("worker"),
+                                            QStringLiteral("--password"), kPassword},
+                                           {QStringLiteral("assign"), QStringLiteral("--username"), kUser,
+                                            QStringLiteral("--programme"), QString::fromLatin1(kProgramme)}};
         for (const QStringList &command : commands) {
             if (auto failed = admin.admin(command)) {
                 qWarning() << *failed;
@@ -169,7 +169,8 @@ void TestTls::syncsOverHttpsWithThePrivateCa()
     QCOMPARE(serverParticipants(), before + 1);
 
     // The CA is a device setting: a new client (the app started again) still trusts the server.
-    QCOMPARE(DeviceSettings(m_device->db()).valueOr(DeviceSettings::CaCertificates), readText(tlsFile("ca.pem")).trimmed());
+    QCOMPARE(DeviceSettings(m_device->db()).valueOr(DeviceSettings::CaCertificates),
+             readText(tlsFile("ca.pem")).trimmed());
     m_client = std::make_unique<SyncClient>(m_device->db());
     QSignalSpy again(m_client.get(), &SyncClient::synced);
     m_client->syncNow();
@@ -254,8 +255,9 @@ void TestTls::syncsOverPlainHttpToThisMachineOnly()
     QVERIFY2(signIn(m_server->url(), &refusal), qPrintable(refusal));
 
     // Anywhere else, http:// is refused before anything is sent (192.0.2.1 is TEST-NET-1: nothing answers there).
-    for (const QString &address : {QStringLiteral("http://192.0.2.1:%1").arg(m_server->port()),
-                                   QStringLiteral("http://outreach.example.org"), QStringLiteral("http://[2001:db8::1]")}) {
+    for (const QString &address :
+         {QStringLiteral("http://192.0.2.1:%1").arg(m_server->port()), QStringLiteral("http://outreach.example.org"),
+          QStringLiteral("http://[2001:db8::1]")}) {
         const core::Status checked = SyncClient::checkServerAddress(address);
         QVERIFY2(!checked, qPrintable(address));
         QCOMPARE(checked.error().code, QStringLiteral("insecure"));
@@ -292,10 +294,10 @@ void TestTls::serverRefusesBadTlsOptions_data()
     QTest::addColumn<QString>("message");
     const QString cert = QStringLiteral("--tls-cert");
     const QString key = QStringLiteral("--tls-key");
-    QTest::newRow("certificate without key") << QStringList {cert, tlsFile("server.pem")}
-                                             << QStringLiteral("Give both --tls-cert and --tls-key");
-    QTest::newRow("key without certificate") << QStringList {key, tlsFile("server.key")}
-                                             << QStringLiteral("Give both --tls-cert and --tls-key");
+    QTest::newRow("certificate without key")
+        << QStringList {cert, tlsFile("server.pem")} << QStringLiteral("Give both --tls-cert and --tls-key");
+    QTest::newRow("key without certificate")
+        << QStringList {key, tlsFile("server.key")} << QStringLiteral("Give both --tls-cert and --tls-key");
     QTest::newRow("missing certificate") << QStringList {cert, tlsFile("absent.pem"), key, tlsFile("server.key")}
                                          << QStringLiteral("cannot read the certificate");
     QTest::newRow("missing key") << QStringList {cert, tlsFile("server.pem"), key, tlsFile("absent.key")}
@@ -314,8 +316,8 @@ void TestTls::serverRefusesBadTlsOptions()
     QFETCH(QString, message);
     QProcess server;
     server.start(QStringLiteral(OUTREACH_SERVER_BINARY),
-                 QStringList {QStringLiteral("--data"), m_serverDir.filePath(QStringLiteral("server")), QStringLiteral("serve"),
-                              QStringLiteral("--port"), QStringLiteral("0")}
+                 QStringList {QStringLiteral("--data"), m_serverDir.filePath(QStringLiteral("server")),
+                              QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")}
                      + options);
     if (!server.waitForFinished(20000)) {
         server.kill();
