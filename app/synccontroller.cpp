@@ -2,6 +2,7 @@
 
 #include "sync/syncclient.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -62,7 +63,7 @@ QString SyncController::signOutQuestion() const
         .arg(m_status.serverAddress(), unsent);
 }
 
-bool SyncController::signIn(const QString &password)
+bool SyncController::signIn(const QString &password, const QString &caCertificate)
 {
     if (!m_client) {
         setSignIn(false, tr("Unlock Outreach and choose to work with a server before signing in."));
@@ -79,6 +80,24 @@ bool SyncController::signIn(const QString &password)
     if (address.isEmpty() || user.isEmpty()) {
         setSignIn(false, tr("This device has no server address or user name to sign in with."));
         return false;
+    }
+    if (const QString ca = caCertificate.trimmed(); !ca.isEmpty()) {
+        QString pem = ca;
+        if (!ca.startsWith(QLatin1String("-----BEGIN"))) {
+            const QUrl url = QUrl::fromUserInput(ca, QString(), QUrl::AssumeLocalFile);
+            QFile file(url.isLocalFile() ? url.toLocalFile() : ca);
+            if (!file.open(QIODevice::ReadOnly)) {
+                setSignIn(false, tr("Cannot read the certificate authority file %1: %2").arg(ca, file.errorString()));
+                return false;
+            }
+            pem = QString::fromUtf8(file.read(1 << 20));
+        }
+        if (!m_client->setCaCertificates(pem)) {
+            setSignIn(false,
+                      tr("The certificate authority must be a PEM certificate (the text from "
+                         "-----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or a file holding it)."));
+            return false;
+        }
     }
     setSignIn(true, QString());
     m_client->signIn(address, user, password); // answers with signedIn() or signInFailed()

@@ -69,7 +69,10 @@ public:
     QString conflictsError() const { return m_conflictsError; }
 
     // Signs in to the stored server as the stored user. Returns false (with signInError) when it cannot start.
-    Q_INVOKABLE bool signIn(const QString &password);
+    // `caCertificate`, when not empty, is a certificate authority for the server's certificate (a council's own
+    // PKI): PEM text, or the path or file:// URL of a PEM file; it is kept for later syncs. Empty keeps the one
+    // the device has (if any).
+    Q_INVOKABLE bool signIn(const QString &password, const QString &caCertificate = QString());
     // Forgets the sign-in; unsent changes stay on the device and are sent after the next sign-in.
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void syncNow();

@@ -3236,6 +3236,14 @@
         <source>Stay signed in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Certificate authority (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate authority for %1, optional: a PEM certificate or the path of its file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UnlockPage</name>
@@ -4872,6 +4880,14 @@
     </message>
     <message>
         <source>Choose which value to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate authority file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate authority must be a PEM certificate (the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or a file holding it).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

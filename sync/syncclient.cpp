@@ -16,9 +16,13 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QSysInfo>
 #include <QUrl>
 
+#include <algorithm>
+#include <memory>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcSyncClient, "outreach.sync.client")
@@ -60,6 +64,8 @@ SyncClient::SyncClient(core::store::Database &db, QObject *parent)
     m_serverAddress = settings.valueOr(DeviceSettings::ServerAddress);
     m_userName = settings.valueOr(DeviceSettings::UserName);
     m_userRole = settings.valueOr(UserRoleKey);
+    m_caPem = settings.valueOr(DeviceSettings::CaCertificates);
+    m_caCertificates = QSslCertificate::fromData(m_caPem.toUtf8(), QSsl::Pem);
     if (!settings.valueOr(RefreshTokenKey).isEmpty())
         m_state = State::Idle;
     m_lastSyncAt = OutboxStatus::lastSuccessAt(m_db);
@@ -92,6 +98,85 @@ Status SyncClient::checkServerAddress(const QString &address)
     return {};
 }
 
+Status SyncClient::setCaCertificates(const QString &pem)
+{
+    const QString text = pem.trimmed();
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(text.toUtf8(), QSsl::Pem);
+    const bool valid
+        = std::none_of(certificates.cbegin(), certificates.cend(), [](const QSslCertificate &c) { return c.isNull(); });
+    if (!text.isEmpty() && (certificates.isEmpty() || !valid))
+        return Error {QStringLiteral("caCertificates"),
+                      QStringLiteral("The certificate authority must be a certificate in PEM form (the text from "
+                                     "-----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----)."),
+                      QStringLiteral("invalid")};
+    DeviceSettings settings(m_db);
+    if (Status s = text.isEmpty() ? settings.remove(DeviceSettings::CaCertificates)
+                                  : settings.setValue(DeviceSettings::CaCertificates, text);
+        !s)
+        return s;
+    m_caPem = text;
+    m_caCertificates = certificates;
+    m_network->clearConnectionCache(); // connections verified with the old authorities are not reused
+    return {};
+}
+
+QString SyncClient::describeTlsFailure(const QList<QSslError> &errors, const QString &host, const QString &fallback)
+{
+    // One sentence per kind of problem, most fundamental first; what to do about it last.
+    bool untrusted = false;
+    bool wrongHost = false;
+    bool expired = false;
+    bool notYetValid = false;
+    bool revoked = false;
+    for (const QSslError &e : errors) {
+        switch (e.error()) {
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+        case QSslError::CertificateRejected:
+        case QSslError::InvalidCaCertificate:
+            untrusted = true;
+            break;
+        case QSslError::HostNameMismatch:
+            wrongHost = true;
+            break;
+        case QSslError::CertificateExpired:
+            expired = true;
+            break;
+        case QSslError::CertificateNotYetValid:
+            notYetValid = true;
+            break;
+        case QSslError::CertificateRevoked:
+            revoked = true;
+            break;
+        default:
+            break;
+        }
+    }
+    QStringList problems;
+    if (untrusted)
+        problems << QStringLiteral("The server's certificate is not trusted by this device: it is not signed by a "
+                                   "known certificate authority. If your organisation uses its own certificate "
+                                   "authority, add it when signing in.");
+    if (wrongHost)
+        problems << QStringLiteral("The server's certificate is for another host name, not %1: check the server "
+                                   "address.")
+                        .arg(host);
+    if (expired)
+        problems << QStringLiteral("The server's certificate has expired: the server's administrator must renew it.");
+    if (notYetValid)
+        problems << QStringLiteral("The server's certificate is not valid yet: check this device's date and time.");
+    if (revoked)
+        problems << QStringLiteral("The server's certificate has been revoked.");
+    if (problems.isEmpty())
+        problems << QStringLiteral("The secure connection to the server failed (%1).").arg(fallback);
+    problems << QStringLiteral("Nothing was sent; changes are kept on this device.");
+    return problems.join(u' ');
+}
+
 void SyncClient::request(const QByteArray &verb, const QString &path, const QByteArray &body, bool authorised,
                          Handler handler)
 {
@@ -103,9 +188,20 @@ void SyncClient::request(const QByteArray &verb, const QString &path, const QByt
     if (authorised)
         req.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());
     req.setTransferTimeout(m_timing.requestTimeoutMs);
+    // Certificates are verified as Qt does by default (chain to a trusted authority, host name, dates), with the
+    // device's private authorities added to the system's; TLS 1.2 or later. Errors are never ignored.
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_caCertificates.isEmpty())
+        tls.addCaCertificates(m_caCertificates);
+    req.setSslConfiguration(tls);
     const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
     QNetworkReply *reply = verb == "GET" ? m_network->get(req) : m_network->sendCustomRequest(req, verb, body);
-    connect(reply, &QNetworkReply::finished, this, [reply, sentAt, handler = std::move(handler)] {
+    auto sslErrors = std::make_shared<QList<QSslError>>();
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [sslErrors](const QList<QSslError> &errors) { *sslErrors += errors; });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sentAt, sslErrors, handler = std::move(handler)] {
         reply->deleteLater();
         Reply r;
         r.sentAtMs = sentAt;
@@ -116,6 +212,12 @@ void SyncClient::request(const QByteArray &verb, const QString &path, const QByt
         if (reply->error() != QNetworkReply::NoError && (r.status < 300 || r.status >= 600)) {
             r.status = 0;
             r.transportError = reply->errorString();
+            if (reply->error() == QNetworkReply::SslHandshakeFailedError) {
+                // Retrying does not fix a certificate: the cycle ends in Error with the reason (retries back off).
+                r.tlsFailed = true;
+                r.transportError = describeTlsFailure(*sslErrors, reply->url().host(), reply->errorString());
+                m_permanent = true;
+            }
         }
         if (r.status >= 300) {
             auto parsed = wire::parseError(r.body);
@@ -128,6 +230,8 @@ void SyncClient::request(const QByteArray &verb, const QString &path, const QByt
 
 QString SyncClient::describeFailure(const Reply &reply)
 {
+    if (reply.tlsFailed)
+        return reply.transportError;
     if (reply.status == 0)
         return QStringLiteral("Could not reach the server (%1). Changes are kept and sent later.")
             .arg(reply.transportError);
@@ -451,7 +555,7 @@ void SyncClient::pushNext()
         // Pull never waits for push: whatever went wrong here, the worker still gets the others' changes.
         // 503 (busy, timeout) and no answer at all are transient: the retry timer sends the same batch again.
         m_failed = m_pushFailed = true;
-        m_permanent = r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408;
+        m_permanent = r.tlsFailed || (r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408);
         setLastError(describeFailure(r));
         pullNext();
     });

@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSslCertificate>
 #include <QTimer>
 
 #include <functional>
@@ -123,6 +124,12 @@ public:
     static core::Status wipeLocalData(core::store::Database &db);
     // Whether `address` may be used: https://, or http:// only to this machine. The error says why not.
     static core::Status checkServerAddress(const QString &address);
+    // Certificate authorities (PEM, one or more certificates) trusted for the server's certificate besides the
+    // system's, for a council's own PKI; kept in DeviceSettings::CaCertificates. Empty text removes them. Text that
+    // is not PEM certificates is refused (field "caCertificates") and changes nothing. Certificates are always
+    // verified (chain, host name, dates): there is no way to turn that off.
+    core::Status setCaCertificates(const QString &pem);
+    QString caCertificates() const { return m_caPem; }
 
 Q_SIGNALS:
     void stateChanged();
@@ -143,6 +150,7 @@ private:
         int status = 0; // HTTP status; 0 when no answer arrived (network, timeout, dropped connection)
         QByteArray body;
         QString transportError;
+        bool tlsFailed = false; // the server's certificate was refused (transportError says why)
         ErrorBody error; // for non-2xx answers with an error body
         qint64 sentAtMs = 0;
         qint64 receivedAtMs = 0;
@@ -172,6 +180,7 @@ private:
     void setLastError(const QString &error);
     void setProgress(const QString &progress);
     static QString describeFailure(const Reply &reply);
+    static QString describeTlsFailure(const QList<QSslError> &errors, const QString &host, const QString &fallback);
 
     core::store::Database &m_db;
     DeviceSync m_sync;
@@ -191,6 +200,8 @@ private:
     QString m_userName;
     QString m_userRole;
     QString m_accessToken;
+    QString m_caPem;
+    QList<QSslCertificate> m_caCertificates;
 
     // The running cycle.
     bool m_busy = false;

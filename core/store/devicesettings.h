@@ -1,7 +1,7 @@
 // Settings that belong to this device and never leave it: how the worker chose to work (on this device only or
-// with a server), the server's address and their user name there, and the unlock throttle (wrong passcodes in a
-// row and until when the next try must wait). Kept in the local-only table device_setting (no outbox triggers:
-// none of it is synced), as text values under dotted keys.
+// with a server), the server's address, their user name there and any private certificate authority, and the unlock
+// throttle (wrong passcodes in a row and until when the next try must wait). Kept in the local-only table
+// device_setting (no outbox triggers: none of it is synced), as text values under dotted keys.
 #pragma once
 
 #include "core/result.h"
@@ -23,6 +23,8 @@ public:
     static constexpr QLatin1String AccountMode {"account.mode"}; // "local" | "server"
     static constexpr QLatin1String ServerAddress {"account.server_address"}; // e.g. https://outreach.example.org
     static constexpr QLatin1String UserName {"account.user_name"};
+    // Certificate authorities (PEM) the server's certificate may chain to besides the system's: a council's own PKI.
+    static constexpr QLatin1String CaCertificates {"account.ca_certificates"};
     static constexpr QLatin1String FailedUnlocks {"unlock.failed_attempts"}; // wrong passcodes in a row
     static constexpr QLatin1String UnlockWaitUntil {"unlock.wait_until"}; // no unlock try before this time
     static constexpr QLatin1String WipeAfterFailedUnlocks {"unlock.wipe_after"}; // "0": never

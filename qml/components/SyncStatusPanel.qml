@@ -130,6 +130,22 @@ FormSection {
             onAccepted: signInButton.clicked()
         }
 
+        // For a server whose certificate comes from the organisation's own certificate authority: the CA
+        // certificate's PEM text or the path of its file. Empty keeps the one this device already has.
+        TextField {
+            id: caField
+
+            objectName: "caCertificateField"
+            Layout.fillWidth: true
+            Layout.minimumHeight: Theme.touchTarget
+            enabled: !panel.controller.signingIn
+            placeholderText: qsTr("Certificate authority (optional)")
+            inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+            Accessible.name: qsTr("Certificate authority for %1, optional: a PEM certificate or the path of its file")
+                .arg(panel.controller.serverAddress)
+            onAccepted: signInButton.clicked()
+        }
+
         ErrorText {
             objectName: "signInError"
             Layout.fillWidth: true
@@ -148,8 +164,10 @@ FormSection {
                 enabled: !panel.controller.signingIn
                 Layout.minimumHeight: Theme.touchTarget
                 onClicked: {
-                    if (panel.controller.signIn(passwordField.text))
+                    if (panel.controller.signIn(passwordField.text, caField.text)) {
                         passwordField.clear();
+                        caField.clear();
+                    }
                 }
             }
 

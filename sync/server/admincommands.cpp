@@ -44,6 +44,11 @@ void AdminCommands::addOptions(QCommandLineParser &parser)
          QStringLiteral("serve: time allowed to handle one push or pull; past it the request is rolled back and "
                         "answered 503 timeout (default 20000)."),
          QStringLiteral("N"), QStringLiteral("20000")},
+        {QStringLiteral("tls-cert"),
+         QStringLiteral("serve: answer over HTTPS (TLS 1.2+) with this PEM certificate (chain); needs --tls-key."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"), QStringLiteral("serve: the PEM private key of --tls-cert (unencrypted)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("min-client-schema"),
          QStringLiteral("serve: oldest app store schema version accepted; older apps get 426 upgrade_required and "
                         "their pushes are held (default 1: every app that can sync; this release's is %1).")

@@ -1,17 +1,21 @@
-// outreach-server: `serve` (the default) answers the sync API over HTTP; the other subcommands administer the
-// store (admincommands.h). The store is DIR/central.sqlite (--data) or PostgreSQL (--database).
+// outreach-server: `serve` (the default) answers the sync API over HTTP, or HTTPS with --tls-cert/--tls-key
+// (tlssetup.h, docs/deploy.md); the other subcommands administer the store (admincommands.h). The store is
+// DIR/central.sqlite (--data) or PostgreSQL (--database).
 #include "admincommands.h"
 #include "centralstore.h"
 #include "httpadapter.h"
 #include "reportreplica.h"
 #include "syncservice.h"
+#include "tlssetup.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTimer>
+#include <QUrl>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -110,6 +114,20 @@ int main(int argc, char *argv[])
         err << "Give --min-client-schema as a schema version, at least 1" << Qt::endl;
         return AdminCommands::Usage;
     }
+    // TLS: both files or neither (behind a TLS-terminating proxy such as docs/deploy/nginx.conf, or for tests).
+    std::optional<QSslConfiguration> tls;
+    if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key"))) {
+        err << "Give both --tls-cert and --tls-key (or neither, for plain HTTP)" << Qt::endl;
+        return AdminCommands::Usage;
+    }
+    if (parser.isSet(QStringLiteral("tls-cert"))) {
+        auto loaded = loadServerTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));
+        if (!loaded) {
+            err << "TLS: " << outreach::core::describe(loaded.errors()) << Qt::endl;
+            return AdminCommands::Usage;
+        }
+        tls = std::move(loaded).value();
+    }
     // Outcome reports count over a replica of the store in the device schema (docs/reports.md). Sync does not need
     // it: without one the report routes answer 503.
     const QString replicaPath = AdminCommands::reportReplicaPath(parser);
@@ -124,14 +142,25 @@ int main(int argc, char *argv[])
     }
     SyncService service(**store, options, reports.get());
     HttpAdapter http(service);
-    auto *tcp = new QTcpServer(&http);
+    QTcpServer *tcp = nullptr;
+    if (tls) {
+        auto *ssl = new QSslServer(&http);
+        ssl->setSslConfiguration(*tls);
+        tcp = ssl;
+    } else {
+        tcp = new QTcpServer(&http);
+    }
     if (!tcp->listen(address, quint16(port))) {
         err << "Cannot listen on " << address.toString() << ':' << port << ": " << tcp->errorString() << Qt::endl;
         return AdminCommands::Failed;
     }
     http.bind(tcp);
     quitOnSignals(app);
-    out << "listening on " << address.toString() << ':' << tcp->serverPort() << Qt::endl;
+    QUrl listening;
+    listening.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
+    listening.setHost(address.toString());
+    listening.setPort(tcp->serverPort());
+    out << "listening on " << listening.toString() << Qt::endl;
 
     // The replica is kept close behind the store between requests, a slice at a time (requests are answered in
     // turn, on this thread): a first build takes seconds per hundred thousand records and must not keep devices

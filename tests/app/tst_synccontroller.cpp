@@ -13,11 +13,13 @@
 #include "core/store/devicekeys.h"
 #include "core/store/devicesettings.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUrl>
 
 using namespace outreach;
 using namespace outreach::test;
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void noClientWhenWorkingOnThisDeviceOnly();
     void signInUsesTheStoredServerAndUser();
     void signInFailureShowsTheServersReason();
+    void signInKeepsAPrivateCertificateAuthority();
     void localWriteIsPushedAfterTheDebounce();
     void stateTextSaysWhatSyncIsDoing();
     void tooOldAppIsToldToUpdate();
@@ -131,6 +134,45 @@ void TestSyncController::clientLivesWhileAServerStoreIsUnlocked()
     QTRY_VERIFY(server.to("/v1/sync/pull").size() >= 2);
     QVERIFY(server.requests.size() > before);
     QCOMPARE(server.to("/v1/auth/refresh").size(), 1); // the new client had no access token
+}
+
+void TestSyncController::signInKeepsAPrivateCertificateAuthority()
+{
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) { return standard(r, seen); };
+    App app(server);
+    QVERIFY(app.unlocked());
+    const QString caPath = qEnvironmentVariable("OUTREACH_SOURCE_DIR") + QStringLiteral("/tests/sync/data/tls/ca.pem");
+    QFile caFile(caPath);
+    QVERIFY(caFile.open(QIODevice::ReadOnly));
+    const QString pem = QString::fromUtf8(caFile.readAll()).trimmed();
+    const auto stored = [&] {
+        return core::store::DeviceSettings(*app.context.database())
+            .valueOr(core::store::DeviceSettings::CaCertificates);
+    };
+
+    // Not a certificate, or a file that is not there: refused before anything is sent, nothing kept.
+    QVERIFY(!app.controller.signIn(QStringLiteral("pw"), QStringLiteral("-----BEGIN nonsense")));
+    QVERIFY(app.controller.signInError().contains(QLatin1String("PEM certificate")));
+    QVERIFY(!app.controller.signIn(QStringLiteral("pw"), QStringLiteral("/no/such/ca.pem")));
+    QVERIFY(app.controller.signInError().contains(QLatin1String("/no/such/ca.pem")));
+    QVERIFY(server.requests.isEmpty());
+    QVERIFY(stored().isEmpty());
+
+    // A file path (as typed, or a file:// URL) or the PEM text itself.
+    QVERIFY(app.controller.signIn(QStringLiteral("pw"), QUrl::fromLocalFile(caPath).toString()));
+    QTRY_VERIFY(!app.controller.isSigningIn());
+    QCOMPARE(stored(), pem);
+    QCOMPARE(app.context.syncClient()->caCertificates(), pem);
+    app.controller.signOut();
+    QVERIFY(app.controller.signIn(QStringLiteral("pw"), pem));
+    QTRY_VERIFY(!app.controller.isSigningIn());
+    QCOMPARE(stored(), pem);
+    // Empty keeps it.
+    app.controller.signOut();
+    QVERIFY(signIn(app));
+    QCOMPARE(stored(), pem);
 }
 
 void TestSyncController::noClientWhenWorkingOnThisDeviceOnly()

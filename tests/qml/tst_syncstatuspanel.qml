@@ -6,8 +6,9 @@ import Outreach.Ui
 import Outreach.Testing
 
 // The sync panel of Home: working on this device only it says so and asks nothing; with a server and nobody signed
-// in it asks for the password ("Sign in to <server> to sync"), refuses an empty one at once, and shows the reason
-// below when the server cannot be reached, with the busy indicator only while signing in.
+// in it asks for the password ("Sign in to <server> to sync") and optionally a certificate authority, refuses an
+// empty password or an unreadable authority at once, and shows the reason below when the server cannot be reached,
+// with the busy indicator only while signing in.
 Item {
     id: stage
 
@@ -77,6 +78,24 @@ Item {
             const panel = createPanel();
             mouseClick(findNamed(panel, "signInButton"));
             compare(findNamed(panel, "signInError").text, "Enter your password.");
+            verify(!findNamed(panel, "signInBusy").visible);
+        }
+
+        function test_certificateAuthorityIsOptionalAndChecked() {
+            TestStore.useServer("https://127.0.0.1:1", "amara");
+            const panel = createPanel();
+            const ca = findNamed(panel, "caCertificateField");
+            verify(ca.visible);
+            compare(ca.text, "");
+            verify(ca.placeholderText.indexOf("optional") >= 0);
+            verify(ca.Accessible.name.length > 0);
+            verify(ca.height >= Theme.touchTarget);
+            findNamed(panel, "passwordField").text = "secret-pw";
+            ca.text = "not a certificate";
+            mouseClick(findNamed(panel, "signInButton"));
+            verify(findNamed(panel, "signInError").text.indexOf("Cannot read the certificate authority file") === 0,
+                   findNamed(panel, "signInError").text);
+            compare(ca.text, "not a certificate", "a refused authority stays in the field to correct");
             verify(!findNamed(panel, "signInBusy").visible);
         }
 

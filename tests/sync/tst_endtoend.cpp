@@ -5,6 +5,7 @@
 #include "../core/storefixture.h"
 #include "faultproxy.h"
 #include "pgcluster.h"
+#include "serverprocess.h"
 
 #include "core/store/database.h"
 #include "core/store/sessionrepository.h"
@@ -17,8 +18,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -31,99 +30,13 @@ using namespace outreach;
 using core::store::WriteTransaction;
 using sync::SyncClient;
 using tests::PgCluster;
+using tests::ServerProcess;
 
 namespace {
 
 const QString kPassword = QStringLiteral("correct horse");
 const char *const kProgramme = "ignite_gangs_work";
 const char *const kOtherProgramme = "street_doctors";
-
-// One outreach-server store and the `serve` process over it.
-class ServerProcess
-{
-public:
-    ~ServerProcess() { kill(); }
-
-    // `location`: the data directory or the postgresql:// URL.
-    void setStore(const QString &backend, const QString &location)
-    {
-        m_storeArgs = backend == QLatin1String("postgres") ? QStringList {QStringLiteral("--database"), location}
-                                                           : QStringList {QStringLiteral("--data"), location};
-        m_backend = backend;
-        m_location = location;
-    }
-
-    // Runs an admin subcommand; returns its stderr when it did not exit with 0.
-    std::optional<QString> admin(const QStringList &arguments)
-    {
-        QProcess p;
-        p.start(QStringLiteral(OUTREACH_SERVER_BINARY), m_storeArgs + arguments);
-        if (!p.waitForFinished(30000))
-            return QStringLiteral("timed out: ") + arguments.join(u' ');
-        if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-            return arguments.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(p.readAllStandardError());
-        return std::nullopt;
-    }
-
-    // `serve` on the port of the last start (any free port the first time), with `options` (e.g.
-    // --min-client-schema N); false when it did not listen.
-    bool start(const QStringList &options = {})
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::SeparateChannels);
-        m_process->start(QStringLiteral(OUTREACH_SERVER_BINARY),
-                         m_storeArgs
-                             + QStringList {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(m_port)}
-                             + options);
-        static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-        QString seen;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 20000) {
-            if (!m_process->waitForReadyRead(200) && m_process->state() != QProcess::Running)
-                break;
-            seen += QString::fromUtf8(m_process->readAllStandardOutput());
-            const auto m = listening.match(seen);
-            if (m.hasMatch()) {
-                m_port = quint16(m.captured(1).toUInt());
-                return true;
-            }
-        }
-        qWarning() << "server did not start:" << seen << m_process->readAllStandardError();
-        return false;
-    }
-
-    // SIGKILL: no clean shutdown, whatever transaction is open is lost.
-    void kill()
-    {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
-            return;
-        m_process->kill();
-        m_process->waitForFinished(10000);
-    }
-
-    quint16 port() const { return m_port; }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
-
-    // A connection of the test's own to the store, to look at what the server holds.
-    std::unique_ptr<server::CentralStore> inspect() const
-    {
-        auto store = m_backend == QLatin1String("postgres") ? server::CentralStore::openDatabaseUrl(m_location)
-                                                            : server::CentralStore::openDataDir(m_location);
-        if (!store) {
-            qWarning() << "cannot open the server's store:" << core::describe(store.errors());
-            return nullptr;
-        }
-        return std::move(store).value();
-    }
-
-private:
-    QStringList m_storeArgs;
-    QString m_backend;
-    QString m_location;
-    std::unique_ptr<QProcess> m_process;
-    quint16 m_port = 0;
-};
 
 struct Device
 {

@@ -52,7 +52,7 @@ private:
         server.start(QStringLiteral(OUTREACH_SERVER_BINARY),
                      QStringList {QStringLiteral("--data"), dataDir, QStringLiteral("--port"), QStringLiteral("0")}
                          + extra);
-        static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
         QString seen;
         for (int i = 0; i < 100; ++i) {
             if (!server.waitForReadyRead(300) && server.state() != QProcess::Running)
