@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace outreach::sync::wire {
 
 using core::Error;
@@ -35,6 +37,16 @@ public:
     void fail(QStringView key, const QString &message, const char *code = "validation")
     {
         m_errors << Error{at(key), message, QString::fromLatin1(code)};
+    }
+
+    // Requests are strict (a misspelt member must not be ignored silently): every member not in `known` is an
+    // error. Answers are read tolerantly instead, so that a server can add members older apps skip.
+    void onlyMembers(std::initializer_list<QStringView> known)
+    {
+        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+            if (std::find(known.begin(), known.end(), it.key()) == known.end())
+                fail(it.key(), QStringLiteral("is not part of the protocol"));
+        }
     }
 
     QJsonValue member(QStringView key, bool required)
@@ -227,6 +239,7 @@ core::Result<PushRequest> parsePushRequest(const QByteArray &body)
         return doc.errors();
     Errors errors;
     Reader r(doc.value(), QString(), errors);
+    r.onlyMembers({u"device_id", u"batch_id", u"schema_version", u"mutations"});
     PushRequest out;
     out.deviceId = r.id(u"device_id");
     out.batchId = r.id(u"batch_id");
@@ -243,6 +256,8 @@ core::Result<PushRequest> parsePushRequest(const QByteArray &body)
             continue;
         }
         Reader m(mutations.at(i).toObject(), path("mutations", i), errors);
+        m.onlyMembers({u"mutation_id", u"device_seq", u"entity", u"entity_id", u"programme_id", u"op",
+                       u"base_version", u"hlc", u"fields", u"previous"});
         Mutation mu;
         mu.mutationId = m.id(u"mutation_id");
         mu.deviceSeq = m.integer(u"device_seq", true, 1);
@@ -305,6 +320,7 @@ core::Result<PullRequest> parsePullRequest(const QByteArray &body)
         return doc.errors();
     Errors errors;
     Reader r(doc.value(), QString(), errors);
+    r.onlyMembers({u"device_id", u"cursors", u"limit", u"schema_version"});
     PullRequest out;
     out.deviceId = r.id(u"device_id");
     out.cursors = r.cursors(u"cursors");

@@ -130,7 +130,9 @@ struct ErrorBody
 namespace wire {
 
 // Parsers refuse anything that is not exactly the documented shape: wrong types, missing members, bad ids or
-// HLCs, unknown ops, too many mutations. Each Error names the JSON path (e.g. "mutations[3].hlc").
+// HLCs, unknown ops, too many mutations, and (in the requests a server reads) members the protocol does not have;
+// the answers' parsers skip unknown members, so that a newer server can add some. Each Error names the JSON path
+// (e.g. "mutations[3].hlc").
 core::Result<PushRequest> parsePushRequest(const QByteArray &body);
 core::Result<PushResponse> parsePushResponse(const QByteArray &body);
 core::Result<PullRequest> parsePullRequest(const QByteArray &body);
