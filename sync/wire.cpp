@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 
 namespace outreach::sync::wire {
 
@@ -85,7 +86,7 @@ public:
         if (v.isUndefined())
             return 0;
         const double d = v.toDouble(-1.0);
-        if (!v.isDouble() || d != double(qint64(d))) {
+        if (!v.isDouble() || !isWholeNumber(d)) {
             fail(key, QStringLiteral("must be a whole number"));
             return 0;
         }
@@ -182,7 +183,7 @@ public:
             const double d = it.value().toDouble(-1.0);
             if (!core::isValidId(it.key()))
                 m_errors << Error{path, QStringLiteral("is not a programme id"), QStringLiteral("validation")};
-            else if (!it.value().isDouble() || d < 0 || d != double(qint64(d)) || d > double(qint64(1) << 53))
+            else if (!it.value().isDouble() || d < 0 || !isWholeNumber(d))
                 m_errors << Error{path, QStringLiteral("must be a whole number ≥ 0"), QStringLiteral("validation")};
             else
                 out.insert(it.key(), qint64(d));
@@ -508,6 +509,12 @@ QByteArray toJson(const ErrorBody &error)
     if (!error.field.isEmpty())
         o.insert(QStringLiteral("field"), error.field);
     return compact(o);
+}
+
+bool isWholeNumber(double d)
+{
+    constexpr double limit = double(qint64(1) << 53);
+    return std::isfinite(d) && std::trunc(d) == d && d >= -limit && d <= limit;
 }
 
 quint64 rowHash(QStringView entity, QStringView id, qint64 rowVersion)

@@ -149,6 +149,10 @@ QJsonObject toObject(const Mutation &mutation);
 // The size one mutation adds to a push body (for batching within Limits::MaxPushBytes).
 qsizetype encodedSize(const Mutation &mutation);
 
+// Whether a JSON number is a whole number of at most 2^53 either way (the protocol's integers). Checked before any
+// cast to an integer: casting a double out of the integer's range (1e300) is undefined behaviour.
+bool isWholeNumber(double d);
+
 // The checksum contribution of one row (docs/sync-protocol.md): first 8 bytes of SHA-256(entity/id/row_version).
 quint64 rowHash(QStringView entity, QStringView id, qint64 rowVersion);
 QString hashText(quint64 hash); // 16 lower-case hex digits

@@ -234,7 +234,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         const QByteArray validPush = json(push({Outbox().session(m_world->programmeA)}));
         const QByteArray validPull = json(pull());
-        const QString malformed = QStringLiteral("malformed_json");
         for (const auto &[name, path, valid] : {std::tuple {"push", kPush, validPush}, std::tuple {"pull", kPull, validPull}}) {
             auto row = [&, name = name, path = path](const char *what, const QByteArray &body,
                                                      const QString &code = QStringLiteral("malformed_json"),
