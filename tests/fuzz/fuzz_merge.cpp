@@ -48,7 +48,7 @@ QJsonValue value(FuzzedDataProvider &in)
 
 core::Hlc hlc(FuzzedDataProvider &in)
 {
-    return core::Hlc {in.ConsumeIntegralInRange<quint64>(0, 8), in.ConsumeIntegral<quint16>() % 4};
+    return core::Hlc {in.ConsumeIntegralInRange<quint64>(0, 8), in.ConsumeIntegralInRange<quint16>(0, 3)};
 }
 
 QString columnName(FuzzedDataProvider &in, const sync::Entity &entity)

@@ -254,7 +254,9 @@ private Q_SLOTS:
             row("invalid UTF-8 outside strings", "\xff" + valid);
             row("NUL before", QByteArray(1, '\0') + valid);
             row("NUL after", valid + QByteArray(1, '\0'));
-            row("raw NUL in a string", QByteArray(valid).replace("\"device_id\":\"", QByteArray("\"device_id\":\"\0", 14)));
+            // Qt's parser takes raw control characters inside strings: the id is then refused.
+            row("raw NUL in a string", QByteArray(valid).replace("\"device_id\":\"", QByteArray("\"device_id\":\"\0", 14)),
+                QStringLiteral("validation"), QStringLiteral("device_id"));
             // Well-formed JSON, deeply nested where a plain value belongs: a validation error naming it.
             row("escaped NUL in an id", QByteArray(valid).replace("\"device_id\":\"", "\"device_id\":\"\\u0000"),
                 QStringLiteral("validation"), QStringLiteral("device_id"));
@@ -262,7 +264,7 @@ private Q_SLOTS:
         QTest::addRow("push: nested value in fields")
             << kPush
             << QByteArray(validPush).replace("\"notes\":\"first\"",
-                                             "\"notes\":" + QByteArray(500, '[') + QByteArray(500, ']'))
+                                             QByteArray("\"notes\":" + QByteArray(500, '[') + QByteArray(500, ']')))
             << QStringLiteral("validation") << QStringLiteral("mutations[0].fields.notes");
     }
 
@@ -397,7 +399,7 @@ private Q_SLOTS:
             {"comment", QStringLiteral("/* */ -- #")},
             {"semicolons", QStringLiteral("; SELECT 1; COMMIT; VACUUM;")},
             {"NUL", QStringLiteral("a") + QChar(0) + QStringLiteral("b")},
-            {"non-ASCII", QStringLiteral("Zoë 👩🏾‍🦱 ‮")},
+            {"non-ASCII", QString(QStringLiteral("Zoë 👩🏾‍🦱 ") + QChar(0x202E))}, // and a right-to-left override
         };
         for (const char *backend : {"sqlite", "postgres"}) {
             for (const auto &[name, text] : texts)
@@ -463,24 +465,29 @@ private Q_SLOTS:
             QCOMPARE(c.fields.value(QLatin1String(column)).toString(), text);
         }
 
-        // Sign-in, refresh, the Authorization header, the conflicts query and path.
+        // Sign-in, refresh, the Authorization header, the conflicts query and path. NUL is refused before the store
+        // sees it: PostgreSQL cannot compare text holding one, and answered 503 "try again" for ever.
+        const bool nul = text.contains(QChar(0));
         QVERIFY_REFUSAL(call(kSignIn,
                              json({{QStringLiteral("username"), text},
                                    {QStringLiteral("password"), QStringLiteral("correct horse")},
                                    {QStringLiteral("device_id"), m_world->deviceA}}),
                              {}),
-                        401, QStringLiteral("bad_credentials"));
+                        nul ? 400 : 401, nul ? QStringLiteral("validation") : QStringLiteral("bad_credentials"),
+                        nul ? QStringLiteral("username") : QString());
         QVERIFY_REFUSAL(call(kSignIn,
                              json({{QStringLiteral("username"), QStringLiteral("ben")},
                                    {QStringLiteral("password"), text},
                                    {QStringLiteral("device_id"), m_world->deviceB}}),
                              {}),
-                        401, QStringLiteral("bad_credentials"));
+                        nul ? 400 : 401, nul ? QStringLiteral("validation") : QStringLiteral("bad_credentials"),
+                        nul ? QStringLiteral("password") : QString());
         QVERIFY_REFUSAL(call(kRefresh,
                              json({{QStringLiteral("refresh_token"), text},
                                    {QStringLiteral("device_id"), m_world->deviceA}}),
                              {}),
-                        401, QStringLiteral("unauthenticated"));
+                        nul ? 400 : 401, nul ? QStringLiteral("validation") : QStringLiteral("unauthenticated"),
+                        nul ? QStringLiteral("refresh_token") : QString());
         QVERIFY_REFUSAL(call(kPull, json(pull()), "Bearer " + text.toUtf8()), 401, QStringLiteral("unauthenticated"));
         const QString lead = accessToken(QStringLiteral("lena"), m_world->deviceLead);
         QVERIFY_REFUSAL(call(QStringLiteral("/v1/conflicts"), {}, bearer(lead), "GET",
@@ -490,18 +497,21 @@ private Q_SLOTS:
                                                                                           QStringLiteral("use_loser")}}),
                              bearer(lead)),
                         404, QStringLiteral("not_found"));
-        // The device name is the one free text of sign-in: kept as given.
+        // The device name is the one free text of sign-in: kept as given (NUL refused).
         const QString newDevice = core::newId();
-        QVERIFY(!signIn(QStringLiteral("amara"), newDevice, QStringLiteral("correct horse"), text)
-                     .value(QLatin1String("access_token"))
-                     .toString()
-                     .isEmpty());
-        QCOMPARE(m_store->device(newDevice)->name, text);
+        const QJsonObject named = signIn(QStringLiteral("amara"), newDevice, QStringLiteral("correct horse"), text);
+        if (nul) {
+            QCOMPARE(named.value(QLatin1String("field")).toString(), QStringLiteral("device_name"));
+            QVERIFY(!m_store->device(newDevice));
+        } else {
+            QVERIFY(!named.value(QLatin1String("access_token")).toString().isEmpty());
+            QCOMPARE(m_store->device(newDevice)->name, text);
+        }
 
         QCOMPARE(integrity(), QStringLiteral("ok"));
         auto after = counts();
         QCOMPARE(after.value(QStringLiteral("records")), before.value(QStringLiteral("records")) + 2);
-        QCOMPARE(after.value(QStringLiteral("devices")), before.value(QStringLiteral("devices")) + 1);
+        QCOMPARE(after.value(QStringLiteral("devices")), before.value(QStringLiteral("devices")) + (nul ? 0 : 1));
         for (const char *unchanged : {"users", "memberships", "programmes", "conflicts", "held_batches"})
             QCOMPARE(after.value(QLatin1String(unchanged)), before.value(QLatin1String(unchanged)));
         QCOMPARE(m_store->lastSeq(), 2);
