@@ -86,7 +86,8 @@ public:
         if (v.isUndefined())
             return 0;
         const double d = v.toDouble(-1.0);
-        if (!v.isDouble() || !isWholeNumber(d)) {
+        // Whole first, then the range, then the cast: casting a double out of qint64's range is undefined.
+        if (!v.isDouble() || !std::isfinite(d) || std::trunc(d) != d) {
             fail(key, QStringLiteral("must be a whole number"));
             return 0;
         }

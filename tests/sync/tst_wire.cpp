@@ -166,10 +166,10 @@ private Q_SLOTS:
         for (double huge : {1e300, -1e300, 9.3e18, 9007199254740994.0}) {
             m = wire::toObject(sampleMutation(1));
             m.insert(QStringLiteral("device_seq"), huge);
-            QTest::addRow("seq %g", huge) << pushBody({m}) << "validation" << "mutations[0].device_seq";
+            QTest::addRow("seq %g", huge) << pushBody({m}) << "range" << "mutations[0].device_seq";
             m = wire::toObject(sampleMutation(1));
             m.insert(QStringLiteral("base_version"), -huge);
-            QTest::addRow("base version %g", -huge) << pushBody({m}) << "validation" << "mutations[0].base_version";
+            QTest::addRow("base version %g", -huge) << pushBody({m}) << "range" << "mutations[0].base_version";
         }
         QTest::newRow("seq order") << pushBody({wire::toObject(sampleMutation(2)), wire::toObject(sampleMutation(2))})
                                    << "order" << "mutations[1].device_seq";
