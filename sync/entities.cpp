@@ -1,4 +1,5 @@
 #include "entities.h"
+#include "wire.h"
 
 #include "core/domain/ids.h"
 #include "core/store/syncedtables.h"
@@ -169,7 +170,7 @@ bool Entities::fits(const Column &column, const QJsonValue &value)
     case K::Text:
         return value.isString();
     case K::Integer:
-        return value.isDouble() && value.toDouble() == double(qint64(value.toDouble()));
+        return value.isDouble() && wire::isWholeNumber(value.toDouble());
     case K::Real:
         return value.isDouble();
     case K::Id:

@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <cmath>
+
 namespace outreach::sync::wire {
 
 using core::Error;
@@ -35,6 +38,16 @@ public:
     void fail(QStringView key, const QString &message, const char *code = "validation")
     {
         m_errors << Error{at(key), message, QString::fromLatin1(code)};
+    }
+
+    // Requests are strict (a misspelt member must not be ignored silently): every member not in `known` is an
+    // error. Answers are read tolerantly instead, so that a server can add members older apps skip.
+    void onlyMembers(std::initializer_list<QStringView> known)
+    {
+        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+            if (std::find(known.begin(), known.end(), it.key()) == known.end())
+                fail(it.key(), QStringLiteral("is not part of the protocol"));
+        }
     }
 
     QJsonValue member(QStringView key, bool required)
@@ -73,7 +86,8 @@ public:
         if (v.isUndefined())
             return 0;
         const double d = v.toDouble(-1.0);
-        if (!v.isDouble() || d != double(qint64(d))) {
+        // Whole first, then the range, then the cast: casting a double out of qint64's range is undefined.
+        if (!v.isDouble() || !std::isfinite(d) || std::trunc(d) != d) {
             fail(key, QStringLiteral("must be a whole number"));
             return 0;
         }
@@ -170,7 +184,7 @@ public:
             const double d = it.value().toDouble(-1.0);
             if (!core::isValidId(it.key()))
                 m_errors << Error{path, QStringLiteral("is not a programme id"), QStringLiteral("validation")};
-            else if (!it.value().isDouble() || d < 0 || d != double(qint64(d)) || d > double(qint64(1) << 53))
+            else if (!it.value().isDouble() || d < 0 || !isWholeNumber(d))
                 m_errors << Error{path, QStringLiteral("must be a whole number ≥ 0"), QStringLiteral("validation")};
             else
                 out.insert(it.key(), qint64(d));
@@ -227,6 +241,7 @@ core::Result<PushRequest> parsePushRequest(const QByteArray &body)
         return doc.errors();
     Errors errors;
     Reader r(doc.value(), QString(), errors);
+    r.onlyMembers({u"device_id", u"batch_id", u"schema_version", u"mutations"});
     PushRequest out;
     out.deviceId = r.id(u"device_id");
     out.batchId = r.id(u"batch_id");
@@ -243,6 +258,8 @@ core::Result<PushRequest> parsePushRequest(const QByteArray &body)
             continue;
         }
         Reader m(mutations.at(i).toObject(), path("mutations", i), errors);
+        m.onlyMembers({u"mutation_id", u"device_seq", u"entity", u"entity_id", u"programme_id", u"op",
+                       u"base_version", u"hlc", u"fields", u"previous"});
         Mutation mu;
         mu.mutationId = m.id(u"mutation_id");
         mu.deviceSeq = m.integer(u"device_seq", true, 1);
@@ -305,6 +322,7 @@ core::Result<PullRequest> parsePullRequest(const QByteArray &body)
         return doc.errors();
     Errors errors;
     Reader r(doc.value(), QString(), errors);
+    r.onlyMembers({u"device_id", u"cursors", u"limit", u"schema_version"});
     PullRequest out;
     out.deviceId = r.id(u"device_id");
     out.cursors = r.cursors(u"cursors");
@@ -492,6 +510,12 @@ QByteArray toJson(const ErrorBody &error)
     if (!error.field.isEmpty())
         o.insert(QStringLiteral("field"), error.field);
     return compact(o);
+}
+
+bool isWholeNumber(double d)
+{
+    constexpr double limit = double(qint64(1) << 53);
+    return std::isfinite(d) && std::trunc(d) == d && d >= -limit && d <= limit;
 }
 
 quint64 rowHash(QStringView entity, QStringView id, qint64 rowVersion)

@@ -130,7 +130,9 @@ struct ErrorBody
 namespace wire {
 
 // Parsers refuse anything that is not exactly the documented shape: wrong types, missing members, bad ids or
-// HLCs, unknown ops, too many mutations. Each Error names the JSON path (e.g. "mutations[3].hlc").
+// HLCs, unknown ops, too many mutations, and (in the requests a server reads) members the protocol does not have;
+// the answers' parsers skip unknown members, so that a newer server can add some. Each Error names the JSON path
+// (e.g. "mutations[3].hlc").
 core::Result<PushRequest> parsePushRequest(const QByteArray &body);
 core::Result<PushResponse> parsePushResponse(const QByteArray &body);
 core::Result<PullRequest> parsePullRequest(const QByteArray &body);
@@ -146,6 +148,10 @@ QByteArray toJson(const ErrorBody &error);
 QJsonObject toObject(const Mutation &mutation);
 // The size one mutation adds to a push body (for batching within Limits::MaxPushBytes).
 qsizetype encodedSize(const Mutation &mutation);
+
+// Whether a JSON number is a whole number of at most 2^53 either way (the protocol's integers). Checked before any
+// cast to an integer: casting a double out of the integer's range (1e300) is undefined behaviour.
+bool isWholeNumber(double d);
 
 // The checksum contribution of one row (docs/sync-protocol.md): first 8 bytes of SHA-256(entity/id/row_version).
 quint64 rowHash(QStringView entity, QStringView id, qint64 rowVersion);

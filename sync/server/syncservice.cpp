@@ -96,9 +96,21 @@ QString member(const QJsonObject &o, const char *name, std::optional<HttpRespons
     if (!v.isString() || v.toString().isEmpty())
         error = failure(400, QStringLiteral("validation"), QStringLiteral("'%1' must be a non-empty string").arg(key),
                         key);
+    else if (v.toString().contains(QChar(0))) // PostgreSQL cannot even compare text with NUL in it: a 503 before
+        error = failure(400, QStringLiteral("validation"), QStringLiteral("'%1' must not contain NUL").arg(key), key);
     else if (id && !core::isValidId(v.toString()))
         error = failure(400, QStringLiteral("validation"), QStringLiteral("'%1' is not a valid id").arg(key), key);
     return v.toString();
+}
+
+// Whether `token` can be one the store issued (base64url of 32 random bytes): anything else is refused without a
+// query, so that junk (1 MiB of it, NUL bytes) never reaches the store.
+bool plausibleToken(QStringView token)
+{
+    return !token.isEmpty() && token.size() <= 64 && std::all_of(token.begin(), token.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-'
+            || c == u'_' || c == u'=';
+    });
 }
 
 // The query of a report request: the period (from, to) and whether small numbers are suppressed (default: yes,
@@ -207,6 +219,11 @@ HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer
     if (request.body.size() > m_options.maxBodyBytes)
         return failure(413, QStringLiteral("body_too_large"),
                        QStringLiteral("The request is larger than %1 bytes").arg(m_options.maxBodyBytes));
+    // JSON has no raw NUL (control characters in strings are escaped), but Qt's parser lets one through inside a
+    // string; refused here it cannot reach the store (PostgreSQL text cannot hold it: a held batch's body).
+    if (request.body.contains('\0'))
+        return failure(400, QStringLiteral("malformed_json"),
+                       QStringLiteral("The body is not valid JSON: it contains a NUL byte"));
     if (request.method == "POST" && !request.contentType.isEmpty()
         && !request.contentType.startsWith("application/json"))
         return failure(415, QStringLiteral("unsupported_media_type"), QStringLiteral("Send application/json"));
@@ -225,7 +242,8 @@ HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer
     const QByteArray bearer("Bearer ");
     if (!request.authorization.startsWith(bearer))
         return failure(401, QStringLiteral("unauthenticated"), QStringLiteral("Sign in first"));
-    const auto token = m_store.findToken(QString::fromLatin1(request.authorization.mid(bearer.size()).trimmed()));
+    const QString accessToken = QString::fromLatin1(request.authorization.mid(bearer.size()).trimmed());
+    const auto token = plausibleToken(accessToken) ? m_store.findToken(accessToken) : std::nullopt;
     if (!token || token->kind != QLatin1String("access") || token->user.disabled)
         return failure(401, QStringLiteral("unauthenticated"), QStringLiteral("The access token is not valid"));
     if (token->device.revokedAtMs)
@@ -260,7 +278,11 @@ HttpResponse SyncService::signIn(const HttpRequest &request)
     const QString deviceId = member(*body, "device_id", invalid, true);
     if (invalid)
         return *invalid;
-    const QString deviceName = body->value(QLatin1String("device_name")).toString();
+    const QJsonValue name = body->value(QLatin1String("device_name"));
+    if (!name.isUndefined() && (!name.isString() || name.toString().contains(QChar(0))))
+        return failure(400, QStringLiteral("validation"), QStringLiteral("'device_name' must be a string without NUL"),
+                       QStringLiteral("device_name"));
+    const QString deviceName = name.toString();
 
     const qint64 t = now();
     QList<qint64> &failures = m_signInFailures[username];
@@ -296,7 +318,7 @@ HttpResponse SyncService::refresh(const HttpRequest &request)
     const QString deviceId = member(*body, "device_id", invalid, true);
     if (invalid)
         return *invalid;
-    const auto token = m_store.findToken(refreshToken);
+    const auto token = plausibleToken(refreshToken) ? m_store.findToken(refreshToken) : std::nullopt;
     if (!token || token->kind != QLatin1String("refresh") || token->device.id != deviceId || token->user.disabled)
         return failure(401, QStringLiteral("unauthenticated"),
                        QStringLiteral("The refresh token is not valid: sign in"));
@@ -433,7 +455,7 @@ HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Call
     const QString action = member(*body, "action", invalid);
     if (invalid)
         return *invalid;
-    const auto found = m_store.conflict(id);
+    const auto found = core::isValidId(id) ? m_store.conflict(id) : std::nullopt;
     if (!found)
         return failure(404, QStringLiteral("not_found"), QStringLiteral("There is no such conflict"));
     if (caller.user.role != QLatin1String("admin") && !m_store.scopesOf(caller.user.id).contains(found->programmeId))

@@ -84,6 +84,8 @@ private Q_SLOTS:
         QVERIFY(!sync::Entities::fits(*s->column(u"notes"), QJsonValue(3)));
         QVERIFY(sync::Entities::fits(*s->column(u"deleted"), QJsonValue(1)));
         QVERIFY(!sync::Entities::fits(*s->column(u"deleted"), QJsonValue(1.5)));
+        QVERIFY(!sync::Entities::fits(*s->column(u"deleted"), QJsonValue(1e300))); // no undefined cast: refused
+        QVERIFY(sync::Entities::fits(*s->column(u"deleted"), QJsonValue(9007199254740992.0)));
         QVERIFY(!sync::Entities::fits(*s->column(u"venue_id"), QJsonValue(QStringLiteral("'; DROP TABLE x; --"))));
         QVERIFY(sync::Entities::fits(*s->column(u"venue_id"), QJsonValue()));
         QVERIFY(sync::Entities::fits(*s->column(u"facilitators"), QJsonValue(QStringLiteral("[\"a\"]"))));

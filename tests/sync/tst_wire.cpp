@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 using namespace outreach;
 using namespace outreach::sync;
 
@@ -159,6 +161,16 @@ private Q_SLOTS:
         m = wire::toObject(sampleMutation(1));
         m.insert(QStringLiteral("device_seq"), 1.5);
         QTest::newRow("fractional seq") << pushBody({m}) << "validation" << "mutations[0].device_seq";
+        // Out of any integer's range: refused before a cast (casting 1e300 to qint64 is undefined; UBSan and
+        // fuzz_push_request abort on it).
+        for (double huge : {1e300, -1e300, 9.3e18, 9007199254740994.0}) {
+            m = wire::toObject(sampleMutation(1));
+            m.insert(QStringLiteral("device_seq"), huge);
+            QTest::addRow("seq %g", huge) << pushBody({m}) << "range" << "mutations[0].device_seq";
+            m = wire::toObject(sampleMutation(1));
+            m.insert(QStringLiteral("base_version"), -huge);
+            QTest::addRow("base version %g", -huge) << pushBody({m}) << "range" << "mutations[0].base_version";
+        }
         QTest::newRow("seq order") << pushBody({wire::toObject(sampleMutation(2)), wire::toObject(sampleMutation(2))})
                                    << "order" << "mutations[1].device_seq";
         QJsonArray many;
@@ -187,6 +199,26 @@ private Q_SLOTS:
         const auto parsed = wire::parsePullRequest(body);
         QVERIFY(!parsed);
         QCOMPARE(parsed.errors().size(), 3);
+    }
+
+    void pullRequestRefusesHugeCursorsAndLimits()
+    {
+        const QString programme = core::newId();
+        for (const QByteArray &number : {QByteArray("1e300"), QByteArray("-1e300"), QByteArray("9.3e18")}) {
+            const QByteArray body = "{\"device_id\":\"" + core::newId().toUtf8() + "\",\"cursors\":{\""
+                                    + programme.toUtf8() + "\":" + number + "},\"limit\":" + number + "}";
+            const auto parsed = wire::parsePullRequest(body);
+            QVERIFY(!parsed);
+            QCOMPARE(parsed.errors().size(), 2);
+            QCOMPARE(parsed.errors().at(0).field, QStringLiteral("cursors.") + programme);
+            QCOMPARE(parsed.errors().at(1).field, QStringLiteral("limit"));
+        }
+        QVERIFY(wire::isWholeNumber(9007199254740992.0));
+        QVERIFY(wire::isWholeNumber(-9007199254740992.0));
+        QVERIFY(!wire::isWholeNumber(9007199254740994.0));
+        QVERIFY(!wire::isWholeNumber(0.5));
+        QVERIFY(!wire::isWholeNumber(std::numeric_limits<double>::infinity()));
+        QVERIFY(!wire::isWholeNumber(std::numeric_limits<double>::quiet_NaN()));
     }
 
     void rowHashIsStableAndSensitive()
