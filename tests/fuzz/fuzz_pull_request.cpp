@@ -12,10 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
     const auto parsed = sync::wire::parsePullRequest(body);
     if (!parsed) {
-        fuzz::require(!parsed.errors().isEmpty(), "a refusal without an error");
-        for (const core::Error &e : parsed.errors())
-            fuzz::require(!e.code.isEmpty() && !e.message.isEmpty(), "an error without code or message",
-                          e.field.toUtf8());
+        fuzz::requireExplained(parsed.errors());
         return 0;
     }
     const sync::PullRequest &request = parsed.value();

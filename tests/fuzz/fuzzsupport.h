@@ -2,6 +2,8 @@
 // with the input that broke it.
 #pragma once
 
+#include "core/result.h"
+
 #include <QByteArray>
 
 #include <cstdio>
@@ -19,6 +21,14 @@ inline void require(bool holds, const char *what, const QByteArray &detail = {})
 {
     if (!holds)
         violated(what, detail);
+}
+
+// A refusal says why: at least one error, each with a code and a message.
+inline void requireExplained(const core::Errors &errors)
+{
+    require(!errors.isEmpty(), "a refusal without an error");
+    for (const core::Error &e : errors)
+        require(!e.code.isEmpty() && !e.message.isEmpty(), "an error without code or message", e.field.toUtf8());
 }
 
 } // namespace outreach::fuzz
