@@ -4,6 +4,7 @@
 #include "reportexport.h"
 #include "reportperiod.h"
 #include "reportreplica.h"
+#include "retention.h"
 
 #include "core/store/migrations.h"
 
@@ -81,6 +82,7 @@ void AdminCommands::addOptions(QCommandLineParser &parser)
                         "file in the cache folder named from the URL with --database)."),
          QStringLiteral("FILE")},
     });
+    Retention::addOptions(parser);
 }
 
 QString AdminCommands::reportReplicaPath(const QCommandLineParser &parser)
@@ -253,8 +255,10 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
     }
     if (command == QLatin1String("export"))
         return exportReports(store, parser, out, err);
+    if (command == QLatin1String("retention"))
+        return Retention::run(store, parser, out, err);
     err << "Unknown command '" << command << "'. Commands: init, user add, user list, programme import FILE, "
-        << "programme list, assign, unassign, device list, device held, device revoke, purge, export, dump, serve"
+        << "programme list, assign, unassign, device list, device held, device revoke, purge, retention, export, dump, serve"
         << Qt::endl;
     return Usage;
 }
