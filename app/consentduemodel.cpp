@@ -64,7 +64,7 @@ QString ConsentDueModel::dueText(const QDate &expiresOn, const QDate &today)
 {
     const qint64 days = today.daysTo(expiresOn);
     if (days < 0)
-        return tr("Expired on %1").arg(SessionListModel::dayText(expiresOn, today, true));
+        return tr("Expired %1").arg(SessionListModel::dayText(expiresOn, today, true)); // "on Wed 25 Nov…", "yesterday"
     if (days == 0)
         return tr("Expires today");
     if (days == 1)

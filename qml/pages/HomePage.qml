@@ -274,7 +274,8 @@ Page {
 
                                         Label {
                                             Layout.fillWidth: true
-                                            text: qsTr("%1 · %2").arg(consentRow.programmeName).arg(consentRow.dueText)
+                                            // What is due first: on a narrow card the programme's name is what gets cut.
+                                            text: qsTr("%1 · %2").arg(consentRow.dueText).arg(consentRow.programmeName)
                                             elide: Text.ElideRight
                                             color: consentRow.expired ? Theme.errorText : Theme.badgeText
                                             font.pixelSize: Theme.fontSizeSmall
