@@ -28,8 +28,8 @@
 // | Unassigning a worker: the next pull removes the programme (scopes_removed), and     | unassignedWorkerLosesTheProgramme                          |
 // |   pushes to it are refused (device side: tst_devicesync; tst_centralstore::          |                                                            |
 // |   reportsScopesAddedAndRemoved)                                                      |                                                            |
-// | A disabled user: 401 on every authenticated route (and refresh)                     | disabledUserIsRefusedEverywhere                            |
-// | A revoked device: 403 device_revoked on every authenticated route (and refresh)     | revokedDeviceIsRefusedEverywhere                           |
+// | A disabled user: 401 on every authenticated route and on refresh                    | disabledUserIsRefusedEverywhere                            |
+// | A revoked device: 403 device_revoked on every authenticated route and on refresh    | revokedDeviceIsRefusedEverywhere                           |
 // | Concern details and action_taken reach the recorder, the programme's leads and its  | concernDetailsReachOnlyTheRecorderAndLeads                 |
 // |   safeguarding leads; any other worker (or an admin) gets null, the rest of the row |                                                            |
 // |   as it is; export and the report replica's feed keep them                          |                                                            |
@@ -102,6 +102,7 @@ private:
     std::map<QString, Outbox> m_boxes; // device id → its outbox
     QHash<QString, QString> m_tokens; // username → access token (of the device signed in last)
     QHash<QString, QString> m_devices; // username → that device
+    QHash<QString, QString> m_refresh; // username → that device's refresh token
     ProgrammeRows m_a;
     ProgrammeRows m_b;
     QString m_patEnrolmentB, m_patConsentB, m_patConcernB, m_patAttendanceB;
@@ -206,6 +207,7 @@ private:
         }
         m_tokens.insert(username, token);
         m_devices.insert(username, deviceId);
+        m_refresh.insert(username, object(r).value(QLatin1String("refresh_token")).toString());
         return token;
     }
 
@@ -442,6 +444,7 @@ private:
         const QString first = m_devices.value(username);
         const QString second = core::newId();
         const QString firstToken = m_tokens.value(username);
+        const QString firstRefresh = m_refresh.value(username);
         const QString secondToken = signIn(username, second);
         auto update = [&](const QString &device, const QString &token, const char *value) {
             const sync::Mutation m = box(device).update(QStringLiteral("concern"), concern, programme, 1,
@@ -453,6 +456,7 @@ private:
             return {};
         m_tokens.insert(username, firstToken);
         m_devices.insert(username, first);
+        m_refresh.insert(username, firstRefresh);
         for (const server::ConflictRecord &c : m_store->conflicts(programme, true)) {
             if (c.entityId == concern && c.group == column)
                 return c.id;
@@ -490,6 +494,7 @@ private Q_SLOTS:
         m_boxes.clear();
         m_tokens.clear();
         m_devices.clear();
+        m_refresh.clear();
     }
 
     void workerCannotPushIntoAnotherProgramme_data() { backends(); }
@@ -745,6 +750,11 @@ private Q_SLOTS:
             {QStringLiteral("report"),
              call("GET", QStringLiteral("/v1/reports/programmes/") + m_world->programmeA, {}, token, kYear)},
             {QStringLiteral("reports"), call("GET", QStringLiteral("/v1/reports/programmes"), {}, token, kYear)},
+            {QStringLiteral("refresh"),
+             call("POST", QStringLiteral("/v1/auth/refresh"),
+                  QJsonDocument(QJsonObject {{QStringLiteral("refresh_token"), m_refresh.value(username)},
+                                             {QStringLiteral("device_id"), device}})
+                      .toJson())},
         };
     }
 
