@@ -207,16 +207,16 @@ Status CentralStore::prefetch(PushState &state, const QList<sync::Mutation> &mut
             state.scopes.insert(key, {});
         }
         QStringList found;
-        status = sql::forEachIn(m_db,
-                                QStringLiteral("SELECT id, programme_id, row_version, fields, clocks, created_by FROM records "
-                                               "WHERE entity = ? AND id IN "),
-                                {entity}, keys, forUpdate(), QStringLiteral("read the records"),
-                                [&](const QSqlQuery &q) {
-                                    const QString key = PushState::key(entity, q.value(0).toString());
-                                    found << q.value(0).toString();
-                                    state.rows.insert(key, storedRow(q, 1));
-                                    state.existed.insert(key);
-                                });
+        status = sql::forEachIn(
+            m_db,
+            QStringLiteral("SELECT id, programme_id, row_version, fields, clocks, created_by FROM records "
+                           "WHERE entity = ? AND id IN "),
+            {entity}, keys, forUpdate(), QStringLiteral("read the records"), [&](const QSqlQuery &q) {
+                const QString key = PushState::key(entity, q.value(0).toString());
+                found << q.value(0).toString();
+                state.rows.insert(key, storedRow(q, 1));
+                state.existed.insert(key);
+            });
         if (status && !found.isEmpty())
             status = sql::forEachIn(
                 m_db, QStringLiteral("SELECT id, scope FROM record_scopes WHERE entity = ? AND id IN "), {entity},
@@ -613,7 +613,8 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
     // for this mutation (the rest of the batch goes on); its other columns follow the normal rules.
     const QStringList &restricted = restrictedColumns(m.entity);
     if (before.exists && !restricted.isEmpty()
-        && std::any_of(restricted.cbegin(), restricted.cend(), [&m](const QString &c) { return m.fields.contains(c); })) {
+        && std::any_of(restricted.cbegin(), restricted.cend(),
+                       [&m](const QString &c) { return m.fields.contains(c); })) {
         const QJsonObject after = [&] {
             QJsonObject out = before.fields;
             if (m.fields.contains(kConcernId))
@@ -780,11 +781,10 @@ Status CentralStore::redact(const User &user, QList<sync::Change> &changes, cons
     concernIds.removeDuplicates();
     QHash<QString, QString> concernRecorders;
     if (!concernIds.isEmpty()) {
-        if (Status s = sql::forEachIn(m_db, QStringLiteral("SELECT id, created_by FROM records WHERE entity = ? AND id IN "),
-                                      {kConcern}, concernIds, QString(), QStringLiteral("read the concerns' recorders"),
-                                      [&](const QSqlQuery &q) {
-                                          concernRecorders.insert(q.value(0).toString(), q.value(1).toString());
-                                      });
+        if (Status s = sql::forEachIn(
+                m_db, QStringLiteral("SELECT id, created_by FROM records WHERE entity = ? AND id IN "), {kConcern},
+                concernIds, QString(), QStringLiteral("read the concerns' recorders"),
+                [&](const QSqlQuery &q) { concernRecorders.insert(q.value(0).toString(), q.value(1).toString()); });
             !s)
             return s;
     }

@@ -479,9 +479,8 @@ HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Call
     auto resolved = m_store.resolveConflict(id, action, caller.user, now());
     if (!resolved)
         return failure(resolved.error());
-    return answer(
-        {{QStringLiteral("conflict"), conflictJson(*resolved, caller.user)},
-         {QStringLiteral("server_time_ms"), double(now())}});
+    return answer({{QStringLiteral("conflict"), conflictJson(*resolved, caller.user)},
+                   {QStringLiteral("server_time_ms"), double(now())}});
 }
 
 HttpResponse SyncService::programmeReport(const HttpRequest &request, const Caller &caller, const QString &programmeId,

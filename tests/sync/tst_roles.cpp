@@ -7,40 +7,41 @@
 // synced kind (pushed by amara in A, by ben in B), and one person, Pat (of A), is enrolled in B too, with B's own
 // consent, concern and attendance about them.
 //
-// | Rule                                                                                | Test                                                       |
-// |-------------------------------------------------------------------------------------|------------------------------------------------------------|
-// | A worker's change to another programme is refused (forbidden_scope), the rest of     | workerCannotPushIntoAnotherProgramme                       |
-// |   the batch applies                                                                  |   (also tst_centralstore::keepsProgrammesApart)            |
-// | A worker's first pull holds no row of another programme, whatever its kind           | workerPullsNothingOfAnotherProgramme                       |
-// |   (also end to end: tst_endtoend::deliversRecordsWithinTheProgrammeOnly)             |                                                            |
-// | A worker lists no conflicts (403), of any programme                                 | workerListsNoConflicts                                     |
-// | A worker resolves no conflict (403), and it stays open                              | workerCannotResolveAConflict                               |
-// | A worker reads no report (403), of their programme or another                       | workerReadsNoReport                                        |
-// | A person in two programmes reaches the workers of both; each programme's rows about | personInTwoProgrammesBringsNoRowOfTheOther                 |
-// |   them (enrolment, consent, concern, attendance) stay in it                          |                                                            |
-// | A lead lists and resolves the conflicts of their programme; another programme's are | leadReviewsTheConflictsOfTheirProgrammeOnly                |
-// |   403 to list and 404 to resolve, the same answer as a conflict that does not exist |                                                            |
-// | A lead reads the reports of their programme (200), not another's (403)             | leadReadsTheReportsOfTheirProgrammeOnly                    |
-// |   (also tst_syncservice::letsOnlyLeadsOfTheProgrammeAndAdminsReadIt)                 |                                                            |
-// | A lead pulls like a worker of their programme (their programme only)                | leadPullsTheirProgrammeOnly                                |
-// | An admin reads the reports of every programme                                       | adminReadsEveryReport                                      |
-// | An admin's pull brings what their memberships do: nothing when assigned to none     | adminPullsOnlyTheirMemberships                             |
-// | Unassigning a worker: the next pull removes the programme (scopes_removed), and     | unassignedWorkerLosesTheProgramme                          |
-// |   pushes to it are refused (device side: tst_devicesync; tst_centralstore::          |                                                            |
-// |   reportsScopesAddedAndRemoved)                                                      |                                                            |
-// | A disabled user: 401 on every authenticated route and on refresh                    | disabledUserIsRefusedEverywhere                            |
-// | A revoked device: 403 device_revoked on every authenticated route and on refresh    | revokedDeviceIsRefusedEverywhere                           |
-// | Concern details and action_taken reach the recorder, the programme's leads and its  | concernDetailsReachOnlyTheRecorderAndLeads                 |
-// |   safeguarding leads; any other worker (or an admin) gets null, the rest of the row |                                                            |
-// |   as it is; export and the report replica's feed keep them                          |                                                            |
-// | A referral made from a concern: its notes follow the concern's rule (its own        | referralNotesFollowTheirConcern                            |
-// |   recorder sees them too); a referral made from no concern is not restricted        |                                                            |
-// | A pull with redacted rows still verifies its checksum on a real device store        | redactedPullVerifiesOnTheDevice                            |
-// | A worker who did not record a concern cannot change its details or action_taken     | workerCannotChangeDetailsTheyDidNotRecord                  |
-// |   (forbidden_field, the rest of the batch applies; other columns as usual); the     |                                                            |
-// |   recorder and leads can                                                            |                                                            |
-// | Rows from before the server recorded recorders are nobody's: leads only             | rowsWithoutARecorderAreNobodys                             |
-// | Conflicts over safeguarding details show them to leads, not to admins               | conflictsShowDetailsToLeadsOnly                            |
+// | Rule                                                                 | Test (tst_roles:: unless named)         |
+// |----------------------------------------------------------------------|-----------------------------------------|
+// | A worker's change to another programme is refused (forbidden_scope); | workerCannotPushIntoAnotherProgramme,   |
+// |   the rest of the batch applies                                      |   tst_centralstore::keepsProgrammesApart|
+// | A worker's first pull holds no row of another programme, of any kind | workerPullsNothingOfAnotherProgramme,   |
+// |                                                                      |   tst_endtoend::deliversRecordsWithin…  |
+// | A worker lists no conflicts (403), of any programme                  | workerListsNoConflicts                  |
+// | A worker resolves no conflict (403), and it stays open               | workerCannotResolveAConflict            |
+// | A worker reads no report (403), of their programme or another        | workerReadsNoReport                     |
+// | A person in two programmes reaches the workers of both; each         | personInTwoProgrammesBringsNoRowOf…     |
+// |   programme's rows about them (enrolment, consent, concern,          |                                         |
+// |   attendance) stay in it                                             |                                         |
+// | A lead lists and resolves the conflicts of their programme; another  | leadReviewsTheConflictsOfTheirProgram…  |
+// |   programme's: 403 to list, 404 to resolve (as a missing conflict)   |                                         |
+// | A lead reads the reports of their programme, not another's (403)     | leadReadsTheReportsOfTheirProgrammeOnly,|
+// |                                                                      |   tst_syncservice::letsOnlyLeadsOf…     |
+// | A lead pulls like a worker of their programme                        | leadPullsTheirProgrammeOnly             |
+// | An admin reads the reports of every programme                        | adminReadsEveryReport                   |
+// | An admin's pull brings what their memberships do: nothing when       | adminPullsOnlyTheirMemberships          |
+// |   assigned to none; assigned, like a worker (details redacted)       |                                         |
+// | Unassigned from a programme: the next pull removes it                | unassignedWorkerLosesTheProgramme,      |
+// |   (scopes_removed), pushes to it are refused; the device drops its   |   tst_centralstore::reportsScopesAdd…,  |
+// |   rows                                                               |   tst_devicesync::scopesRemovedPurges…  |
+// | A disabled user: 401 on every authenticated route and on refresh     | disabledUserIsRefusedEverywhere         |
+// | A revoked device: 403 device_revoked on every route and on refresh   | revokedDeviceIsRefusedEverywhere        |
+// | Concern details and action_taken reach the recorder, the programme's | concernDetailsReachOnlyTheRecorderAnd…  |
+// |   leads and safeguarding leads; other workers and admins get null,   |                                         |
+// |   the rest of the row as stored; dump and the replica's feed keep it |                                         |
+// | A referral made from a concern: its notes follow the concern (and    | referralNotesFollowTheirConcern         |
+// |   its own recorder sees them); one made from no concern is open      |                                         |
+// | A pull with redacted rows verifies its checksum on a device store    | redactedPullVerifiesOnTheDevice         |
+// | Only the recorder, leads and safeguarding leads change those details | workerCannotChangeDetailsTheyDidNotRe…  |
+// |   (forbidden_field for that mutation; other columns as usual)        |                                         |
+// | Rows stored before the server kept recorders are nobody's            | rowsWithoutARecorderAreNobodys          |
+// | Conflicts over safeguarding details show them to leads, not admins   | conflictsShowDetailsToLeadsOnly         |
 #include "../core/storefixture.h"
 #include "serverfixture.h"
 #include "sync/devicesync.h"
@@ -75,8 +76,8 @@ const QByteArray kYear = "from=2025-04-01&to=2026-03-31";
 // The rows of one programme: one of every synced kind (a referral made from the concern, and one made from none).
 struct ProgrammeRows
 {
-    QString person, enrolment, consent, cohort, session, attendance, headcount, outcome, certificate, concern,
-        referral, plainReferral;
+    QString person, enrolment, consent, cohort, session, attendance, headcount, outcome, certificate, concern, referral,
+        plainReferral;
 };
 
 } // namespace
@@ -131,10 +132,9 @@ private:
         m_world = World::populate(*m_store, &m_error);
         if (!m_world)
             return true;
-        for (auto [name, role, code] : {std::tuple {"alex", "worker", m_world->codeA},
-                                        std::tuple {"leo", "lead", m_world->codeB},
-                                        std::tuple {"sam", "safeguarding_lead", m_world->codeA},
-                                        std::tuple {"ada", "admin", QString()}}) {
+        for (auto [name, role, code] :
+             {std::tuple {"alex", "worker", m_world->codeA}, std::tuple {"leo", "lead", m_world->codeB},
+              std::tuple {"sam", "safeguarding_lead", m_world->codeA}, std::tuple {"ada", "admin", QString()}}) {
             if (!m_store->addUser(QString::fromLatin1(name), QString::fromLatin1(name), QString::fromLatin1(role),
                                   QStringLiteral("correct horse"))) {
                 m_error = QStringLiteral("add user");
@@ -243,8 +243,8 @@ private:
             request.cursors = cursors;
             request.limit = limit;
             request.schemaVersion = core::store::Migrations::latestVersion();
-            const HttpResponse r = call("POST", QStringLiteral("/v1/sync/pull"), sync::wire::toJson(request),
-                                        m_tokens.value(username));
+            const HttpResponse r
+                = call("POST", QStringLiteral("/v1/sync/pull"), sync::wire::toJson(request), m_tokens.value(username));
             auto parsed = sync::wire::parsePullResponse(r.body);
             if (r.status != 200 || !parsed) {
                 qWarning() << "pull" << r.status << r.body;
@@ -282,45 +282,51 @@ private:
             batch << m;
             return m.entityId;
         };
-        r.person = add("participant", {{QStringLiteral("code"), QStringLiteral("RL-%1").arg(tag)},
-                                       {QStringLiteral("known_as"), QStringLiteral("Jay %1").arg(tag)},
-                                       {QStringLiteral("created_at"), QStringLiteral("2025-12-01T10:00:00Z")},
-                                       {QStringLiteral("age_band"), QStringLiteral("14_15")},
-                                       {QStringLiteral("gender"), QStringLiteral("female")},
-                                       {QStringLiteral("ethnicity"), QStringLiteral("white")},
-                                       {QStringLiteral("eligibility"), QStringLiteral("[]")},
-                                       {QStringLiteral("linked_contact_ids"), QStringLiteral("[]")}});
+        r.person = add("participant",
+                       {{QStringLiteral("code"), QStringLiteral("RL-%1").arg(tag)},
+                        {QStringLiteral("known_as"), QStringLiteral("Jay %1").arg(tag)},
+                        {QStringLiteral("created_at"), QStringLiteral("2025-12-01T10:00:00Z")},
+                        {QStringLiteral("age_band"), QStringLiteral("14_15")},
+                        {QStringLiteral("gender"), QStringLiteral("female")},
+                        {QStringLiteral("ethnicity"), QStringLiteral("white")},
+                        {QStringLiteral("eligibility"), QStringLiteral("[]")},
+                        {QStringLiteral("linked_contact_ids"), QStringLiteral("[]")}});
         r.enrolment = enrolmentOf(b, programme, r.person, batch);
         r.consent = consentOf(b, programme, r.person, batch);
         r.cohort = add("cohort", {{QStringLiteral("name"), QStringLiteral("Autumn %1").arg(tag)}});
         batch << session(b, programme);
         r.session = batch.constLast().entityId;
         r.attendance = attendanceOf(b, programme, r.session, r.person, batch);
-        r.headcount = add("headcount", {{QStringLiteral("session_id"), r.session},
-                                        {QStringLiteral("session_date"), QStringLiteral("2025-12-01")},
-                                        {QStringLiteral("age_band"), QStringLiteral("14_15")},
-                                        {QStringLiteral("gender"), QStringLiteral("male")},
-                                        {QStringLiteral("new_count"), 2},
-                                        {QStringLiteral("returning_count"), 1}});
-        r.outcome = add("outcome", {{QStringLiteral("participant_id"), r.person},
-                                    {QStringLiteral("session_id"), r.session},
-                                    {QStringLiteral("measure_id"), core::newId()},
-                                    {QStringLiteral("observed_on"), QStringLiteral("2025-12-01")},
-                                    {QStringLiteral("achieved"), 1}});
-        r.certificate = add("certificate", {{QStringLiteral("participant_id"), r.person},
-                                            {QStringLiteral("title"), QStringLiteral("Well done")},
-                                            {QStringLiteral("issued_on"), QStringLiteral("2025-12-01")}});
+        r.headcount = add("headcount",
+                          {{QStringLiteral("session_id"), r.session},
+                           {QStringLiteral("session_date"), QStringLiteral("2025-12-01")},
+                           {QStringLiteral("age_band"), QStringLiteral("14_15")},
+                           {QStringLiteral("gender"), QStringLiteral("male")},
+                           {QStringLiteral("new_count"), 2},
+                           {QStringLiteral("returning_count"), 1}});
+        r.outcome = add("outcome",
+                        {{QStringLiteral("participant_id"), r.person},
+                         {QStringLiteral("session_id"), r.session},
+                         {QStringLiteral("measure_id"), core::newId()},
+                         {QStringLiteral("observed_on"), QStringLiteral("2025-12-01")},
+                         {QStringLiteral("achieved"), 1}});
+        r.certificate = add("certificate",
+                            {{QStringLiteral("participant_id"), r.person},
+                             {QStringLiteral("title"), QStringLiteral("Well done")},
+                             {QStringLiteral("issued_on"), QStringLiteral("2025-12-01")}});
         r.concern = concernOf(b, programme, r.person, tag, batch);
-        r.referral = add("referral", {{QStringLiteral("participant_id"), r.person},
-                                      {QStringLiteral("concern_id"), r.concern},
-                                      {QStringLiteral("destination"), QStringLiteral("mash")},
-                                      {QStringLiteral("referred_on"), QStringLiteral("2025-12-02")},
-                                      {QStringLiteral("reference"), QStringLiteral("REF-%1").arg(tag)},
-                                      {kNotes, QStringLiteral("referral notes %1").arg(tag)}});
-        r.plainReferral = add("referral", {{QStringLiteral("participant_id"), r.person},
-                                           {QStringLiteral("destination"), QStringLiteral("housing")},
-                                           {QStringLiteral("referred_on"), QStringLiteral("2025-12-02")},
-                                           {kNotes, QStringLiteral("housing notes %1").arg(tag)}});
+        r.referral = add("referral",
+                         {{QStringLiteral("participant_id"), r.person},
+                          {QStringLiteral("concern_id"), r.concern},
+                          {QStringLiteral("destination"), QStringLiteral("mash")},
+                          {QStringLiteral("referred_on"), QStringLiteral("2025-12-02")},
+                          {QStringLiteral("reference"), QStringLiteral("REF-%1").arg(tag)},
+                          {kNotes, QStringLiteral("referral notes %1").arg(tag)}});
+        r.plainReferral = add("referral",
+                              {{QStringLiteral("participant_id"), r.person},
+                               {QStringLiteral("destination"), QStringLiteral("housing")},
+                               {QStringLiteral("referred_on"), QStringLiteral("2025-12-02")},
+                               {kNotes, QStringLiteral("housing notes %1").arg(tag)}});
         return r;
     }
 
@@ -337,8 +343,7 @@ private:
                          {QStringLiteral("notes"), QStringLiteral("quiet")}});
     }
 
-    static QString enrolmentOf(Outbox &b, const QString &programme, const QString &person,
-                               QList<sync::Mutation> &batch)
+    static QString enrolmentOf(Outbox &b, const QString &programme, const QString &person, QList<sync::Mutation> &batch)
     {
         batch << b.insert(QStringLiteral("enrolment"), programme,
                           {{QStringLiteral("participant_id"), person},
@@ -607,9 +612,9 @@ private Q_SLOTS:
         for (const QString &k : {key("enrolment", m_patEnrolmentB), key("consent", m_patConsentB),
                                  key("concern", m_patConcernB), key("attendance", m_patAttendanceB)})
             QVERIFY2(b.contains(k), qPrintable(k));
-        for (const QString &k : {key("enrolment", m_a.enrolment), key("consent", m_a.consent),
-                                 key("concern", m_a.concern), key("attendance", m_a.attendance),
-                                 key("outcome", m_a.outcome), key("referral", m_a.referral)})
+        for (const QString &k :
+             {key("enrolment", m_a.enrolment), key("consent", m_a.consent), key("concern", m_a.concern),
+              key("attendance", m_a.attendance), key("outcome", m_a.outcome), key("referral", m_a.referral)})
             QVERIFY2(!b.contains(k), qPrintable(k));
         // Pat's row reached B; nothing else of A did.
         QSet<QString> ofA = rowsIn(m_world->programmeA);
@@ -722,8 +727,8 @@ private Q_SLOTS:
         QCOMPARE(after.first().scopesRemoved, QStringList {m_world->programmeA});
         QVERIFY(after.first().changes.isEmpty());
         QVERIFY(after.first().cursors.isEmpty());
-        const auto results
-            = push(QStringLiteral("amara"), {session(box(m_devices.value(QStringLiteral("amara"))), m_world->programmeA)});
+        const auto results = push(QStringLiteral("amara"),
+                                  {session(box(m_devices.value(QStringLiteral("amara"))), m_world->programmeA)});
         QCOMPARE(results.size(), 1);
         QCOMPARE(results.first().code, QStringLiteral("forbidden_scope"));
     }
@@ -743,10 +748,10 @@ private Q_SLOTS:
                   sync::wire::toJson(Outbox::batch(device, {session(box(device), m_world->programmeA)})), token)},
             {QStringLiteral("pull"), call("POST", QStringLiteral("/v1/sync/pull"), sync::wire::toJson(pull), token)},
             {QStringLiteral("catalogue"), call("GET", QStringLiteral("/v1/catalogue"), {}, token)},
-            {QStringLiteral("conflicts"), call("GET", QStringLiteral("/v1/conflicts"), {}, token,
-                                               "programme_id=" + m_world->programmeA.toLatin1())},
-            {QStringLiteral("resolve"), call("POST", QStringLiteral("/v1/conflicts/%1/resolve").arg(conflict),
-                                             R"({"action": "keep"})", token)},
+            {QStringLiteral("conflicts"),
+             call("GET", QStringLiteral("/v1/conflicts"), {}, token, "programme_id=" + m_world->programmeA.toLatin1())},
+            {QStringLiteral("resolve"),
+             call("POST", QStringLiteral("/v1/conflicts/%1/resolve").arg(conflict), R"({"action": "keep"})", token)},
             {QStringLiteral("report"),
              call("GET", QStringLiteral("/v1/reports/programmes/") + m_world->programmeA, {}, token, kYear)},
             {QStringLiteral("reports"), call("GET", QStringLiteral("/v1/reports/programmes"), {}, token, kYear)},
@@ -821,9 +826,9 @@ private Q_SLOTS:
         // A later change (not the snapshot) is redacted the same way.
         const QMap<QString, qint64> cursors = pullPages(QStringLiteral("alex")).constLast().cursors;
         Outbox &lead = box(m_devices.value(QStringLiteral("lena")));
-        QVERIFY(allApplied(push(QStringLiteral("lena"), {lead.update(QStringLiteral("concern"), m_a.concern,
-                                                                     m_world->programmeA, 1,
-                                                                     {{kAction, QStringLiteral("told police")}})}),
+        QVERIFY(allApplied(push(QStringLiteral("lena"),
+                                {lead.update(QStringLiteral("concern"), m_a.concern, m_world->programmeA, 1,
+                                             {{kAction, QStringLiteral("told police")}})}),
                            1));
         const QList<sync::PullResponse> later = pullPages(QStringLiteral("alex"), cursors);
         QCOMPARE(later.constFirst().changes.size(), 1);
@@ -840,7 +845,8 @@ private Q_SLOTS:
         QVERIFY(page);
         bool found = false;
         for (const sync::Change &c : page->changes)
-            found = found || (c.id == m_a.concern && c.fields.value(kAction).toString() == QLatin1String("told police"));
+            found
+                = found || (c.id == m_a.concern && c.fields.value(kAction).toString() == QLatin1String("told police"));
         QVERIFY(found);
     }
 
@@ -905,8 +911,8 @@ private Q_SLOTS:
         QVERIFY(!q.value(0).isNull());
         QCOMPARE(q.value(0).toLongLong(), qint64(rowsIn(m_world->programmeA).size()));
         q.finish();
-        QVERIFY(q.exec(QStringLiteral("SELECT details, action_taken, urgency FROM concern WHERE id = '%1'")
-                           .arg(m_a.concern)));
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT details, action_taken, urgency FROM concern WHERE id = '%1'").arg(m_a.concern)));
         QVERIFY(q.next());
         QVERIFY(q.value(0).isNull());
         QVERIFY(q.value(1).isNull());
@@ -977,9 +983,9 @@ private Q_SLOTS:
             QCOMPARE(m_store->record(concern, m_a.concern)->fields.value(kDetails).toString(), text);
         }
         // A worker of B cannot either, and is told about the programme first.
-        const auto ben = push(QStringLiteral("ben"), {box(m_devices.value(QStringLiteral("ben")))
-                                                          .update(concern, m_a.concern, programme, 1,
-                                                                  {{kDetails, QStringLiteral("ben")}})});
+        const auto ben = push(QStringLiteral("ben"),
+                              {box(m_devices.value(QStringLiteral("ben")))
+                                   .update(concern, m_a.concern, programme, 1, {{kDetails, QStringLiteral("ben")}})});
         QCOMPARE(ben.value(0).code, QStringLiteral("forbidden_scope"));
     }
 
@@ -990,8 +996,8 @@ private Q_SLOTS:
         // The store's schema has the column (migration 4); rows from before it have NULL there.
         QCOMPARE(m_store->schemaVersion(), 4);
         QSqlQuery q(m_store->connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT created_by FROM records WHERE entity = 'concern' AND id = '%1'")
-                           .arg(m_a.concern)));
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT created_by FROM records WHERE entity = 'concern' AND id = '%1'").arg(m_a.concern)));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), m_world->workerA.id);
         q.finish();
@@ -1002,10 +1008,10 @@ private Q_SLOTS:
         QVERIFY(amara.value(key("referral", m_a.referral)).value(kNotes).isNull());
         QCOMPARE(pulled(QStringLiteral("lena")).value(key("concern", m_a.concern)).value(kDetails).toString(),
                  QStringLiteral("seen with older men A"));
-        const auto results = push(QStringLiteral("amara"), {box(m_devices.value(QStringLiteral("amara")))
-                                                                .update(QStringLiteral("concern"), m_a.concern,
-                                                                        m_world->programmeA, 1,
-                                                                        {{kDetails, QStringLiteral("mine")}})});
+        const auto results = push(QStringLiteral("amara"),
+                                  {box(m_devices.value(QStringLiteral("amara")))
+                                       .update(QStringLiteral("concern"), m_a.concern, m_world->programmeA, 1,
+                                               {{kDetails, QStringLiteral("mine")}})});
         QCOMPARE(results.value(0).code, QStringLiteral("forbidden_field"));
     }
 
@@ -1016,7 +1022,8 @@ private Q_SLOTS:
         const QString id = makeConflict(QStringLiteral("amara"), m_world->programmeA, m_a.concern, kDetails);
         QVERIFY(!id.isEmpty());
         auto loserOf = [&](const QString &who) {
-            const QJsonArray list = object(conflicts(who, m_world->programmeA)).value(QLatin1String("conflicts")).toArray();
+            const QJsonArray list
+                = object(conflicts(who, m_world->programmeA)).value(QLatin1String("conflicts")).toArray();
             return list.size() == 1 ? list.at(0).toObject().value(QLatin1String("loser")).toObject() : QJsonObject();
         };
         // The second device's "low" stands; the first's "medium", concurrent and older, lost.
