@@ -993,15 +993,24 @@ private Q_SLOTS:
     void rowsWithoutARecorderAreNobodys()
     {
         OPEN();
-        // The store's schema has the column (migration 4); rows from before it have NULL there.
         QCOMPARE(m_store->schemaVersion(), 4);
         QSqlQuery q(m_store->connection());
-        QVERIFY(q.exec(
-            QStringLiteral("SELECT created_by FROM records WHERE entity = 'concern' AND id = '%1'").arg(m_a.concern)));
+        const QString recorder
+            = QStringLiteral("SELECT created_by FROM records WHERE entity = 'concern' AND id = '%1'").arg(m_a.concern);
+        QVERIFY(q.exec(recorder));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), m_world->workerA.id);
         q.finish();
-        QVERIFY(q.exec(QStringLiteral("UPDATE records SET created_by = NULL WHERE entity IN ('concern', 'referral')")));
+        // The store as it was at schema version 3 (the column gone), migrated again: the rows it held have NULL.
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE records DROP COLUMN created_by")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'schema_version'")));
+        QCOMPARE(m_store->schemaVersion(), 3);
+        QVERIFY(m_store->migrate());
+        QCOMPARE(m_store->schemaVersion(), 4);
+        QVERIFY(q.exec(recorder));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).isNull());
+        q.finish();
         signIn(QStringLiteral("amara"));
         const QHash<QString, QJsonObject> amara = pulled(QStringLiteral("amara"));
         QVERIFY(amara.value(key("concern", m_a.concern)).value(kDetails).isNull());
