@@ -770,16 +770,22 @@ Status CentralStore::redact(const User &user, QList<sync::Change> &changes, cons
 {
     if (user.seesSafeguardingDetails())
         return {};
-    // The recorders of the concerns that referrals sent to someone other than their recorder were made from.
+    // The recorders of the concerns that referrals sent to someone other than their recorder were made from: from
+    // the page when the concern is in it (a snapshot sends it before its referrals), else read.
+    QHash<QString, QString> concernRecorders;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        if (changes.at(i).entity == kConcern)
+            concernRecorders.insert(changes.at(i).id, recorders.at(i));
+    }
     QStringList concernIds;
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const sync::Change &c = changes.at(i);
         const QString concernId = c.fields.value(kConcernId).toString();
-        if (c.entity == kReferral && recorders.at(i) != user.id && !concernId.isEmpty())
+        if (c.entity == kReferral && recorders.at(i) != user.id && !concernId.isEmpty()
+            && !concernRecorders.contains(concernId))
             concernIds << concernId;
     }
     concernIds.removeDuplicates();
-    QHash<QString, QString> concernRecorders;
     if (!concernIds.isEmpty()) {
         if (Status s = sql::forEachIn(
                 m_db, QStringLiteral("SELECT id, created_by FROM records WHERE entity = ? AND id IN "), {kConcern},

@@ -879,6 +879,37 @@ private Q_SLOTS:
         for (const char *lead : {"lena", "sam"})
             QCOMPARE(pulled(QString::fromLatin1(lead)).value(key("referral", m_a.referral)).value(kNotes).toString(),
                      QStringLiteral("referral notes A"));
+
+        // Later changes of the referrals alone (their concern is not in the page, so its recorder is read).
+        const QMap<QString, qint64> alexCursors = pullPages(QStringLiteral("alex")).constLast().cursors;
+        const QMap<QString, qint64> amaraCursors = pullPages(QStringLiteral("amara")).constLast().cursors;
+        const QJsonObject moved {{QStringLiteral("destination"), QStringLiteral("police")}};
+        QVERIFY(allApplied(push(QStringLiteral("amara"),
+                                {box(m_devices.value(QStringLiteral("amara")))
+                                     .update(QStringLiteral("referral"), m_a.referral, m_world->programmeA, 1, moved)}),
+                           1));
+        QVERIFY(
+            allApplied(push(QStringLiteral("alex"),
+                            {alexBox.update(QStringLiteral("referral"), own.entityId, m_world->programmeA, 1, moved)}),
+                       1));
+        auto changesOf = [&](const QString &who, const QMap<QString, qint64> &cursors) {
+            QHash<QString, QJsonObject> out;
+            for (const sync::PullResponse &page : pullPages(who, cursors)) {
+                for (const sync::Change &c : page.changes)
+                    out.insert(c.id, c.fields);
+            }
+            return out;
+        };
+        const QHash<QString, QJsonObject> alexLater = changesOf(QStringLiteral("alex"), alexCursors);
+        QCOMPARE(alexLater.size(), 2);
+        QVERIFY(alexLater.value(m_a.referral).contains(kNotes) && alexLater.value(m_a.referral).value(kNotes).isNull());
+        QCOMPARE(alexLater.value(m_a.referral).value(QLatin1String("destination")).toString(),
+                 QStringLiteral("police"));
+        QCOMPARE(alexLater.value(own.entityId).value(kNotes).toString(), QStringLiteral("alex's notes"));
+        const QHash<QString, QJsonObject> amaraLater = changesOf(QStringLiteral("amara"), amaraCursors);
+        QCOMPARE(amaraLater.size(), 2);
+        QCOMPARE(amaraLater.value(m_a.referral).value(kNotes).toString(), QStringLiteral("referral notes A"));
+        QCOMPARE(amaraLater.value(own.entityId).value(kNotes).toString(), QStringLiteral("alex's notes"));
     }
 
     void redactedPullVerifiesOnTheDevice_data() { backends(); }
