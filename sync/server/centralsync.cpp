@@ -610,29 +610,42 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
     }
 
     // Safeguarding details are changed only by those who see them: a worker who did not record the row is refused
-    // for this mutation (the rest of the batch goes on); its other columns follow the normal rules.
+    // for this mutation (the rest of the batch goes on); its other columns follow the normal rules. Nor can they
+    // move a referral off the concern it was made from, which would show them its notes.
     const QStringList &restricted = restrictedColumns(m.entity);
-    if (before.exists && !restricted.isEmpty()
-        && std::any_of(restricted.cbegin(), restricted.cend(),
-                       [&m](const QString &c) { return m.fields.contains(c); })) {
-        const QJsonObject after = [&] {
-            QJsonObject out = before.fields;
-            if (m.fields.contains(kConcernId))
-                out.insert(kConcernId, m.fields.value(kConcernId));
-            return out;
-        }();
-        QString concernRecorder;
-        if (m.entity == kReferral && !after.value(kConcernId).toString().isEmpty()) {
-            const auto concern = rowIn(state, kConcern, after.value(kConcernId).toString());
-            if (!concern)
-                return concern.errors();
-            concernRecorder = concern->createdBy;
+    if (before.exists && !restricted.isEmpty()) {
+        const bool touches = std::any_of(restricted.cbegin(), restricted.cend(),
+                                         [&m](const QString &c) { return m.fields.contains(c); });
+        const bool relinks = m.fields.contains(kConcernId)
+            && m.fields.value(kConcernId).toString() != before.fields.value(kConcernId).toString();
+        QJsonObject after = before.fields;
+        if (m.fields.contains(kConcernId))
+            after.insert(kConcernId, m.fields.value(kConcernId));
+        // Whether the pusher sees the details of the row with these fields.
+        auto sees = [&](const QJsonObject &fields) -> Result<bool> {
+            QString concernRecorder;
+            if (m.entity == kReferral && !fields.value(kConcernId).toString().isEmpty()) {
+                const auto concern = rowIn(state, kConcern, fields.value(kConcernId).toString());
+                if (!concern)
+                    return concern.errors();
+                concernRecorder = concern->createdBy;
+            }
+            return seesDetails(state.user, m.entity, fields, before.createdBy, concernRecorder);
+        };
+        for (const auto &[needed, fields, what] :
+             {std::tuple {touches, after, restricted.join(QStringLiteral(" and "))},
+              std::tuple {relinks, before.fields, QStringLiteral("concern")}}) {
+            if (!needed)
+                continue;
+            const auto allowed = sees(fields);
+            if (!allowed)
+                return allowed.errors();
+            if (!allowed.value())
+                return rejected(m.mutationId, QStringLiteral("forbidden_field"),
+                                QStringLiteral("Only the worker who recorded this %1, the programme's leads and "
+                                               "safeguarding leads can change its %2")
+                                    .arg(m.entity, what));
         }
-        if (!seesDetails(state.user, m.entity, after, before.createdBy, concernRecorder))
-            return rejected(m.mutationId, QStringLiteral("forbidden_field"),
-                            QStringLiteral("Only the worker who recorded this %1, the programme's leads and "
-                                           "safeguarding leads can change its %2")
-                                .arg(m.entity, restricted.join(QStringLiteral(" and "))));
     }
 
     const sync::MergeResult merged = sync::merge(before, m, state.deviceId);

@@ -39,7 +39,8 @@
 // |   its own recorder sees them); one made from no concern is open      |                                         |
 // | A pull with redacted rows verifies its checksum on a device store    | redactedPullVerifiesOnTheDevice         |
 // | Only the recorder, leads and safeguarding leads change those details | workerCannotChangeDetailsTheyDidNotRe…  |
-// |   (forbidden_field for that mutation; other columns as usual)        |                                         |
+// |   or unlink a referral from its concern (forbidden_field for that    |                                         |
+// |   mutation; other columns as usual)                                  |                                         |
 // | Rows stored before the server kept recorders are nobody's            | rowsWithoutARecorderAreNobodys          |
 // | Conflicts over safeguarding details show them to leads, not admins   | conflictsShowDetailsToLeadsOnly         |
 #include "../core/storefixture.h"
@@ -977,6 +978,8 @@ private Q_SLOTS:
             b.update(referral, m_a.referral, programme, 1, {{kNotes, QStringLiteral("overwritten")}}),
             b.update(concern, m_a.concern, programme, 1, {{QStringLiteral("categories"), QStringLiteral("[\"cce\"]")}}),
             b.update(referral, m_a.plainReferral, programme, 1, {{kNotes, QStringLiteral("more housing")}}),
+            // Unlinking amara's referral from her concern would show alex its notes.
+            b.update(referral, m_a.referral, programme, 1, {{QStringLiteral("concern_id"), QJsonValue::Null}}),
         };
         QList<sync::Mutation> ownBatch;
         const QString own = concernOf(b, programme, m_a.person, QStringLiteral("alex"), ownBatch);
@@ -984,13 +987,15 @@ private Q_SLOTS:
         batch << b.update(concern, own, programme, 1, {{kDetails, QStringLiteral("alex adds more")}});
         const auto results = push(QStringLiteral("alex"), batch);
         QCOMPARE(results.size(), batch.size());
-        for (int i : {0, 1, 2, 3}) {
+        for (int i : {0, 1, 2, 3, 6}) {
             QCOMPARE(results.at(i).status, QStringLiteral("rejected"));
             QCOMPARE(results.at(i).code, QStringLiteral("forbidden_field"));
             QVERIFY(!results.at(i).message.isEmpty());
         }
-        for (int i : {4, 5, 6, 7})
+        for (int i : {4, 5, 7, 8})
             QCOMPARE(results.at(i).status, QStringLiteral("applied"));
+        QCOMPARE(m_store->record(referral, m_a.referral)->fields.value(QLatin1String("concern_id")).toString(),
+                 m_a.concern);
         QJsonObject stored = m_store->record(concern, m_a.concern)->fields;
         QCOMPARE(stored.value(kDetails).toString(), QStringLiteral("seen with older men A"));
         QCOMPARE(stored.value(kAction).toString(), QStringLiteral("called the DSL A"));
