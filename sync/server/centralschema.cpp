@@ -88,6 +88,13 @@ ALTER TABLE change_log_v3 RENAME TO change_log;
 CREATE INDEX change_log_scope_seq ON change_log(scope, seq);
 )sql";
 
+// Migration 4: who recorded a row (issue 6, roles): the user whose push inserted it. Safeguarding details
+// (docs/security.md, "Roles and scopes") are sent to a worker only for rows they recorded. Rows from before it
+// have NULL: nobody's, so only leads and safeguarding leads see their details.
+const char16_t *const kVersion4 = uR"sql(
+ALTER TABLE records ADD COLUMN created_by TEXT;
+)sql";
+
 core::Status execAll(QSqlDatabase &db, QStringView script)
 {
     for (QStringView statement : script.split(u';')) {
@@ -105,7 +112,7 @@ core::Status execAll(QSqlDatabase &db, QStringView script)
 
 int CentralSchema::latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 int CentralSchema::currentVersion(QSqlDatabase &db)
@@ -135,7 +142,7 @@ INSERT INTO meta (key, value) VALUES ('schema_version', '0'))sql");
             !s)
             return s;
     }
-    const QList<const char16_t *> steps {kVersion1, kVersion2, kVersion3};
+    const QList<const char16_t *> steps {kVersion1, kVersion2, kVersion3, kVersion4};
     for (int v = current; v < latestVersion(); ++v) {
         if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
             return s;
