@@ -409,13 +409,18 @@ bool PersonController::showConcernDetails(const QString &concernId)
         return false;
     }
     m_shownConcernId = concernId;
-    m_shownConcern
-        = {{QStringLiteral("details"), concern->details}, {QStringLiteral("actionTaken"), concern->actionTaken}};
+    // The server sends a concern's details only to the worker who recorded it, the programme's leads and safeguarding
+    // leads (docs/security.md, "Roles and scopes"); to anyone else they arrive empty, which must not read as "none".
+    const QString details = concern->details.isEmpty() && concern->actionTaken.isEmpty()
+        ? tr("No details on this device: only the worker who recorded this concern, the programme's leads and "
+             "safeguarding leads see them.")
+        : concern->details;
+    m_shownConcern = {{QStringLiteral("details"), details}, {QStringLiteral("actionTaken"), concern->actionTaken}};
     for (QVariant &v : m_concerns) {
         QVariantMap m = v.toMap();
         const bool shown = m.value(QStringLiteral("id")).toString() == concernId;
         m.insert(QStringLiteral("detailsShown"), shown);
-        m.insert(QStringLiteral("details"), shown ? concern->details : QString());
+        m.insert(QStringLiteral("details"), shown ? details : QString());
         m.insert(QStringLiteral("actionTaken"), shown ? concern->actionTaken : QString());
         v = m;
     }

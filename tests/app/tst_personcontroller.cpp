@@ -47,6 +47,11 @@ private Q_SLOTS:
         c.raisedOn = QDate(2019, 6, 12);
         c.details = QStringLiteral("Seen with older boys");
         r.concerns << c;
+        // Another worker's concern, as the server sends it to this worker: without its details.
+        SafeguardingConcern theirs = c;
+        theirs.raisedOn = QDate(2019, 6, 11);
+        theirs.details.clear();
+        r.concerns << theirs;
         QVERIFY(store::SessionRepository(f.db()).save(r));
 
         PersonController controller(&f.db());
@@ -65,11 +70,18 @@ private Q_SLOTS:
             QStringLiteral("Rayners Lane Estate"));
         QCOMPARE(controller.outcomes().size(), 1);
         QCOMPARE(mapValue(controller.outcomes().at(0), "result"), QStringLiteral("Achieved"));
-        QCOMPARE(controller.concerns().size(), 1);
+        QCOMPARE(controller.concerns().size(), 2);
         // Details stay hidden until asked for.
         QCOMPARE(mapValue(controller.concerns().at(0), "details"), QString());
         QVERIFY(controller.showConcernDetails(mapValue(controller.concerns().at(0), "id")));
         QCOMPARE(mapValue(controller.concerns().at(0), "details"), QStringLiteral("Seen with older boys"));
+        QCOMPARE(mapValue(controller.concerns().at(1), "details"), QString());
+        // Withheld details say so rather than look like an empty record.
+        QVERIFY(controller.showConcernDetails(mapValue(controller.concerns().at(1), "id")));
+        QCOMPARE(mapValue(controller.concerns().at(0), "details"), QString());
+        QCOMPARE(mapValue(controller.concerns().at(1), "details"),
+                 QStringLiteral("No details on this device: only the worker who recorded this concern, the "
+                                "programme's leads and safeguarding leads see them."));
         controller.hideConcernDetails();
         QCOMPARE(mapValue(controller.concerns().at(0), "details"), QString());
         QVERIFY(!controller.showConcernDetails(QStringLiteral("not-a-concern")));
