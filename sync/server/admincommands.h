@@ -1,4 +1,5 @@
-// The admin subcommands of outreach-server (init, user, programme, assign, unassign, device, purge, export, dump):
+// The admin subcommands of outreach-server (init, user, programme, assign, unassign, device, purge, export, dump,
+// audit):
 // each runs on an opened store, prints one clear message and returns the process exit code.
 #pragma once
 
@@ -30,6 +31,8 @@ public:
 private:
     // export --from --to --format csv|json [--out FILE] [--no-suppress]: every programme's outcome counts.
     static int exportReports(CentralStore &store, const QCommandLineParser &parser, QTextStream &out, QTextStream &err);
+    // audit --person ID | --user NAME [--format text|json] [--from DATE] [--to DATE]: who saw or changed what.
+    static int auditQuery(CentralStore &store, const QCommandLineParser &parser, QTextStream &out, QTextStream &err);
 };
 
 } // namespace outreach::server

@@ -88,6 +88,31 @@ ALTER TABLE change_log_v3 RENAME TO change_log;
 CREATE INDEX change_log_scope_seq ON change_log(scope, seq);
 )sql";
 
+// Migration 4: a placeholder (another branch's migration takes this number; the lead replaces this at merge).
+const char16_t *const kVersion4 = u"";
+
+// Migration 5: the audit log is append-only (docs/security.md, "Audit"): the store itself refuses to change or
+// remove an audit row, whoever asks. Trigger bodies hold ';', so these are whole statements, one per entry, not a
+// script execAll() splits.
+QStringList version5(bool postgres)
+{
+    if (postgres)
+        return {QStringLiteral("CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                               "RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP; END $$"),
+                QStringLiteral("CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW "
+                               "EXECUTE FUNCTION audit_append_only()"),
+                QStringLiteral("CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT "
+                               "EXECUTE FUNCTION audit_append_only()"),
+                QStringLiteral("CREATE INDEX audit_entity ON audit(entity_id, at)"),
+                QStringLiteral("CREATE INDEX audit_user ON audit(user_id, at)")};
+    return {QStringLiteral("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN "
+                           "SELECT RAISE(ABORT, 'the audit log is append-only: UPDATE refused'); END"),
+            QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN "
+                           "SELECT RAISE(ABORT, 'the audit log is append-only: DELETE refused'); END"),
+            QStringLiteral("CREATE INDEX audit_entity ON audit(entity_id, at)"),
+            QStringLiteral("CREATE INDEX audit_user ON audit(user_id, at)")};
+}
+
 core::Status execAll(QSqlDatabase &db, QStringView script)
 {
     for (QStringView statement : script.split(u';')) {
@@ -105,7 +130,7 @@ core::Status execAll(QSqlDatabase &db, QStringView script)
 
 int CentralSchema::latestVersion()
 {
-    return 3;
+    return 5;
 }
 
 int CentralSchema::currentVersion(QSqlDatabase &db)
@@ -135,10 +160,19 @@ INSERT INTO meta (key, value) VALUES ('schema_version', '0'))sql");
             !s)
             return s;
     }
-    const QList<const char16_t *> steps {kVersion1, kVersion2, kVersion3};
+    const QList<const char16_t *> steps {kVersion1, kVersion2, kVersion3, kVersion4};
     for (int v = current; v < latestVersion(); ++v) {
-        if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
-            return s;
+        if (v < steps.size()) {
+            if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
+                return s;
+            continue;
+        }
+        // Version 5: statement by statement (see version5()).
+        for (const QString &statement : version5(db.driverName() == QLatin1String("QPSQL"))) {
+            auto q = sql::run(db, statement, {}, QStringLiteral("make the audit log append-only"));
+            if (!q)
+                return q.errors();
+        }
     }
     auto q = sql::run(db, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"),
                       {QString::number(latestVersion())}, QStringLiteral("record the schema version"));
