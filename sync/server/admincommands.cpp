@@ -293,7 +293,8 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         const auto device = need("device");
         if (!device)
             return Usage;
-        return report(store.revokeDevice(*device, now, kCliActor), QStringLiteral("revoked device %1").arg(*device));
+        return report(store.revokeDevice(*device, now, kCliActor, operatorDetail()),
+                      QStringLiteral("revoked device %1").arg(*device));
     }
     if (command == QLatin1String("purge")) {
         const auto entity = need("entity");

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QSet>
 
+#include <algorithm>
+
 namespace outreach::server {
 
 using core::Result;
@@ -155,8 +157,12 @@ Result<PersonAudit> CentralStore::auditOfPerson(const QString &participantId, st
         if (!out.records.contains(ref))
             out.records << ref;
     }
-    if (!out.records.contains(sync::EntityRef {participant, participantId}))
-        out.records.prepend({participant, participantId});
+    // The person first, then by type and id: the same answer every time.
+    out.records.removeAll(sync::EntityRef {participant, participantId});
+    std::sort(out.records.begin(), out.records.end(), [](const sync::EntityRef &a, const sync::EntityRef &b) {
+        return a.entity != b.entity ? a.entity < b.entity : a.id < b.id;
+    });
+    out.records.prepend({participant, participantId});
     // Every audit row naming one of those rows, in chunks of ids; kept when the entity matches too.
     QSet<QString> wanted;
     for (const sync::EntityRef &ref : out.records)

@@ -504,7 +504,7 @@ QList<DeviceInfo> CentralStore::devices()
     return out;
 }
 
-Status CentralStore::revokeDevice(const QString &deviceId, qint64 nowMs, const QString &actor)
+Status CentralStore::revokeDevice(const QString &deviceId, qint64 nowMs, const QString &actor, const QString &detail)
 {
     auto q = sql::run(m_db, QStringLiteral("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
                       {nowMs, deviceId}, QStringLiteral("revoke the device"));
@@ -515,7 +515,7 @@ Status CentralStore::revokeDevice(const QString &deviceId, qint64 nowMs, const Q
                       device(deviceId) ? QStringLiteral("Device %1 is already revoked").arg(deviceId)
                                        : QStringLiteral("There is no device %1").arg(deviceId),
                       QStringLiteral("not_found")};
-    return audit(actor, deviceId, QStringLiteral("device.revoke"), QStringLiteral("device"), deviceId, {}, nowMs);
+    return audit(actor, deviceId, QStringLiteral("device.revoke"), QStringLiteral("device"), deviceId, detail, nowMs);
 }
 
 Result<TokenGrant> CentralStore::issueTokens(const QString &deviceId, qint64 nowMs, qint64 accessTtlS,

@@ -222,8 +222,9 @@ public:
     std::optional<DeviceInfo> device(const QString &deviceId);
     QList<DeviceInfo> devices();
     // Its tokens stay so that its next request learns why (403 device_revoked) instead of a bare 401.
-    // `actor`: who revoked it, for the audit log (a user id, or "admin-cli").
-    core::Status revokeDevice(const QString &deviceId, qint64 nowMs, const QString &actor = QStringLiteral("admin-cli"));
+    // `actor`: who revoked it, for the audit log (a user id, or "admin-cli"), with `detail` (ids only).
+    core::Status revokeDevice(const QString &deviceId, qint64 nowMs, const QString &actor = QStringLiteral("admin-cli"),
+                              const QString &detail = {});
     core::Result<TokenGrant> issueTokens(const QString &deviceId, qint64 nowMs, qint64 accessTtlS, qint64 refreshTtlS);
     std::optional<TokenInfo> findToken(const QString &token); // by its SHA-256; expiry is the caller's check
     // Makes the token expire at `atMs` unless it expires sooner already.
