@@ -515,6 +515,9 @@ private Q_SLOTS:
         const HttpResponse big = call("POST", QStringLiteral("/v1/sync/push"), QByteArray(5000, ' '), token);
         QCOMPARE(big.status, 413);
         QCOMPARE(code(big), QStringLiteral("body_too_large"));
+        const HttpResponse bigViews = call("POST", QStringLiteral("/v1/audit/views"), QByteArray(5000, ' '), token);
+        QCOMPARE(bigViews.status, 413); // the same body limit as push
+        QCOMPARE(code(bigViews), QStringLiteral("body_too_large"));
         Outbox outbox;
         QList<sync::Mutation> four;
         for (int i = 0; i < 4; ++i)
@@ -1013,7 +1016,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         const QString token = accessToken(QStringLiteral("lena"), m_world->deviceLead);
-        for (const char *path : {"/v1/sync/push", "/v1/sync/pull", "/v1/auth/signin", "/v1/auth/refresh"}) {
+        for (const char *path :
+             {"/v1/sync/push", "/v1/sync/pull", "/v1/auth/signin", "/v1/auth/refresh", "/v1/audit/views"}) {
             const HttpResponse r = call("POST", QString::fromLatin1(path), body, token);
             QVERIFY2(r.status >= 400 && r.status < 500, path);
             QVERIFY2(sync::wire::parseError(r.body), r.body.constData());
