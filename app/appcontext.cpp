@@ -198,21 +198,11 @@ void AppContext::wipeRevokedDevice()
     QString server = m_syncClient->serverAddress();
     if (server.isEmpty())
         server = tr("the server");
-    dropSyncClient();
-    Q_EMIT syncClientChanged();
     // The device starts again at first run, under a new identity since the server refuses the old one for good.
-    core::store::Database &db = *m_database;
-    const core::Status wiped = wipeStore(db);
-    if (wiped) {
-        qCWarning(lcAppContext) << "device revoked by" << server << "- local records wiped";
-        setNotice(tr("This device was removed from %1 by an administrator; its records were wiped.").arg(server));
-    } else {
-        qCWarning(lcAppContext) << "device revoked, but the wipe failed:" << core::describe(wiped.errors());
-        setNotice(tr("This device was removed from %1 by an administrator, but its records could not all be "
-                     "wiped (%2). Give the device to your administrator.")
-                      .arg(server, wiped.error().message));
-    }
-    Q_EMIT storeChanged();
+    wipeAndTell(tr("This device was removed from %1 by an administrator; its records were wiped.").arg(server),
+                tr("This device was removed from %1 by an administrator, but its records could not all be wiped "
+                   "(%2). Give the device to your administrator.")
+                    .arg(server, QStringLiteral("%1")));
 }
 
 core::Status AppContext::wipeStore(core::store::Database &db)
@@ -232,21 +222,39 @@ void AppContext::wipeAfterFailedPasscodes(int attempts)
 {
     if (!m_database)
         return;
+    wipeAndTell(tr("After %1 wrong passcodes in a row, the records on this device were wiped. Set Outreach up again; "
+                   "anything that had been sent is safe on the server.")
+                    .arg(attempts),
+                tr("After %1 wrong passcodes in a row, the records on this device could not all be wiped (%2). "
+                   "Give the device to your administrator.")
+                    .arg(attempts)
+                    .arg(QStringLiteral("%1")));
+}
+
+bool AppContext::removeDeviceRecords()
+{
+    if (!m_database)
+        return false;
+    return wipeAndTell(tr("The records were removed from this device and it was signed out. Anything that had been "
+                          "sent is safe on the council's record."),
+                       tr("The records could not all be removed from this device (%1). Give the device to your "
+                          "administrator."));
+}
+
+bool AppContext::wipeAndTell(const QString &done, const QString &failed)
+{
     dropSyncClient();
     Q_EMIT syncClientChanged();
-    if (const core::Status wiped = wipeStore(*m_database); wiped) {
-        qCWarning(lcAppContext) << attempts << "wrong passcodes in a row - local records wiped";
-        setNotice(tr("After %1 wrong passcodes in a row, the records on this device were wiped. Set Outreach up again; "
-                     "anything that had been sent is safe on the server.")
-                      .arg(attempts));
+    const core::Status wiped = wipeStore(*m_database);
+    if (wiped) {
+        qCWarning(lcAppContext) << "local records wiped:" << done;
+        setNotice(done);
     } else {
-        qCWarning(lcAppContext) << "too many wrong passcodes, but the wipe failed:" << core::describe(wiped.errors());
-        setNotice(tr("After %1 wrong passcodes in a row, the records on this device could not all be wiped (%2). "
-                     "Give the device to your administrator.")
-                      .arg(attempts)
-                      .arg(wiped.error().message));
+        qCWarning(lcAppContext) << "the wipe failed:" << core::describe(wiped.errors());
+        setNotice(failed.arg(wiped.error().message));
     }
     Q_EMIT storeChanged();
+    return bool(wiped);
 }
 
 void AppContext::setNotice(const QString &notice)

@@ -89,6 +89,10 @@ public:
     // unsent work included — a lost tablet must not give up children's records to whoever guesses long enough.
     // The device starts again at first run, under a new identity; the notice says what happened.
     void wipeAfterFailedPasscodes(int attempts);
+    // The worker asked to remove this device's records (SyncController::removeRecords, after a confirmation that
+    // names any unsent work it loses): the same wipe, and the device starts again at first run. False when the
+    // wipe failed (the notice says so and the store is locked).
+    Q_INVOKABLE bool removeDeviceRecords();
     // Empties `db` for a new start: every synced table, the outbox, drafts, profile views, sync state and device
     // settings, then the wrapped key (which also locks) and a new device id.
     static core::Status wipeStore(core::store::Database &db);
@@ -106,6 +110,8 @@ private:
     bool fail(const QString &message);
     void dropSyncClient();
     void wipeRevokedDevice(); // the server revoked this device: wipe it and start again from first run
+    // Drops the sync client, wipes the store and sets the notice: `done`, or `failed` with %1 the reason.
+    bool wipeAndTell(const QString &done, const QString &failed);
     void setNotice(const QString &notice);
 
     // Declared after the store: destroyed first.

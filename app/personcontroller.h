@@ -13,6 +13,7 @@
 
 #include "core/domain/catalogue.h"
 #include "core/domain/participant.h"
+#include "core/store/consentreminders.h"
 
 #include <QObject>
 #include <QVariantList>
@@ -72,7 +73,7 @@ class PersonController : public QObject
     Q_PROPERTY(QString errorSummary READ errorSummary NOTIFY errorsChanged)
 
 public:
-    static constexpr int kExpiringWithinDays = 30;
+    static constexpr int kExpiringWithinDays = core::store::ConsentReminders::kWithinDays;
     static constexpr int kCandidateLimit = 20;
 
     explicit PersonController(QObject *parent = nullptr);

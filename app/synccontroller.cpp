@@ -1,13 +1,18 @@
 #include "synccontroller.h"
 
+#include "core/store/database.h"
 #include "sync/syncclient.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <iterator>
 
 namespace outreach::app {
 
@@ -61,6 +66,143 @@ QString SyncController::signOutQuestion() const
                                         : tr("%1 changes on this device have not been sent yet.").arg(pending);
     return tr("Sign out of %1? %2 They stay on this device and are sent after you sign in again.")
         .arg(m_status.serverAddress(), unsent);
+}
+
+namespace {
+
+struct Noun
+{
+    const char *entity;
+    const char *one;
+    const char *many;
+};
+// In the order a worker thinks of them: people, sessions, then what hangs off them.
+const Noun nouns[] = {
+    {"participant", QT_TRANSLATE_NOOP("SyncController", "young person"),
+     QT_TRANSLATE_NOOP("SyncController", "young people")},
+    {"session", QT_TRANSLATE_NOOP("SyncController", "session"), QT_TRANSLATE_NOOP("SyncController", "sessions")},
+    {"attendance", QT_TRANSLATE_NOOP("SyncController", "register mark"),
+     QT_TRANSLATE_NOOP("SyncController", "register marks")},
+    {"headcount", QT_TRANSLATE_NOOP("SyncController", "head count"),
+     QT_TRANSLATE_NOOP("SyncController", "head counts")},
+    {"outcome", QT_TRANSLATE_NOOP("SyncController", "outcome"), QT_TRANSLATE_NOOP("SyncController", "outcomes")},
+    {"enrolment", QT_TRANSLATE_NOOP("SyncController", "enrolment"),
+     QT_TRANSLATE_NOOP("SyncController", "enrolments")},
+    {"consent", QT_TRANSLATE_NOOP("SyncController", "consent record"),
+     QT_TRANSLATE_NOOP("SyncController", "consent records")},
+    {"concern", QT_TRANSLATE_NOOP("SyncController", "safeguarding concern"),
+     QT_TRANSLATE_NOOP("SyncController", "safeguarding concerns")},
+    {"referral", QT_TRANSLATE_NOOP("SyncController", "referral"), QT_TRANSLATE_NOOP("SyncController", "referrals")},
+    {"certificate", QT_TRANSLATE_NOOP("SyncController", "certificate"),
+     QT_TRANSLATE_NOOP("SyncController", "certificates")},
+    {"cohort", QT_TRANSLATE_NOOP("SyncController", "cohort"), QT_TRANSLATE_NOOP("SyncController", "cohorts")},
+};
+
+// Rows of each kind on the device (live ones) or in the outbox (records with a change not yet accepted).
+QList<std::pair<QString, int>> countsByKind(core::store::Database &db, bool unsent)
+{
+    QList<std::pair<QString, int>> out;
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    if (unsent) {
+        if (!q.exec(QStringLiteral("SELECT entity, COUNT(DISTINCT entity_id) FROM outbox "
+                                   "WHERE state IN ('pending', 'in_flight', 'rejected') GROUP BY entity")))
+            return out;
+        while (q.next())
+            out.append({q.value(0).toString(), q.value(1).toInt()});
+        auto rank = [](const QString &entity) {
+            const auto found = std::find_if(std::begin(nouns), std::end(nouns),
+                                            [&](const Noun &n) { return entity == QLatin1String(n.entity); });
+            return std::distance(std::begin(nouns), found);
+        };
+        std::stable_sort(out.begin(), out.end(), [&](const auto &a, const auto &b) { return rank(a.first) < rank(b.first); });
+        return out;
+    }
+    for (const char *table : {"participant", "session"}) {
+        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE deleted = 0").arg(QLatin1String(table))) && q.next()
+            && q.value(0).toInt() > 0)
+            out.append({QString::fromLatin1(table), q.value(0).toInt()});
+    }
+    return out;
+}
+
+// "1 young person", "3 sessions", "2 register marks"…
+QString kindText(const QString &entity, int n)
+{
+    for (const Noun &noun : nouns) {
+        if (entity == QLatin1String(noun.entity))
+            return QStringLiteral("%1 %2").arg(n).arg(
+                SyncController::tr(n == 1 ? noun.one : noun.many));
+    }
+    return QStringLiteral("%1 %2").arg(n).arg(entity);
+}
+
+QString listText(const QList<std::pair<QString, int>> &counts)
+{
+    QStringList parts;
+    for (const auto &[entity, n] : counts)
+        parts << kindText(entity, n);
+    if (parts.size() < 2)
+        return parts.join(QString());
+    const QString last = parts.takeLast();
+    return SyncController::tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+}
+
+} // namespace
+
+int SyncController::unsentCount() const
+{
+    AppContext *ctx = context();
+    if (!ctx || !ctx->database())
+        return 0;
+    int n = 0;
+    for (const auto &kind : countsByKind(*ctx->database(), true))
+        n += kind.second;
+    return n;
+}
+
+QString SyncController::removeRecordsQuestion() const
+{
+    AppContext *ctx = context();
+    if (!ctx || !ctx->database())
+        return QString();
+    core::store::Database &db = *ctx->database();
+    const QList<std::pair<QString, int>> held = countsByKind(db, false);
+    const QString holds = tr("Remove every record from this device and sign out? It holds %1.")
+                              .arg(held.isEmpty() ? tr("no young people or sessions") : listText(held));
+    const QList<std::pair<QString, int>> unsent = countsByKind(db, true);
+    if (unsent.isEmpty())
+        return tr("%1 Everything has been sent, so the council's record keeps it all; sign in again to get back what "
+                  "your programmes hold.")
+            .arg(holds);
+    int changed = 0;
+    for (const auto &kind : unsent)
+        changed += kind.second;
+    const QString lost = changed == 1
+        ? tr("1 record has changes that have not been sent and will be lost for good: %1.").arg(listText(unsent))
+        : tr("%1 records have changes that have not been sent and will be lost for good: %2.")
+              .arg(changed)
+              .arg(listText(unsent));
+    return QStringLiteral("%1 %2").arg(holds, lost);
+}
+
+bool SyncController::removeRecords(bool acceptLoss)
+{
+    AppContext *ctx = context();
+    QString error;
+    if (!ctx || !ctx->database())
+        error = tr("Unlock Outreach before removing its records.");
+    else if (!acceptLoss && unsentCount() > 0)
+        error = tr("Some changes have not been sent: confirm that you accept losing them, or sync first.");
+    if (error != m_removeRecordsError) {
+        m_removeRecordsError = error;
+        Q_EMIT removeRecordsErrorChanged();
+    }
+    if (!error.isEmpty())
+        return false;
+    if (m_client)
+        m_client->signOut();
+    return ctx->removeDeviceRecords();
 }
 
 bool SyncController::signIn(const QString &password, const QString &caCertificate)

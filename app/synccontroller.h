@@ -37,6 +37,11 @@ class SyncController : public QObject
     Q_PROPERTY(bool canReviewConflicts READ canReviewConflicts NOTIFY statusChanged)
     // The confirmation for signing out, naming what has not been sent yet.
     Q_PROPERTY(QString signOutQuestion READ signOutQuestion NOTIFY statusChanged)
+    // Removing this device's records: what it holds, and what unsent work would be lost (read when asked).
+    Q_PROPERTY(QString removeRecordsQuestion READ removeRecordsQuestion NOTIFY statusChanged)
+    // Changes not yet accepted by the server (to send, being sent or refused): lost if the records are removed.
+    Q_PROPERTY(int unsentCount READ unsentCount NOTIFY statusChanged)
+    Q_PROPERTY(QString removeRecordsError READ removeRecordsError NOTIFY removeRecordsErrorChanged)
     Q_PROPERTY(bool signingIn READ isSigningIn NOTIFY signInChanged)
     // The server's refusal of the last sign-in, in plain English; cleared by the next attempt.
     Q_PROPERTY(QString signInError READ signInError NOTIFY signInChanged)
@@ -63,6 +68,9 @@ public:
     bool isAvailable() const { return m_status.client() != nullptr; }
     bool canReviewConflicts() const;
     QString signOutQuestion() const;
+    QString removeRecordsQuestion() const;
+    int unsentCount() const;
+    QString removeRecordsError() const { return m_removeRecordsError; }
     bool isSigningIn() const { return m_signingIn; }
     QString signInError() const { return m_signInError; }
     bool isConflictsBusy() const { return m_conflictCalls > 0; }
@@ -75,6 +83,10 @@ public:
     Q_INVOKABLE bool signIn(const QString &password, const QString &caCertificate = QString());
     // Forgets the sign-in; unsent changes stay on the device and are sent after the next sign-in.
     Q_INVOKABLE void signOut();
+    // Removes every record from this device and signs out (AppContext::removeDeviceRecords): for a tablet handed
+    // back or passed to someone else. Refuses (false, removeRecordsError) while changes are unsent unless
+    // `acceptLoss` says the worker confirmed losing them, having been told what they are.
+    Q_INVOKABLE bool removeRecords(bool acceptLoss);
     Q_INVOKABLE void syncNow();
     // The outbox changed outside a sync (a problem retried or discarded): count again.
     Q_INVOKABLE void refreshCounts();
@@ -90,6 +102,7 @@ Q_SIGNALS:
     void statusChanged();
     void signInChanged();
     void conflictsChanged();
+    void removeRecordsErrorChanged();
     void signInSucceeded();
     void conflictsLoaded(const QByteArray &json);
     void conflictResolved(const QString &conflictId);
@@ -106,6 +119,7 @@ private:
     int m_conflictCalls = 0;
     QString m_conflictsError;
     QString m_conflictsProgramme; // the programme loadConflicts() last asked about
+    QString m_removeRecordsError;
 };
 
 } // namespace outreach::app

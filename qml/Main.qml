@@ -20,6 +20,11 @@ ApplicationWindow {
         context: AppContext
     }
     readonly property SyncStatus syncStatus: root.sync.status
+    // Every page shown while unlocked holds young people's records: kept out of screenshots, screen recordings
+    // and the recent-apps thumbnail where the platform allows (Android FLAG_SECURE).
+    readonly property ScreenPrivacy screenPrivacy: ScreenPrivacy {
+        secure: root.unlocked
+    }
 
     width: 1280
     height: 800

@@ -52,6 +52,25 @@ Result<QJsonObject> decrypted(Database &db, const QString &entity, const QString
     return values;
 }
 
+// A record erased on the server (a person, on request or by the retention rule): it goes from this device with
+// every row below it (a consent, an attendance, a concern recorded here about them, even one the server never
+// had) and every change about them still waiting to be sent or refused. Returns how many rows went.
+Result<int> eraseHere(Database &db, WriteTransaction &tx, const EntityRef &erased)
+{
+    if (!SyncedTables::find(erased.entity))
+        return 0;
+    auto rows = SyncedTables::withDescendants(db.connection(), {{erased.entity, erased.id}});
+    if (!rows)
+        return rows.errors();
+    // Children first, so no row outlives its parent.
+    for (auto it = rows->crbegin(); it != rows->crend(); ++it) {
+        tx.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(it->table), {it->id});
+        tx.exec(QStringLiteral("DELETE FROM outbox WHERE entity_id = ? AND entity = ?"), {it->id, it->table});
+        tx.exec(QStringLiteral("DELETE FROM sync_shadow WHERE id = ?"), {it->id});
+    }
+    return int(rows->size());
+}
+
 // A JSON scalar as SQLite stores it (booleans as 0/1, whole numbers as integers).
 QVariant toVariant(const QJsonValue &value)
 {
@@ -376,6 +395,13 @@ Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &respon
                 if (Status s = settleShadow(tx, m, *result); !s)
                     return s;
             }
+        } else if (result->code == QLatin1String("purged")) {
+            // A late change to someone erased on the server (or to a record about them): keeping it here would
+            // undo the erasure on this device, so it goes, with the rest of what the device holds about them.
+            // The pull that follows lists the erasure itself.
+            tx.exec(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"), {m.mutationId});
+            if (auto erased = eraseHere(m_db, tx, {m.entity, m.entityId}); !erased)
+                return erased.errors();
         } else {
             const QString message = result->message.isEmpty()
                 ? QStringLiteral("The server refused this change (%1).").arg(result->code)
@@ -418,14 +444,13 @@ Result<DeviceSync::PullOutcome> DeviceSync::applyPull(const PullResponse &respon
     if (tx.failed())
         return tx.errors();
 
-    // Erased on the server: gone here too, with any local change still waiting to be sent about them.
+    // Erased on the server: gone here too, with what belongs to them and any change still waiting to be sent.
     int removedRows = 0;
     for (const EntityRef &ref : response.purged) {
-        if (!SyncedTables::find(ref.entity))
-            continue;
-        tx.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(ref.entity), {ref.id});
-        tx.exec(QStringLiteral("DELETE FROM outbox WHERE entity_id = ? AND entity = ?"), {ref.id, ref.entity});
-        ++removedRows;
+        auto erased = eraseHere(m_db, tx, ref);
+        if (!erased)
+            return erased.errors();
+        removedRows += erased.value();
     }
 
     std::unordered_map<QString, QSqlQuery> rowVersions; // prepared once per table for this page

@@ -34,8 +34,9 @@ public:
     core::Result<std::optional<PushRequest>> nextPush(int maxMutations = Limits::MaxPushMutations,
                                                       qsizetype maxBytes = Limits::MaxPushBytes);
     // The server's answer to `sent`: accepted mutations (applied, merged, conflict_recorded, duplicate) leave the
-    // outbox; rejected ones stay as 'rejected' with last_error {"code": …, "message": …}; a sent mutation without
-    // a result goes back to pending; a result for a mutation not sent is ignored.
+    // outbox; rejected ones stay as 'rejected' with last_error {"code": …, "message": …}, except those rejected as
+    // `purged` (about someone erased on the server): they go, with the row and what is below it; a sent mutation
+    // without a result goes back to pending; a result for a mutation not sent is ignored.
     core::Status applyPush(const PushRequest &sent, const PushResponse &response);
     // The batch did not get an answer (network, timeout, 5xx…): back to pending, `error` kept as last_error.
     core::Status pushFailed(const PushRequest &sent, const QString &error);

@@ -169,31 +169,17 @@ Status OutboxProblems::discardInsert(const Mutation &m)
     // The server may have the row after all (an attendance made on two tablets has the same id): then only the
     // refused mutation goes.
     const QVariantMap row = reader.row(m.entity, m.entityId);
-    QList<std::pair<QString, QString>> removed; // (table, id)
+    QList<RowRef> roots;
     if (!row.isEmpty() && row.value(QStringLiteral("row_version")).toLongLong() == 0)
-        removed << std::pair{m.entity, m.entityId};
-    // Breadth first down the parent references: each row found is a parent in its turn.
-    for (qsizetype i = 0; i < removed.size(); ++i) {
-        const auto [table, id] = removed.at(i);
-        for (const ParentRef &ref : SyncedTables::parentRefs()) {
-            if (ref.parent != table)
-                continue;
-            QSqlQuery q(m_db.connection());
-            q.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? AND row_version = 0").arg(ref.child, ref.column));
-            q.addBindValue(id);
-            if (!q.exec())
-                return sqlError(q, QStringLiteral("find the records that belong to the refused one"));
-            while (q.next()) {
-                const std::pair<QString, QString> child{QString(ref.child), q.value(0).toString()};
-                if (!removed.contains(child))
-                    removed << child;
-            }
-        }
-    }
+        roots << RowRef {m.entity, m.entityId};
+    auto below = SyncedTables::withDescendants(m_db.connection(), roots, QStringLiteral("row_version = 0"));
+    if (!below)
+        return below.errors();
+    const QList<RowRef> removed = below.value();
     // Changes being sent cannot be taken back: refuse rather than leave the server a row whose parent is gone.
     QStringList ids{m.entityId};
-    for (const auto &r : removed)
-        ids << r.second;
+    for (const RowRef &r : removed)
+        ids << r.id;
     QSqlQuery q(m_db.connection());
     for (const QString &id : std::as_const(ids)) {
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE entity_id = ? AND state = 'in_flight'"));
@@ -207,9 +193,9 @@ Status OutboxProblems::discardInsert(const Mutation &m)
     }
     // Children last-in first-out, so no row outlives its parent even for a moment.
     for (auto it = removed.crbegin(); it != removed.crend(); ++it) {
-        tx.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(it->first), {it->second});
+        tx.exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(it->table), {it->id});
         tx.exec(QStringLiteral("DELETE FROM outbox WHERE entity_id = ? AND state IN ('pending', 'rejected')"),
-                {it->second});
+                {it->id});
     }
     tx.exec(QStringLiteral("DELETE FROM outbox WHERE device_seq = ?"), {m.deviceSeq});
     return tx.commit();

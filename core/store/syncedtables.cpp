@@ -1,5 +1,10 @@
 #include "syncedtables.h"
 
+#include "sqlerror.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
 namespace outreach::core::store {
 
 using L = QLatin1String;
@@ -80,6 +85,34 @@ QLatin1String SyncedTables::parentOf(QStringView table, QStringView column)
             return ref.parent;
     }
     return {};
+}
+
+Result<QList<RowRef>> SyncedTables::withDescendants(QSqlDatabase &db, const QList<RowRef> &roots,
+                                                    const QString &condition)
+{
+    QList<RowRef> rows = roots;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    // Breadth first down the parent references: each row found is a parent in its turn.
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const RowRef parent = rows.at(i);
+        for (const ParentRef &ref : parentRefs()) {
+            if (ref.parent != parent.table)
+                continue;
+            q.prepare(QStringLiteral("SELECT id FROM %1 WHERE %2 = ?%3")
+                          .arg(ref.child, ref.column,
+                               condition.isEmpty() ? QString() : QStringLiteral(" AND (%1)").arg(condition)));
+            q.addBindValue(parent.id);
+            if (!q.exec())
+                return sqlError(q, QStringLiteral("find the records that belong to a %1").arg(parent.table));
+            while (q.next()) {
+                const RowRef child {QString(ref.child), q.value(0).toString()};
+                if (!rows.contains(child))
+                    rows << child;
+            }
+        }
+    }
+    return rows;
 }
 
 bool SyncedTables::isBookkeeping(QStringView column)

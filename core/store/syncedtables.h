@@ -2,9 +2,13 @@
 // triggers, the write path and the tests, so a new synced table cannot be half-registered.
 #pragma once
 
+#include "core/result.h"
+
 #include <QLatin1String>
 #include <QList>
 #include <QStringList>
+
+class QSqlDatabase;
 
 namespace outreach::core::store {
 
@@ -23,6 +27,14 @@ struct ParentRef
     QLatin1String parent;
 };
 
+// One row of a synced table.
+struct RowRef
+{
+    QString table;
+    QString id;
+    bool operator==(const RowRef &) const = default;
+};
+
 class SyncedTables
 {
 public:
@@ -34,6 +46,12 @@ public:
     static const QList<ParentRef> &parentRefs();
     // The synced table `column` of `table` refers to, or an empty string.
     static QLatin1String parentOf(QStringView table, QStringView column);
+    // The rows below `roots` by their parent references (an attendance below its person and its session, a
+    // referral below its concern), breadth first with the roots first: what must go when they go, so that no
+    // row outlives its parent. `condition`, when given, is SQL every row below must match ("row_version = 0":
+    // only rows the server never had). Roots are listed whether or not they exist.
+    static Result<QList<RowRef>> withDescendants(QSqlDatabase &db, const QList<RowRef> &roots,
+                                                 const QString &condition = {});
     // Columns every synced table has that are device bookkeeping, never part of a mutation.
     static bool isBookkeeping(QStringView column);
 };

@@ -7,7 +7,8 @@ import Outreach.Ui
 // Where this device's records stand with the server: what sync is doing now, changes waiting to be sent, the last
 // successful sync (or that the worker works on this device only) and changes the server refused, with a way to
 // look at those. With a server and nobody signed in, it asks for the password; signed in, it offers Sync now and,
-// in its menu, Sign out (after saying what has not been sent yet).
+// in its menu, Sign out (after saying what has not been sent yet) and Remove this device's records (after saying what
+// it holds and naming the unsent work that would be lost).
 FormSection {
     id: panel
 
@@ -48,7 +49,7 @@ FormSection {
 
         ToolButton {
             objectName: "syncMenuButton"
-            visible: panel.controller.available && panel.controller.signedIn
+            visible: panel.controller.available
             text: "\u22EE"
             font.pixelSize: Theme.fontSizeTitle
             Layout.preferredWidth: Theme.touchTarget
@@ -61,9 +62,18 @@ FormSection {
 
                 MenuItem {
                     objectName: "signOutItem"
+                    visible: panel.controller.signedIn
+                    height: visible ? implicitHeight : 0
                     text: qsTr("Sign out…")
                     Accessible.name: qsTr("Sign out of the server")
                     onTriggered: signOutLoader.active = true
+                }
+
+                MenuItem {
+                    objectName: "removeRecordsItem"
+                    text: qsTr("Remove this device's records…")
+                    Accessible.name: qsTr("Remove every record from this device and sign out")
+                    onTriggered: removeRecordsLoader.active = true
                 }
             }
         }
@@ -246,6 +256,68 @@ FormSection {
                     const cancel = standardButton(Dialog.Cancel);
                     cancel.text = qsTr("Stay signed in");
                     cancel.Accessible.name = qsTr("Stay signed in");
+                }
+            }
+        }
+        onLoaded: item.open()
+    }
+
+    // Removing the records: says what the device holds and names the unsent work that would be lost; with unsent
+    // work the worker must tick that they accept losing it before the button does anything.
+    Loader {
+        id: removeRecordsLoader
+
+        active: false
+        sourceComponent: Component {
+            Dialog {
+                id: removeRecordsDialog
+
+                readonly property int unsent: panel.controller.unsentCount
+
+                objectName: "removeRecordsDialog"
+                anchors.centerIn: Overlay.overlay
+                width: Math.min((panel.Window.width > 0 ? panel.Window.width : Theme.messageMaxWidth) - 2 * Theme.pageMargin,
+                                Theme.messageMaxWidth)
+                modal: true
+                title: qsTr("Remove this device's records?")
+                onAccepted: panel.controller.removeRecords(acceptLoss.checked)
+                onClosed: Qt.callLater(() => removeRecordsLoader.active = false)
+
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.spacingM
+
+                    Label {
+                        objectName: "removeRecordsQuestion"
+                        Layout.fillWidth: true
+                        text: panel.controller.removeRecordsQuestion
+                        wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
+                    }
+
+                    CheckBox {
+                        id: acceptLoss
+
+                        objectName: "acceptLossCheck"
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: Theme.touchTarget
+                        visible: removeRecordsDialog.unsent > 0
+                        text: removeRecordsDialog.unsent === 1 ? qsTr("I accept that the unsent change is lost")
+                                                               : qsTr("I accept that the unsent changes are lost")
+                        Accessible.name: text
+                    }
+                }
+
+                standardButtons: Dialog.Cancel | Dialog.Ok
+                Component.onCompleted: {
+                    const ok = standardButton(Dialog.Ok);
+                    ok.text = qsTr("Remove records");
+                    ok.objectName = "confirmRemoveRecordsButton";
+                    ok.Accessible.name = qsTr("Remove every record from this device");
+                    ok.enabled = Qt.binding(() => removeRecordsDialog.unsent === 0 || acceptLoss.checked);
+                    const cancel = standardButton(Dialog.Cancel);
+                    cancel.text = qsTr("Keep them");
+                    cancel.Accessible.name = qsTr("Keep the records on this device");
                 }
             }
         }

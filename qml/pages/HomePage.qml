@@ -10,7 +10,7 @@ import Outreach.Ui
 // Signals (the app shell pushes the pages):
 //   recordSession()                    the worker wants to record a session (or carry on with the draft)
 //   openSession(string sessionId)      a saved session was tapped
-//   openPerson(string participantId)   someone seen lately was tapped
+//   openPerson(string participantId)   someone seen lately, or whose consent needs renewing, was tapped
 //   openProgrammes(), openPeople()     the shortcuts to the lists
 //   openSyncProblems()                 the changes the server refused
 Page {
@@ -22,6 +22,7 @@ Page {
     readonly property alias todayCount: todaySessions.count
     readonly property alias recentCount: recentSessions.count
     readonly property alias peopleCount: recentPeople.count
+    readonly property alias consentDueCount: consentDue.count
 
     signal recordSession
     signal openSession(string sessionId)
@@ -52,6 +53,12 @@ Page {
         skipToday: true
         limit: 50
         pageSize: 25
+    }
+
+    ConsentDueModel {
+        id: consentDue
+
+        context: page.storeContext
     }
 
     RecentPeopleModel {
@@ -212,6 +219,72 @@ Page {
                         Layout.fillWidth: true
                         controller: syncController
                         onOpenProblems: page.openSyncProblems()
+                    }
+
+                    // Consent that has lapsed or lapses within 30 days, for people still active: renewed on their
+                    // profile. Hidden when there is nothing to renew.
+                    FormSection {
+                        objectName: "consentSection"
+                        Layout.fillWidth: true
+                        visible: consentDue.count > 0 || consentDue.errorMessage !== ""
+                        title: qsTr("Consent to renew")
+                        subtitle: consentDue.expiredCount > 0
+                                  ? (consentDue.expiredCount === 1 ? qsTr("1 has expired: renew it before recording more about them")
+                                                                   : qsTr("%1 have expired: renew them before recording more about them").arg(consentDue.expiredCount))
+                                  : qsTr("Expiring within 30 days")
+                        error: consentDue.errorMessage
+
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 0
+
+                            Repeater {
+                                objectName: "consentList"
+                                model: consentDue
+
+                                delegate: ItemDelegate {
+                                    id: consentRow
+
+                                    required property string participantId
+                                    required property string name
+                                    required property string code
+                                    required property string programmeName
+                                    required property string dueText
+                                    required property bool expired
+
+                                    objectName: "consentRow"
+                                    Layout.fillWidth: true
+                                    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+                                    Accessible.role: Accessible.Button
+                                    Accessible.name: qsTr("Renew consent: %1 (%2), %3, %4").arg(consentRow.name).arg(consentRow.code).arg(consentRow.programmeName).arg(consentRow.dueText)
+                                    onClicked: page.openPerson(consentRow.participantId)
+                                    Keys.onReturnPressed: page.openPerson(consentRow.participantId)
+
+                                    contentItem: ColumnLayout {
+                                        spacing: 0
+
+                                        Label {
+                                            Layout.fillWidth: true
+                                            text: consentRow.name === consentRow.code ? consentRow.code : qsTr("%1 · %2").arg(consentRow.name).arg(consentRow.code)
+                                            elide: Text.ElideRight
+                                            textFormat: Text.PlainText
+                                            color: Theme.textPrimary
+                                            font.pixelSize: Theme.fontSizeBody
+                                        }
+
+                                        Label {
+                                            Layout.fillWidth: true
+                                            // What is due first: on a narrow card the programme's name is what gets cut.
+                                            text: qsTr("%1 · %2").arg(consentRow.dueText).arg(consentRow.programmeName)
+                                            elide: Text.ElideRight
+                                            color: consentRow.expired ? Theme.errorText : Theme.badgeText
+                                            font.pixelSize: Theme.fontSizeSmall
+                                            font.weight: consentRow.expired ? Font.Medium : Font.Normal
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
 
                     FormSection {

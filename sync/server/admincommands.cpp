@@ -4,6 +4,7 @@
 #include "reportexport.h"
 #include "reportperiod.h"
 #include "reportreplica.h"
+#include "retention.h"
 
 #include "core/store/migrations.h"
 
@@ -124,6 +125,7 @@ void AdminCommands::addOptions(QCommandLineParser &parser)
                         "file in the cache folder named from the URL with --database)."),
          QStringLiteral("FILE")},
     });
+    Retention::addOptions(parser);
 }
 
 QString AdminCommands::reportReplicaPath(const QCommandLineParser &parser)
@@ -336,11 +338,13 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
     }
     if (command == QLatin1String("export"))
         return exportReports(store, parser, out, err);
+    if (command == QLatin1String("retention"))
+        return Retention::run(store, parser, out, err);
     if (command == QLatin1String("audit"))
         return auditQuery(store, parser, out, err);
     err << "Unknown command '" << command << "'. Commands: init, user add, user list, user disable, user enable, "
         << "programme import FILE, programme list, assign, unassign, device list, device held, device revoke, purge, "
-        << "export, dump, audit, serve"
+        << "retention, export, dump, audit, serve"
         << Qt::endl;
     return Usage;
 }

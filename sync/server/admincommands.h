@@ -1,6 +1,5 @@
-// The admin subcommands of outreach-server (init, user, programme, assign, unassign, device, purge, export, dump,
-// audit):
-// each runs on an opened store, prints one clear message and returns the process exit code.
+// The admin subcommands of outreach-server (init, user, programme, assign, unassign, device, purge, retention,
+// export, dump, audit): each runs on an opened store, prints one clear message and returns the process exit code.
 #pragma once
 
 #include <QCommandLineParser>

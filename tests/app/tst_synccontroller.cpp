@@ -97,6 +97,7 @@ private Q_SLOTS:
     void tooOldAppIsToldToUpdate();
     void signOutQuestionNamesWhatIsUnsent();
     void revokedDeviceIsWipedAndSetUpAnew();
+    void removingRecordsNamesTheUnsentWorkAndNeedsItsLossAccepted();
     void leadLoadsAndResolvesConflicts();
     void workerCannotReviewConflicts();
 };
@@ -387,6 +388,56 @@ void TestSyncController::revokedDeviceIsWipedAndSetUpAnew()
     QVERIFY(app.context.syncClient());
     app.context.clearNotice();
     QVERIFY(app.context.notice().isEmpty());
+}
+
+void TestSyncController::removingRecordsNamesTheUnsentWorkAndNeedsItsLossAccepted()
+{
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) { return standard(r, seen); };
+    SyncClient::Timing timing = fastTiming();
+    timing.debounceMs = 60'000; // nothing is sent unless asked
+    App app(server, QStringLiteral("server"), timing);
+    QVERIFY(app.unlocked());
+    QVERIFY(signIn(app));
+    // (The fake server gives the device no programme, so anything it accepts leaves the device: start empty.)
+    QCOMPARE(app.controller.unsentCount(), 0);
+    QCOMPARE(app.controller.removeRecordsQuestion(),
+             QStringLiteral("Remove every record from this device and sign out? It holds no young people or sessions. "
+                            "Everything has been sent, so the council's record keeps it all; sign in again to get back "
+                            "what your programmes hold."));
+
+    // Three people, not sent: a person and an enrolment each.
+    app.addPerson(QStringLiteral("Jay"));
+    app.addPerson(QStringLiteral("Kim"));
+    app.addPerson(QStringLiteral("Remi"));
+    QCOMPARE(app.controller.unsentCount(), 6);
+    QCOMPARE(app.controller.removeRecordsQuestion(),
+             QStringLiteral("Remove every record from this device and sign out? It holds 3 young people. 6 "
+                            "records have changes that have not been sent and will be lost for good: 3 "
+                            "young people and 3 enrolments."));
+    QSignalSpy errorChanged(&app.controller, &SyncController::removeRecordsErrorChanged);
+    QVERIFY(!app.controller.removeRecords(false));
+    QCOMPARE(app.controller.removeRecordsError(),
+             QStringLiteral("Some changes have not been sent: confirm that you accept losing them, or sync first."));
+    QCOMPARE(errorChanged.size(), 1);
+    QCOMPARE(app.count("SELECT COUNT(*) FROM participant"), 3);
+    QCOMPARE(app.count("SELECT COUNT(*) FROM outbox"), 6);
+    QVERIFY(app.context.syncClient());
+
+    const QString oldDevice = app.context.deviceId();
+    QVERIFY(app.controller.removeRecords(true));
+    QVERIFY(app.controller.removeRecordsError().isEmpty());
+    QCOMPARE(app.context.notice(),
+             QStringLiteral("The records were removed from this device and it was signed out. Anything that had been "
+                            "sent is safe on the council's record."));
+    QCOMPARE(app.context.syncClient(), nullptr);
+    QTRY_COMPARE(app.lock.state(), LockController::NeedsSetup);
+    QCOMPARE(app.count("SELECT COUNT(*) FROM participant"), 0);
+    QCOMPARE(app.count("SELECT COUNT(*) FROM outbox"), 0);
+    QCOMPARE(app.count("SELECT COUNT(*) FROM device_setting"), 0);
+    QVERIFY(!core::store::DeviceKeys::hasKey(*app.context.database()));
+    QVERIFY(app.context.deviceId() != oldDevice);
 }
 
 void TestSyncController::leadLoadsAndResolvesConflicts()

@@ -8,6 +8,7 @@
 #include "core/store/participantrepository.h"
 #include "core/store/programmecatalogue.h"
 #include "core/store/sessionrepository.h"
+#include "core/store/writetransaction.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -67,6 +68,26 @@ QString TestStore::registerPerson(const QString &programmeCode, const QString &k
         return QString();
     }
     return id.value();
+}
+
+QString TestStore::addConsent(const QString &participantId, const QString &programmeCode, int givenDaysAgo,
+                              int expiresInDays)
+{
+    core::Consent c;
+    c.id = core::newId();
+    c.programmeId = programmeId(programmeCode);
+    c.participantId = participantId;
+    c.givenBy = QStringLiteral("young_person");
+    c.givenOn = QDate::currentDate().addDays(-givenDaysAgo);
+    c.purposes = {QStringLiteral("recording")};
+    c.expiresOn = QDate::currentDate().addDays(expiresInDays);
+    core::store::WriteTransaction tx(*m_context->database());
+    if (core::Status s = core::store::ParticipantRepository::write(tx, c); !s || !tx.commit()) {
+        qWarning("TestStore: could not record a consent");
+        return QString();
+    }
+    m_context->notifyRecordsChanged();
+    return c.id;
 }
 
 int TestStore::count(const QString &table) const

@@ -38,6 +38,10 @@ public:
                                            const QString &gender);
     // Profile views logged for someone (profile_view has no deleted column, so count() cannot read it).
     Q_INVOKABLE int profileViews(const QString &participantId) const;
+    // A consent for `participantId` in the programme, given `givenDaysAgo` days ago and expiring in
+    // `expiresInDays` days (negative: already expired). Returns its id.
+    Q_INVOKABLE QString addConsent(const QString &participantId, const QString &programmeCode, int givenDaysAgo,
+                                   int expiresInDays);
     // Saves a delivered session of the programme (by catalogue code) `daysAgo` days ago at 00:30 local time
     // (sessions cannot start in the future), with `present` on the register and the notes given, then announces it
     // (recordsChanged) as a form would. A detached session at Rayners Lane Estate for gangs work; a course module

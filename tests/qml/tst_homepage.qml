@@ -67,6 +67,36 @@ Item {
             verify(!findNamed(page, "syncProblemsButton"));
         }
 
+        function test_consentToRenewIsListedAndOpensThePerson() {
+            const page = createPage(1280, 900);
+            compare(page.consentDueCount, 0);
+            verify(!findNamed(page, "consentSection"), "nothing to renew: no section");
+            const jay = TestStore.addPerson("ignite_gangs_work", "Jay");
+            const kim = TestStore.addPerson("ignite_gangs_work", "Kim");
+            const remi = TestStore.addPerson("ignite_gangs_work", "Remi");
+            TestStore.addConsent(jay, "ignite_gangs_work", 400, 12);
+            TestStore.addConsent(kim, "ignite_gangs_work", 380, -3);
+            TestStore.addConsent(remi, "ignite_gangs_work", 10, 355);
+            tryCompare(page, "consentDueCount", 2);
+            waitForRendering(page);
+            const section = findNamed(page, "consentSection");
+            verify(section);
+            compare(section.subtitle, "1 has expired: renew it before recording more about them");
+            const rows = findAll(page, "consentRow");
+            compare(rows.length, 2);
+            compare(rows[0].name, "Kim");
+            verify(rows[0].expired);
+            verify(/^Expired on [A-Z][a-z][a-z] [0-9]+ [A-Z][a-z][a-z] 20[0-9][0-9]$/.test(rows[0].dueText), rows[0].dueText);
+            compare(rows[1].name, "Jay");
+            compare(rows[1].dueText, "Expires in 12 days");
+            verify(rows[1].height >= 48);
+            spy.target = page;
+            spy.signalName = "openPerson";
+            mouseClick(rows[1]);
+            compare(spy.count, 1);
+            compare(spy.signalArguments[0][0], jay);
+        }
+
         function test_savedSessionsAppearAndOpen() {
             const page = createPage(1280, 900);
             const jay = TestStore.addPerson("ignite_gangs_work", "Jay");

@@ -85,10 +85,14 @@ TestCase {
         tryVerify(() => shown("homePage") !== null, 5000, "home is not shown");
         verify(!shown("unlockPage"));
         verify(!shown("firstRunPage"));
+        // Records on screen: kept out of screenshots where the platform can (not on this desktop build).
+        verify(test.window.screenPrivacy.secure);
+        verify(!test.window.screenPrivacy.supported);
 
         // Lock now: the app's pages go at once.
         mouseClick(shown("lockButton"));
         compare(lock.state, LockController.Locked);
+        verify(!test.window.screenPrivacy.secure);
         verify(shown("unlockPage"));
         verify(!shown("homePage"));
         verify(!shown("lockButton"));

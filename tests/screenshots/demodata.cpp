@@ -67,8 +67,9 @@ constexpr Person kPeople[] = {
 
 // Young people Ignite's workers met earlier in the year (made-up names), for the outcomes dashboard's months.
 constexpr Person kEarlier[] = {
-    {u"Abdi", u"ignite_gangs_work", u"16_17", u"male", u"black", u"wealdstone", u"self", 300},
-    {u"Bella", u"ignite_gangs_work", u"14_15", u"female", u"white", u"roxbourne", u"school", 300},
+    // Met nearly a year ago: their one-year consent is about to lapse, or has (the home page prompts it).
+    {u"Abdi", u"ignite_gangs_work", u"16_17", u"male", u"black", u"wealdstone", u"self", 354},
+    {u"Bella", u"ignite_gangs_work", u"14_15", u"female", u"white", u"roxbourne", u"school", 372},
     {u"Cam", u"ignite_gangs_work", u"18_21", u"male", u"mixed", u"roxeth", u"yot", 300},
     {u"Dev", u"ignite_gangs_work", u"16_17", u"male", u"asian", u"rayners_lane", u"self", 300},
     {u"Esi", u"ignite_gangs_work", u"14_15", u"female", u"black", u"wealdstone", u"pru", 300},

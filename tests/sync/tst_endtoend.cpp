@@ -325,6 +325,8 @@ private Q_SLOTS:
     void holdsAnOldAppsChangesUntilItIsUpdated();
     void dropsAPersonFromAnotherProgrammeWhenTheirEnrolmentIsDeleted_data() { backends(); }
     void dropsAPersonFromAnotherProgrammeWhenTheirEnrolmentIsDeleted();
+    void erasesAPersonFromEveryDeviceAndRefusesLateEdits_data() { backends(); }
+    void erasesAPersonFromEveryDeviceAndRefusesLateEdits();
     void auditShowsWhoOpenedAProfile_data() { backends(); }
     void auditShowsWhoOpenedAProfile();
 };
@@ -748,7 +750,87 @@ void TestEndToEnd::dropsAPersonFromAnotherProgrammeWhenTheirEnrolmentIsDeleted()
              0);
 }
 
-QTEST_GUILESS_MAIN(TestEndToEnd)
+// An erasure (`outreach-server purge`, the retention rule) reaches every device, and what a device recorded about
+// the person before it heard of it — an edit, a consent, a concern and the referral made from it — is refused as
+// purged by the server and removed from that device too: nothing about them is left anywhere, nothing else lost.
+void TestEndToEnd::erasesAPersonFromEveryDeviceAndRefusesLateEdits()
+{
+    QFETCH(QString, backend);
+    START_WORLD(backend);
+    Device &a = addDevice(QStringLiteral("amara"));
+    Device &b = addDevice(QStringLiteral("bea"));
+    for (auto &d : m_devices)
+        QVERIFY(signIn(*d, m_server->url()));
+    const QString person = a.store->addPerson(kProgramme, QStringLiteral("Jay"));
+    const QString kept = a.store->addPerson(kProgramme, QStringLiteral("Kim"));
+    QVERIFY(quiesce());
+    QVERIFY(deviceRows(b).contains(QStringLiteral("participant/") + person));
+
+    const auto erased = m_server->admin({QStringLiteral("purge"), QStringLiteral("--entity"),
+                                         QStringLiteral("participant"), QStringLiteral("--id"), person});
+    QVERIFY2(!erased, qPrintable(erased.value_or(QString())));
+
+    // Bea has not synced since: she edits Jay, records consent and a concern with a referral, and edits Kim.
+    const QString consent = core::newId();
+    const QString concern = core::newId();
+    const QString referral = core::newId();
+    {
+        WriteTransaction tx(b.db());
+        QVERIFY(tx.update(u"participant", person, {{QStringLiteral("school"), QStringLiteral("Park High")}}).ok());
+        QVERIFY(tx.insert(u"consent", consent,
+                          {{QStringLiteral("programme_id"), programmeId(kProgramme)},
+                           {QStringLiteral("participant_id"), person},
+                           {QStringLiteral("given_by"), QStringLiteral("young_person")},
+                           {QStringLiteral("given_on"), QStringLiteral("2026-11-30")},
+                           {QStringLiteral("purposes"), QStringLiteral("[\"recording\"]")}})
+                    .ok());
+        QVERIFY(tx.insert(u"concern", concern,
+                          {{QStringLiteral("programme_id"), programmeId(kProgramme)},
+                           {QStringLiteral("participant_id"), person},
+                           {QStringLiteral("categories"), QStringLiteral("[\"criminal_exploitation\"]")},
+                           {QStringLiteral("urgency"), QStringLiteral("urgent")},
+                           {QStringLiteral("raised_on"), QStringLiteral("2026-11-30")}})
+                    .ok());
+        QVERIFY(tx.insert(u"referral", referral,
+                          {{QStringLiteral("programme_id"), programmeId(kProgramme)},
+                           {QStringLiteral("participant_id"), person},
+                           {QStringLiteral("concern_id"), concern},
+                           {QStringLiteral("destination"), QStringLiteral("mash")},
+                           {QStringLiteral("referred_on"), QStringLiteral("2026-11-30")}})
+                    .ok());
+        QVERIFY(tx.update(u"participant", kept, {{QStringLiteral("school"), QStringLiteral("Hill School")}}).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QVERIFY(quiesce());
+
+    auto store = m_server->inspect();
+    QVERIFY(store);
+    for (const auto &[entity, id] : {std::pair {QStringLiteral("participant"), person},
+                                     std::pair {QStringLiteral("consent"), consent},
+                                     std::pair {QStringLiteral("concern"), concern},
+                                     std::pair {QStringLiteral("referral"), referral}}) {
+        QVERIFY2(!store->record(entity, id), qPrintable(entity));
+        for (Device *d : {&a, &b}) {
+            QCOMPARE(number(d->db().connection(), QStringLiteral("SELECT COUNT(*) FROM %1 WHERE id = ?").arg(entity),
+                            {id}),
+                     0);
+            QCOMPARE(number(d->db().connection(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE entity_id = ?"),
+                            {id}),
+                     0);
+        }
+    }
+    // The late changes were refused as purged, not lost silently: the server's results say so.
+    QCOMPARE(number(store->connection(), QStringLiteral("SELECT COUNT(*) FROM mutation_results WHERE result LIKE ?"),
+                    {QStringLiteral("%purged%")}),
+             4);
+    // Kim, and Bea's edit of Kim, are untouched; every device holds exactly what the server holds.
+    QVERIFY(deviceRows(a).value(QStringLiteral("participant/") + kept).contains(QStringLiteral("school=Hill School")));
+    QCOMPARE(number(b.db().connection(), QStringLiteral("SELECT COUNT(*) FROM outbox")), 0);
+    QCOMPARE(deviceRows(a), serverRows(*store, {programmeId(kProgramme)}));
+    QCOMPARE(deviceRows(b), serverRows(*store, {programmeId(kProgramme)}));
+    QCOMPARE(store->checksums(), store->recomputeChecksums());
+}
+
 void TestEndToEnd::auditShowsWhoOpenedAProfile()
 {
     // A opens Jay's profile; the view goes up with the next sync; the admin's audit query shows who, when and on
@@ -800,4 +882,5 @@ void TestEndToEnd::auditShowsWhoOpenedAProfile()
     QCOMPARE(number(store->connection(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'profile.view'")), 1);
 }
 
+QTEST_GUILESS_MAIN(TestEndToEnd)
 #include "tst_endtoend.moc"
