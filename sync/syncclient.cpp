@@ -12,14 +12,14 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkInformation>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QSysInfo>
@@ -684,7 +684,8 @@ void SyncClient::uploadViews(std::function<void()> next, int round)
                 if (r.status == 404)
                     qCDebug(lcSyncClient) << "the server keeps no profile views (older server); kept for a later one";
                 else
-                    qCWarning(lcSyncClient) << "profile views not uploaded, tried again next sync:" << describeFailure(r);
+                    qCWarning(lcSyncClient)
+                        << "profile views not uploaded, tried again next sync:" << describeFailure(r);
                 next();
             });
 }

@@ -467,13 +467,14 @@ core::Result<ViewUpload> parseViewUpload(const QByteArray &body)
     out.deviceId = r.id(u"device_id");
     const QJsonArray views = r.array(u"views");
     if (views.size() > Limits::MaxViewUpload)
-        return Error{QStringLiteral("views"),
-                     QStringLiteral("An upload holds at most %1 views; this one has %2")
-                         .arg(Limits::MaxViewUpload).arg(views.size()),
-                     QStringLiteral("batch_too_large")};
+        return Error {QStringLiteral("views"),
+                      QStringLiteral("An upload holds at most %1 views; this one has %2")
+                          .arg(Limits::MaxViewUpload)
+                          .arg(views.size()),
+                      QStringLiteral("batch_too_large")};
     for (qsizetype i = 0; i < views.size(); ++i) {
         if (!views.at(i).isObject()) {
-            errors << Error{path("views", i), QStringLiteral("must be an object"), QStringLiteral("validation")};
+            errors << Error {path("views", i), QStringLiteral("must be an object"), QStringLiteral("validation")};
             continue;
         }
         Reader v(views.at(i).toObject(), path("views", i), errors);
@@ -493,10 +494,10 @@ QByteArray toJson(const ViewUpload &upload)
 {
     QJsonArray views;
     for (const ProfileView &v : upload.views)
-        views.append(QJsonObject{{QStringLiteral("id"), v.id},
-                                 {QStringLiteral("participant_id"), v.participantId},
-                                 {QStringLiteral("viewed_at_ms"), double(v.viewedAtMs)}});
-    return compact(QJsonObject{{QStringLiteral("device_id"), upload.deviceId}, {QStringLiteral("views"), views}});
+        views.append(QJsonObject {{QStringLiteral("id"), v.id},
+                                  {QStringLiteral("participant_id"), v.participantId},
+                                  {QStringLiteral("viewed_at_ms"), double(v.viewedAtMs)}});
+    return compact(QJsonObject {{QStringLiteral("device_id"), upload.deviceId}, {QStringLiteral("views"), views}});
 }
 
 QByteArray toJson(const PullRequest &request)

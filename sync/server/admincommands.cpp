@@ -57,7 +57,8 @@ QString auditLine(const AuditEntry &e)
             return QStringLiteral("-");
         return name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(id, name);
     };
-    return QStringList {QDateTime::fromMSecsSinceEpoch(e.atMs, Qt::UTC).toString(Qt::ISODateWithMs), e.action,
+    return QStringList {QDateTime::fromMSecsSinceEpoch(e.atMs, Qt::UTC).toString(Qt::ISODateWithMs),
+                        e.action,
                         e.entity.isEmpty() ? QStringLiteral("-") : e.entity + u'/' + e.entityId,
                         QStringLiteral("user ") + named(e.userId, e.username),
                         QStringLiteral("device ") + named(e.deviceId, e.deviceName),
@@ -219,10 +220,11 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         if (core::Status s = store.setUserDisabled(*username, disable); !s)
             return report(s, {});
         const auto user = store.findUser(*username);
-        return report(store.audit(kCliActor, {}, disable ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
+        return report(store.audit(kCliActor, {},
+                                  disable ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
                                   QStringLiteral("user"), user ? user->id : QString(), operatorDetail(), now),
-                      QStringLiteral("%1 user %2").arg(disable ? QStringLiteral("disabled") : QStringLiteral("enabled"),
-                                                       *username));
+                      QStringLiteral("%1 user %2")
+                          .arg(disable ? QStringLiteral("disabled") : QStringLiteral("enabled"), *username));
     }
     if (command == QLatin1String("user list")) {
         for (const User &u : store.users())
@@ -344,8 +346,7 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         return auditQuery(store, parser, out, err);
     err << "Unknown command '" << command << "'. Commands: init, user add, user list, user disable, user enable, "
         << "programme import FILE, programme list, assign, unassign, device list, device held, device revoke, purge, "
-        << "retention, export, dump, audit, serve"
-        << Qt::endl;
+        << "retention, export, dump, audit, serve" << Qt::endl;
     return Usage;
 }
 
@@ -397,9 +398,7 @@ int AdminCommands::exportReports(CentralStore &store, const QCommandLineParser &
               .arg(period->fromText(), period->toText(), format, suppress ? QString() : QStringLiteral(" unsuppressed"),
                    parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out"))
                                                        : QStringLiteral("stdout"));
-    if (core::Status s
-        = store.audit(kCliActor, {}, QStringLiteral("report.export"), {}, {}, detail, now);
-        !s) {
+    if (core::Status s = store.audit(kCliActor, {}, QStringLiteral("report.export"), {}, {}, detail, now); !s) {
         err << "export failed: " << fail(s.errors()) << Qt::endl;
         return Failed;
     }
@@ -423,8 +422,7 @@ int AdminCommands::exportReports(CentralStore &store, const QCommandLineParser &
     return Ok;
 }
 
-int AdminCommands::auditQuery(CentralStore &store, const QCommandLineParser &parser, QTextStream &out,
-                              QTextStream &err)
+int AdminCommands::auditQuery(CentralStore &store, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     const QString person = parser.value(QStringLiteral("person"));
     const QString username = parser.value(QStringLiteral("user"));
@@ -432,8 +430,8 @@ int AdminCommands::auditQuery(CentralStore &store, const QCommandLineParser &par
         err << "audit: give --person ID or --user NAME" << Qt::endl;
         return Usage;
     }
-    const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format"))
-                                                                  : QStringLiteral("text");
+    const QString format
+        = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("text");
     if (format != QLatin1String("text") && format != QLatin1String("json")) {
         err << "audit: give --format text or --format json" << Qt::endl;
         return Usage;

@@ -104,21 +104,21 @@ Result<QList<AuditEntry>> CentralStore::auditEntries(const QString &where, const
         condition += QStringLiteral(" AND a.at <= ?");
         values << *toMs;
     }
-    auto q = sql::run(m_db,
-                      QStringLiteral("SELECT a.id, a.at, a.user_id, u.username, a.device_id, d.name, a.action, a.entity, "
-                                     "a.entity_id, a.detail FROM audit a LEFT JOIN users u ON u.id = a.user_id "
-                                     "LEFT JOIN devices d ON d.id = a.device_id WHERE %1 ORDER BY a.at, a.id")
-                          .arg(condition),
-                      values, QStringLiteral("read the audit log"));
+    auto q
+        = sql::run(m_db,
+                   QStringLiteral("SELECT a.id, a.at, a.user_id, u.username, a.device_id, d.name, a.action, a.entity, "
+                                  "a.entity_id, a.detail FROM audit a LEFT JOIN users u ON u.id = a.user_id "
+                                  "LEFT JOIN devices d ON d.id = a.device_id WHERE %1 ORDER BY a.at, a.id")
+                       .arg(condition),
+                   values, QStringLiteral("read the audit log"));
     if (!q)
         return q.errors();
     QList<AuditEntry> out;
     while (q.value().next()) {
         const QSqlQuery &r = q.value();
-        out << AuditEntry {r.value(0).toString(), r.value(1).toLongLong(), r.value(2).toString(),
-                           r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
-                           r.value(6).toString(), r.value(7).toString(), r.value(8).toString(),
-                           r.value(9).toString()};
+        out << AuditEntry {r.value(0).toString(), r.value(1).toLongLong(), r.value(2).toString(), r.value(3).toString(),
+                           r.value(4).toString(), r.value(5).toString(),   r.value(6).toString(), r.value(7).toString(),
+                           r.value(8).toString(), r.value(9).toString()};
     }
     return out;
 }
@@ -144,10 +144,11 @@ Result<PersonAudit> CentralStore::auditOfPerson(const QString &participantId, st
             return fail(live.errors());
         out.records = live.value();
     }
-    auto erased = sql::run(m_db,
-                           QStringLiteral("SELECT entity, entity_id, at FROM audit WHERE action = 'purge' AND detail = ? "
-                                          "ORDER BY at, id"),
-                           {QString(participant + u'/' + participantId)}, QStringLiteral("read the erasure"));
+    auto erased
+        = sql::run(m_db,
+                   QStringLiteral("SELECT entity, entity_id, at FROM audit WHERE action = 'purge' AND detail = ? "
+                                  "ORDER BY at, id"),
+                   {QString(participant + u'/' + participantId)}, QStringLiteral("read the erasure"));
     if (!erased)
         return fail(erased.errors());
     while (erased.value().next()) {

@@ -262,8 +262,8 @@ public:
     std::optional<ConflictRecord> conflict(const QString &id);
     // action keep: the winner stands. use_loser: the losing values become a new server change (version bump,
     // change log, audit); a conflict lost to a deletion also restores the row.
-    core::Result<ConflictRecord> resolveConflict(const QString &id, const QString &action, const User &by,
-                                                 qint64 nowMs, const QString &deviceId = {});
+    core::Result<ConflictRecord> resolveConflict(const QString &id, const QString &action, const User &by, qint64 nowMs,
+                                                 const QString &deviceId = {});
 
     std::optional<sync::StoredRow> record(const QString &entity, const QString &id);
     QStringList recordScopes(const QString &entity, const QString &id);

@@ -197,11 +197,10 @@ HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer
         const char *method;
         bool authenticated;
     };
-    static const QList<Route> routes {{"/v1/health", "GET", false},        {"/v1/auth/signin", "POST", false},
-                                      {"/v1/auth/refresh", "POST", false}, {"/v1/sync/push", "POST", true},
-                                      {"/v1/sync/pull", "POST", true},     {"/v1/catalogue", "GET", true},
-                                      {"/v1/conflicts", "GET", true},      {"/v1/reports/programmes", "GET", true},
-                                      {"/v1/audit/views", "POST", true}};
+    static const QList<Route> routes {
+        {"/v1/health", "GET", false},    {"/v1/auth/signin", "POST", false},      {"/v1/auth/refresh", "POST", false},
+        {"/v1/sync/push", "POST", true}, {"/v1/sync/pull", "POST", true},         {"/v1/catalogue", "GET", true},
+        {"/v1/conflicts", "GET", true},  {"/v1/reports/programmes", "GET", true}, {"/v1/audit/views", "POST", true}};
     const Route resolveRoute {"/v1/conflicts/{id}/resolve", "POST", true};
     const Route reportRoute {"/v1/reports/programmes/{id}", "GET", true};
     const Route *matched = resolve.hasMatch() ? &resolveRoute : report.hasMatch() ? &reportRoute : nullptr;

@@ -626,9 +626,9 @@ private Q_SLOTS:
         const sync::Mutation e = b.enrolment(w.programmeB, p.entityId);
         pushOk(*store, w.workerB, Outbox::batch(w.deviceB, {e}));
         const QString viewP = core::newId();
-        auto viewed = store->recordViews(w.workerB, w.deviceB,
-                                         {{viewP, p.entityId, kNow + 1000}, {core::newId(), other.entityId, kNow + 2000}},
-                                         kNow + 3000);
+        auto viewed = store->recordViews(
+            w.workerB, w.deviceB, {{viewP, p.entityId, kNow + 1000}, {core::newId(), other.entityId, kNow + 2000}},
+            kNow + 3000);
         QVERIFY(viewed);
         QCOMPARE(*viewed, 2);
         // The same views again add nothing.
@@ -654,11 +654,10 @@ private Q_SLOTS:
                 out << x.action + u' ' + x.entity + u' ' + x.userId + u' ' + x.deviceId;
             return out;
         };
-        QStringList expected {
-            QStringLiteral("push.applied participant %1 %2").arg(w.workerA.id, w.deviceA),
-            QStringLiteral("push.applied attendance %1 %2").arg(w.workerA.id, w.deviceA),
-            QStringLiteral("push.applied enrolment %1 %2").arg(w.workerB.id, w.deviceB),
-            QStringLiteral("profile.view participant %1 %2").arg(w.workerB.id, w.deviceB)};
+        QStringList expected {QStringLiteral("push.applied participant %1 %2").arg(w.workerA.id, w.deviceA),
+                              QStringLiteral("push.applied attendance %1 %2").arg(w.workerA.id, w.deviceA),
+                              QStringLiteral("push.applied enrolment %1 %2").arg(w.workerB.id, w.deviceB),
+                              QStringLiteral("profile.view participant %1 %2").arg(w.workerB.id, w.deviceB)};
         QStringList got = actions(before->entries);
         QCOMPARE(QSet<QString>(got.cbegin(), got.cend()), QSet<QString>(expected.cbegin(), expected.cend()));
         QCOMPARE(got.size(), 4);

@@ -879,7 +879,8 @@ void TestEndToEnd::auditShowsWhoOpenedAProfile()
     QVERIFY(settle(b));
     auto store = m_server->inspect();
     QVERIFY(store);
-    QCOMPARE(number(store->connection(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'profile.view'")), 1);
+    QCOMPARE(number(store->connection(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'profile.view'")),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

@@ -188,7 +188,8 @@ private Q_SLOTS:
             auto store = outreach::server::CentralStore::openDataDir(m_dir.path());
             QVERIFY(store);
             QSqlQuery q((*store)->connection());
-            QVERIFY(q.exec(QStringLiteral("SELECT user_id, device_id, detail FROM audit WHERE action = 'device.revoke'")));
+            QVERIFY(
+                q.exec(QStringLiteral("SELECT user_id, device_id, detail FROM audit WHERE action = 'device.revoke'")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("admin-cli"));
             QCOMPARE(q.value(1).toString(), device);
@@ -334,8 +335,8 @@ private Q_SLOTS:
             deviceB = w->deviceB;
             Outbox a(at("2025-11-29T00:00:00Z")); // device clocks behind every push: nothing is clamped
             Outbox b(at("2025-11-29T00:00:00Z"));
-            auto push = [&](const outreach::server::User &user, const QString &device, const outreach::sync::Mutation &m,
-                            const char *when) {
+            auto push = [&](const outreach::server::User &user, const QString &device,
+                            const outreach::sync::Mutation &m, const char *when) {
                 auto r = (*store)->push(user, device, Outbox::batch(device, {m}), {at(when), 600000});
                 if (!r)
                     qWarning() << outreach::core::describe(r.errors());
@@ -365,23 +366,27 @@ private Q_SLOTS:
             mAttendance = t.mutationId;
             mEnrolment = e.mutationId;
             view = outreach::core::newId();
-            QVERIFY((*store)->recordViews(w->workerB, deviceB,
-                                          {{view, jay, at("2025-12-03T11:30:00Z")},
-                                           {outreach::core::newId(), other, at("2025-12-03T11:31:00Z")}},
-                                          at("2025-12-03T12:00:00Z")));
+            QVERIFY((*store)->recordViews(
+                w->workerB, deviceB,
+                {{view, jay, at("2025-12-03T11:30:00Z")}, {outreach::core::newId(), other, at("2025-12-03T11:31:00Z")}},
+                at("2025-12-03T12:00:00Z")));
         }
         const QString header = QStringLiteral("audit of participant %1: %2 rows about 3 records\n").arg(jay);
-        const QString records = QStringLiteral("records: participant/%1, attendance/%2, enrolment/%3\n")
-                                    .arg(jay, attendance, enrolment);
+        const QString records
+            = QStringLiteral("records: participant/%1, attendance/%2, enrolment/%3\n").arg(jay, attendance, enrolment);
         const QString history
-            = QStringLiteral("2025-12-01T09:00:00.000Z\tpush.applied\tparticipant/%1\tuser %2 (amara)\tdevice %3 (tablet)\t%4\n")
+            = QStringLiteral(
+                  "2025-12-01T09:00:00.000Z\tpush.applied\tparticipant/%1\tuser %2 (amara)\tdevice %3 (tablet)\t%4\n")
                   .arg(jay, amara, deviceA, mParticipant)
-            + QStringLiteral("2025-12-01T09:05:00.000Z\tpush.applied\tattendance/%1\tuser %2 (amara)\tdevice %3 (tablet)\t%4\n")
+            + QStringLiteral(
+                  "2025-12-01T09:05:00.000Z\tpush.applied\tattendance/%1\tuser %2 (amara)\tdevice %3 (tablet)\t%4\n")
                   .arg(attendance, amara, deviceA, mAttendance)
-            + QStringLiteral("2025-12-02T10:00:00.000Z\tpush.applied\tenrolment/%1\tuser %2 (ben)\tdevice %3 (tablet)\t%4\n")
+            + QStringLiteral(
+                  "2025-12-02T10:00:00.000Z\tpush.applied\tenrolment/%1\tuser %2 (ben)\tdevice %3 (tablet)\t%4\n")
                   .arg(enrolment, ben, deviceB, mEnrolment)
-            + QStringLiteral("2025-12-03T11:30:00.000Z\tprofile.view\tparticipant/%1\tuser %2 (ben)\tdevice %3 (tablet)\t"
-                             "received_at_ms=%4\n")
+            + QStringLiteral(
+                  "2025-12-03T11:30:00.000Z\tprofile.view\tparticipant/%1\tuser %2 (ben)\tdevice %3 (tablet)\t"
+                  "received_at_ms=%4\n")
                   .arg(jay, ben, deviceB)
                   .arg(at("2025-12-03T12:00:00Z"));
         Run r = run({QStringLiteral("audit"), QStringLiteral("--person"), jay}, {}, dir.path());
@@ -404,10 +409,13 @@ private Q_SLOTS:
         }
         r = run({QStringLiteral("audit"), QStringLiteral("--person"), jay}, {}, dir.path());
         QCOMPARE(r.code, 0);
-        const QString erasure = QStringLiteral("2025-12-04T12:00:00.000Z\tpurge\t%1\tuser admin-cli\tdevice -\tparticipant/%2\n");
-        const QString afterPurge = header.arg(7)
-            + QStringLiteral("erased 2025-12-04T12:00:00Z: the records are gone from the server; the audit rows remain, "
-                             "with ids only\n")
+        const QString erasure
+            = QStringLiteral("2025-12-04T12:00:00.000Z\tpurge\t%1\tuser admin-cli\tdevice -\tparticipant/%2\n");
+        const QString afterPurge
+            = header.arg(7)
+            + QStringLiteral(
+                  "erased 2025-12-04T12:00:00Z: the records are gone from the server; the audit rows remain, "
+                  "with ids only\n")
             + records + history;
         const QStringList lines = r.out.split(u'\n');
         QCOMPARE(lines.size(), 11); // 3 heading lines, 7 rows, the empty end
@@ -468,8 +476,8 @@ private Q_SLOTS:
                      {}, dir.path())
                      .code,
                  2);
-        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("--user"), QStringLiteral("nobody")}, {}, dir.path()).code,
-                 1);
+        QCOMPARE(
+            run({QStringLiteral("audit"), QStringLiteral("--user"), QStringLiteral("nobody")}, {}, dir.path()).code, 1);
     }
 
     void auditsTheAdminCommands()
@@ -487,12 +495,13 @@ private Q_SLOTS:
             file.write((*store)->catalogueJson());
         }
         QCOMPARE(run({QStringLiteral("programme"), QStringLiteral("import"), catalogue}, {}, dir.path()).code, 0);
-        QCOMPARE(run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"), QStringLiteral("zoe"),
-                      QStringLiteral("--role"), QStringLiteral("worker"), QStringLiteral("--display-name"),
-                      QStringLiteral("Zoe Secretname"), QStringLiteral("--password-stdin")},
-                     "correct horse\n", dir.path())
-                     .code,
-                 0);
+        QCOMPARE(
+            run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"), QStringLiteral("zoe"),
+                 QStringLiteral("--role"), QStringLiteral("worker"), QStringLiteral("--display-name"),
+                 QStringLiteral("Zoe Secretname"), QStringLiteral("--password-stdin")},
+                "correct horse\n", dir.path())
+                .code,
+            0);
         for (const QStringList &command :
              {QStringList {QStringLiteral("assign"), QStringLiteral("--username"), QStringLiteral("zoe"),
                            QStringLiteral("--programme"), code},
@@ -529,10 +538,11 @@ private Q_SLOTS:
                 QVERIFY2(!detail.contains(QLatin1String("Secretname")), qPrintable(detail)); // ids only
             }
         }
-        QCOMPARE(actions, (QStringList {QStringLiteral("catalogue.import "), QStringLiteral("export.dump "),
-                                        QStringLiteral("user.add ") + id,
-                                        QStringLiteral("user.assign ") + id, QStringLiteral("user.disable ") + id,
-                                        QStringLiteral("user.enable ") + id, QStringLiteral("user.unassign ") + id}));
+        QCOMPARE(actions,
+                 (QStringList {QStringLiteral("catalogue.import "), QStringLiteral("export.dump "),
+                               QStringLiteral("user.add ") + id, QStringLiteral("user.assign ") + id,
+                               QStringLiteral("user.disable ") + id, QStringLiteral("user.enable ") + id,
+                               QStringLiteral("user.unassign ") + id}));
     }
 
     void refusesABadExport_data()

@@ -733,8 +733,9 @@ void TestSyncClient::profileViewsAreUploadedAfterThePullAndMarkedOnlyOnSuccess()
     QSet<QString> people;
     for (const QJsonValue &v : views) {
         const QJsonObject o = v.toObject();
-        QCOMPARE(o.keys(), (QStringList {QStringLiteral("id"), QStringLiteral("participant_id"),
-                                         QStringLiteral("viewed_at_ms")}));
+        QCOMPARE(
+            o.keys(),
+            (QStringList {QStringLiteral("id"), QStringLiteral("participant_id"), QStringLiteral("viewed_at_ms")}));
         people.insert(o.value(QLatin1String("participant_id")).toString());
         QVERIFY(qAbs(qint64(o.value(QLatin1String("viewed_at_ms")).toDouble()) - QDateTime::currentMSecsSinceEpoch())
                 < 60000);
@@ -780,9 +781,8 @@ void TestSyncClient::profileViewsWaitForAServerThatKeepsThem()
     QCOMPARE(f.rows("outbox"), 0);
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE uploaded = 0")), 1);
     // A pull that fails is not followed by an upload, and the views still wait.
-    server.handler = [&](const HttpRequest &r) {
-        return r.path == "/v1/sync/pull" ? error(503, "busy") : standard(r, seen);
-    };
+    server.handler
+        = [&](const HttpRequest &r) { return r.path == "/v1/sync/pull" ? error(503, "busy") : standard(r, seen); };
     QSignalSpy state(&client, &SyncClient::stateChanged);
     client.syncNow();
     QTRY_COMPARE(client.state(), SyncClient::State::Offline);

@@ -798,7 +798,6 @@ private Q_SLOTS:
                  1);
     }
 
-
     void auditsSignInsRefreshesAndRegistrations()
     {
         // A device signing in for the first time is registered; one known already is renewed.
@@ -884,14 +883,15 @@ private Q_SLOTS:
              a1);
         const auto open = m_store->conflicts(m_world->programmeA, true);
         QCOMPARE(open.size(), 1);
-        QCOMPARE(call("POST", QStringLiteral("/v1/conflicts/%1/resolve").arg(open.at(0).id), R"({"action": "keep"})",
-                      lead)
-                     .status,
-                 200);
+        QCOMPARE(
+            call("POST", QStringLiteral("/v1/conflicts/%1/resolve").arg(open.at(0).id), R"({"action": "keep"})", lead)
+                .status,
+            200);
         const auto rows = audited(QStringLiteral("conflict.keep"));
         QCOMPARE(rows.size(), 1);
-        QCOMPARE(rows.at(0).mid(0, 5), (QStringList {m_world->lead.id, m_world->deviceLead, session, s.entityId,
-                                                     QStringLiteral("conflict=") + open.at(0).id}));
+        QCOMPARE(rows.at(0).mid(0, 5),
+                 (QStringList {m_world->lead.id, m_world->deviceLead, session, s.entityId,
+                               QStringLiteral("conflict=") + open.at(0).id}));
     }
 
     void keepsUploadedProfileViewsOnce()
@@ -908,8 +908,9 @@ private Q_SLOTS:
         const auto rows = audited(QStringLiteral("profile.view"));
         QCOMPARE(rows.size(), 2);
         const QString received = QStringLiteral("received_at_ms=%1").arg(m_now);
-        QCOMPARE(rows.at(0), (QStringList {m_world->workerA.id, m_world->deviceA, QStringLiteral("participant"), person,
-                                           received, QStringLiteral("1764639000000")}));
+        QCOMPARE(rows.at(0),
+                 (QStringList {m_world->workerA.id, m_world->deviceA, QStringLiteral("participant"), person, received,
+                               QStringLiteral("1764639000000")}));
         QCOMPARE(rows.at(1).at(5), QStringLiteral("1764639500000"));
 
         // Sent again (the answer was lost on the way), alone or with a new one: nothing is added twice.
@@ -918,10 +919,11 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(object(r).value(QLatin1String("stored")).toInt(), 0);
         const QString v3 = core::newId();
-        r = call("POST", QStringLiteral("/v1/audit/views"),
-                 views(m_world->deviceA, {view(v1, person, 1764639000000), view(v3, person, 1764639600000),
-                                          view(v3, person, 1764639600000)}),
-                 token);
+        r = call(
+            "POST", QStringLiteral("/v1/audit/views"),
+            views(m_world->deviceA,
+                  {view(v1, person, 1764639000000), view(v3, person, 1764639600000), view(v3, person, 1764639600000)}),
+            token);
         QCOMPARE(r.status, 200);
         QCOMPARE(object(r).value(QLatin1String("stored")).toInt(), 1);
         QCOMPARE(audited(QStringLiteral("profile.view")).size(), 3);
@@ -937,8 +939,8 @@ private Q_SLOTS:
         const QString id = core::newId();
         const QString person = core::newId();
         auto with = [&](const QJsonObject &v) {
-            return QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device},
-                                              {QStringLiteral("views"), QJsonArray {v}}})
+            return QJsonDocument(
+                       QJsonObject {{QStringLiteral("device_id"), device}, {QStringLiteral("views"), QJsonArray {v}}})
                 .toJson();
         };
         QJsonObject good = view(id, person, 1764639000000);
@@ -966,21 +968,21 @@ private Q_SLOTS:
         QTest::newRow("views not an array")
             << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device}, {QStringLiteral("views"), 3}}).toJson()
             << 400 << QStringLiteral("views");
-        QTest::newRow("view not an object")
-            << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device}, {QStringLiteral("views"), QJsonArray {1}}})
-                   .toJson()
-            << 400 << QStringLiteral("views[0]");
+        QTest::newRow("view not an object") << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device},
+                                                                          {QStringLiteral("views"), QJsonArray {1}}})
+                                                   .toJson()
+                                            << 400 << QStringLiteral("views[0]");
         QJsonArray many;
         for (int i = 0; i < 1001; ++i)
             many.append(view(core::newId(), person, 1764639000000));
-        QTest::newRow("more than 1000")
-            << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device}, {QStringLiteral("views"), many}}).toJson()
-            << 413 << QStringLiteral("views");
-        QTest::newRow("another device")
-            << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), core::newId()},
-                                          {QStringLiteral("views"), QJsonArray {good}}})
-                   .toJson()
-            << 403 << QStringLiteral("device_id");
+        QTest::newRow("more than 1000") << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device},
+                                                                      {QStringLiteral("views"), many}})
+                                               .toJson()
+                                        << 413 << QStringLiteral("views");
+        QTest::newRow("another device") << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), core::newId()},
+                                                                      {QStringLiteral("views"), QJsonArray {good}}})
+                                               .toJson()
+                                        << 403 << QStringLiteral("device_id");
         QTest::newRow("not json") << QByteArray("{views") << 400 << QString();
     }
 

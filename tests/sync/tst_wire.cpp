@@ -237,9 +237,10 @@ private Q_SLOTS:
         for (const core::Error &e : refused.errors())
             fields << e.field;
         fields.sort();
-        QCOMPARE(fields, (QStringList {QStringLiteral("device_id"), QStringLiteral("views[0].id"),
-                                       QStringLiteral("views[0].participant_id"), QStringLiteral("views[0].viewed_at_ms"),
-                                       QStringLiteral("views[0].who")}));
+        QCOMPARE(fields,
+                 (QStringList {QStringLiteral("device_id"), QStringLiteral("views[0].id"),
+                               QStringLiteral("views[0].participant_id"), QStringLiteral("views[0].viewed_at_ms"),
+                               QStringLiteral("views[0].who")}));
         QVERIFY(!wire::parseViewUpload(R"({"device_id": "x"})")); // views is required
     }
 
