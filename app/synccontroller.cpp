@@ -12,6 +12,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <utility>
 #include <iterator>
 
 namespace outreach::app {
@@ -44,11 +45,16 @@ void SyncController::followClient()
     if (!m_client)
         return;
     connect(m_client, &SyncClient::signedIn, this, [this] {
+        m_caBeforeSignIn.reset(); // the authority given with it is the one that worked: it stays
         setSignIn(false, QString());
         Q_EMIT signInSucceeded();
     });
-    connect(m_client, &SyncClient::signInFailed, this,
-            [this](const QString &message) { setSignIn(false, message); });
+    connect(m_client, &SyncClient::signInFailed, this, [this](const QString &message) {
+        // An authority typed for a sign-in that failed is not kept: the device goes back to what it trusted before.
+        if (m_caBeforeSignIn && m_client)
+            (void)m_client->setCaCertificates(*std::exchange(m_caBeforeSignIn, std::nullopt));
+        setSignIn(false, message);
+    });
 }
 
 bool SyncController::canReviewConflicts() const
@@ -234,12 +240,14 @@ bool SyncController::signIn(const QString &password, const QString &caCertificat
             }
             pem = QString::fromUtf8(file.read(1 << 20));
         }
+        const QString before = m_client->caCertificates();
         if (!m_client->setCaCertificates(pem)) {
             setSignIn(false,
                       tr("The certificate authority must be a PEM certificate (the text from "
                          "-----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or a file holding it)."));
             return false;
         }
+        m_caBeforeSignIn = before;
     }
     setSignIn(true, QString());
     m_client->signIn(address, user, password); // answers with signedIn() or signInFailed()

@@ -12,6 +12,8 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <optional>
+
 namespace outreach::app {
 
 class SyncController : public QObject
@@ -78,8 +80,8 @@ public:
 
     // Signs in to the stored server as the stored user. Returns false (with signInError) when it cannot start.
     // `caCertificate`, when not empty, is a certificate authority for the server's certificate (a council's own
-    // PKI): PEM text, or the path or file:// URL of a PEM file; it is kept for later syncs. Empty keeps the one
-    // the device has (if any).
+    // PKI): PEM text, or the path or file:// URL of a PEM file; it is kept for later syncs if that sign-in succeeds,
+    // and dropped (back to what the device trusted before) if it fails. Empty keeps the one the device has (if any).
     Q_INVOKABLE bool signIn(const QString &password, const QString &caCertificate = QString());
     // Forgets the sign-in; unsent changes stay on the device and are sent after the next sign-in.
     Q_INVOKABLE void signOut();
@@ -120,6 +122,7 @@ private:
     QString m_conflictsError;
     QString m_conflictsProgramme; // the programme loadConflicts() last asked about
     QString m_removeRecordsError;
+    std::optional<QString> m_caBeforeSignIn; // what the device trusted before the authority given with a sign-in
 };
 
 } // namespace outreach::app

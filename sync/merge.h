@@ -30,6 +30,7 @@ struct StoredRow
     qint64 rowVersion = 0;
     QJsonObject fields;               // every data column, including "deleted"
     QMap<QString, GroupClock> clocks; // group name → clock; "*" for every group not listed (set together at insert)
+    QString createdBy; // central store only: the user whose push inserted it (empty: unknown). merge() keeps it.
 
     static constexpr QLatin1String DefaultClock {"*"};
     GroupClock clock(const QString &group) const { return clocks.value(group, clocks.value(QString(DefaultClock))); }

@@ -13,6 +13,8 @@ FormSection {
     id: panel
 
     required property SyncController controller
+    // The menu is a popup, not a child of the panel: tests reach it here.
+    readonly property alias syncMenu: syncMenu
     readonly property SyncStatus status: panel.controller.status
     readonly property bool needsSignIn: panel.controller.available && !panel.controller.signedIn
 
@@ -267,6 +269,7 @@ FormSection {
     Loader {
         id: removeRecordsLoader
 
+        objectName: "removeRecordsLoader"
         active: false
         sourceComponent: Component {
             Dialog {

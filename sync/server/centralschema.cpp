@@ -88,29 +88,35 @@ ALTER TABLE change_log_v3 RENAME TO change_log;
 CREATE INDEX change_log_scope_seq ON change_log(scope, seq);
 )sql";
 
-// Migration 4: a placeholder (another branch's migration takes this number; the lead replaces this at merge).
-const char16_t *const kVersion4 = u"";
+// Migration 4: who recorded a row (issue 6, roles): the user whose push inserted it. Safeguarding details
+// (docs/security.md, "Roles and scopes") are sent to a worker only for rows they recorded. Rows from before it
+// have NULL: nobody's, so only leads and safeguarding leads see their details.
+const char16_t *const kVersion4 = uR"sql(
+ALTER TABLE records ADD COLUMN created_by TEXT;
+)sql";
 
 // Migration 5: the audit log is append-only (docs/security.md, "Audit"): the store itself refuses to change or
 // remove an audit row, whoever asks. Trigger bodies hold ';', so these are whole statements, one per entry, not a
-// script execAll() splits.
+// script execAll() splits. Each can run again (a store taken back to an older version number and migrated again).
 QStringList version5(bool postgres)
 {
     if (postgres)
-        return {QStringLiteral("CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                               "RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP; END $$"),
+        return {QStringLiteral("CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                               "BEGIN RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP; END $$"),
+                QStringLiteral("DROP TRIGGER IF EXISTS audit_append_only ON audit"),
                 QStringLiteral("CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW "
                                "EXECUTE FUNCTION audit_append_only()"),
+                QStringLiteral("DROP TRIGGER IF EXISTS audit_no_truncate ON audit"),
                 QStringLiteral("CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT "
                                "EXECUTE FUNCTION audit_append_only()"),
-                QStringLiteral("CREATE INDEX audit_entity ON audit(entity_id, at)"),
-                QStringLiteral("CREATE INDEX audit_user ON audit(user_id, at)")};
-    return {QStringLiteral("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN "
+                QStringLiteral("CREATE INDEX IF NOT EXISTS audit_entity ON audit(entity_id, at)"),
+                QStringLiteral("CREATE INDEX IF NOT EXISTS audit_user ON audit(user_id, at)")};
+    return {QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN "
                            "SELECT RAISE(ABORT, 'the audit log is append-only: UPDATE refused'); END"),
-            QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN "
+            QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN "
                            "SELECT RAISE(ABORT, 'the audit log is append-only: DELETE refused'); END"),
-            QStringLiteral("CREATE INDEX audit_entity ON audit(entity_id, at)"),
-            QStringLiteral("CREATE INDEX audit_user ON audit(user_id, at)")};
+            QStringLiteral("CREATE INDEX IF NOT EXISTS audit_entity ON audit(entity_id, at)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS audit_user ON audit(user_id, at)")};
 }
 
 core::Status execAll(QSqlDatabase &db, QStringView script)

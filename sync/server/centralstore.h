@@ -29,7 +29,18 @@ struct User
     bool disabled = false;
 
     bool canReviewConflicts() const { return role != QLatin1String("worker"); }
+    // Whether the user sees every safeguarding detail of their programmes (restrictedColumns()); everybody else
+    // (workers, admins) sees only those of rows they recorded (docs/security.md, "Roles and scopes").
+    bool seesSafeguardingDetails() const
+    {
+        return role == QLatin1String("lead") || role == QLatin1String("safeguarding_lead");
+    }
 };
+
+// The safeguarding details of a record: concern details and action_taken, and the notes of a referral made from a
+// concern. Sent in pull to users who do not see them (User::seesSafeguardingDetails, not the recorder) as null;
+// changing them is refused with forbidden_field. Empty for every other entity.
+const QStringList &restrictedColumns(QStringView entity);
 
 struct ProgrammeInfo
 {
@@ -331,6 +342,9 @@ private:
                                  const QString &entity, const QString &entityId, const QString &detail, qint64 nowMs);
     core::Result<sync::PushResponse> pushOnce(const User &user, const QString &deviceId,
                                               const sync::PushRequest &request, const PushContext &context);
+    // Nulls the restricted columns (restrictedColumns()) of the changes `user` does not see; `recorders` holds the
+    // created_by of each change.
+    core::Status redact(const User &user, QList<sync::Change> &changes, const QStringList &recorders);
     core::Result<sync::PullResponse> pullOnce(const User &user, const sync::PullRequest &request,
                                               const PullContext &context);
     core::Result<ChangePage> changesSinceOnce(qint64 afterSeq, int limit, const PullContext &context);

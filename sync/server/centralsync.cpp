@@ -14,6 +14,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <algorithm>
+
 namespace outreach::server {
 
 using core::Error;
@@ -27,6 +29,26 @@ namespace {
 constexpr qint64 kChangeLogLock = 0x6f75747265616368; // "outreach"
 
 const QString kParticipant = QStringLiteral("participant");
+const QString kConcern = QStringLiteral("concern");
+const QString kReferral = QStringLiteral("referral");
+const QLatin1String kConcernId("concern_id");
+
+// Whether `user` sees the restricted columns (restrictedColumns()) of a row with these fields, recorded by
+// `recorder`; for a referral, `concernRecorder` is the recorder of the concern it was made from (a referral made
+// from no concern has nothing restricted). Empty recorders (rows from before migration 4) are nobody's.
+bool seesDetails(const server::User &user, const QString &entity, const QJsonObject &fields, const QString &recorder,
+                 const QString &concernRecorder)
+{
+    if (user.seesSafeguardingDetails() || restrictedColumns(entity).isEmpty())
+        return true;
+    const bool recorded = !recorder.isEmpty() && recorder == user.id;
+    if (entity == kReferral) {
+        if (fields.value(kConcernId).toString().isEmpty())
+            return true;
+        return recorded || (!concernRecorder.isEmpty() && concernRecorder == user.id);
+    }
+    return recorded;
+}
 
 QByteArray compact(const QJsonObject &o)
 {
@@ -52,10 +74,10 @@ core::Hlc latestHlc(const StoredRow &row)
 }
 
 // A page of the change log with the rows it names, as pull and changesSince() read it: seq, scope, entity, id and
-// kind, then the record (NULL for a purged one). Followed by "WHERE … ORDER BY c.seq LIMIT ?".
+// kind, then the record (NULL for a purged one) and its recorder. Followed by "WHERE … ORDER BY c.seq LIMIT ?".
 const QString kChangePage = QStringLiteral(
     "SELECT c.seq, c.scope, c.entity, c.entity_id, c.kind, r.programme_id, r.row_version, r.deleted, r.fields, "
-    "r.clocks FROM change_log c LEFT JOIN records r ON r.entity = c.entity AND r.id = c.entity_id ");
+    "r.clocks, r.created_by FROM change_log c LEFT JOIN records r ON r.entity = c.entity AND r.id = c.entity_id ");
 
 // The change of one kChangePage row whose kind is 'change' and whose record exists.
 sync::Change changeFrom(const QSqlQuery &r)
@@ -69,11 +91,19 @@ sync::Change changeFrom(const QSqlQuery &r)
 
 } // namespace
 
+const QStringList &restrictedColumns(QStringView entity)
+{
+    static const QStringList concern {QStringLiteral("details"), QStringLiteral("action_taken")};
+    static const QStringList referral {QStringLiteral("notes")};
+    static const QStringList none;
+    return entity == kConcern ? concern : entity == kReferral ? referral : none;
+}
+
 // One record as stored (locked on PostgreSQL); `exists` is false when there is none.
 Result<StoredRow> CentralStore::readRow(const QString &entity, const QString &id)
 {
     auto q = sql::run(m_db,
-                      QStringLiteral("SELECT programme_id, row_version, fields, clocks FROM records "
+                      QStringLiteral("SELECT programme_id, row_version, fields, clocks, created_by FROM records "
                                      "WHERE entity = ? AND id = ?")
                           + forUpdate(),
                       {entity, id}, QStringLiteral("read the record"));
@@ -142,6 +172,7 @@ StoredRow CentralStore::storedRow(const QSqlQuery &q, int first)
     row.rowVersion = q.value(first + 1).toLongLong();
     row.fields = sql::jsonObject(q.value(first + 2));
     row.clocks = StoredRow::clocksFromJson(sql::jsonObject(q.value(first + 3)));
+    row.createdBy = q.value(first + 4).toString();
     return row;
 }
 
@@ -176,16 +207,16 @@ Status CentralStore::prefetch(PushState &state, const QList<sync::Mutation> &mut
             state.scopes.insert(key, {});
         }
         QStringList found;
-        status = sql::forEachIn(m_db,
-                                QStringLiteral("SELECT id, programme_id, row_version, fields, clocks FROM records "
-                                               "WHERE entity = ? AND id IN "),
-                                {entity}, keys, forUpdate(), QStringLiteral("read the records"),
-                                [&](const QSqlQuery &q) {
-                                    const QString key = PushState::key(entity, q.value(0).toString());
-                                    found << q.value(0).toString();
-                                    state.rows.insert(key, storedRow(q, 1));
-                                    state.existed.insert(key);
-                                });
+        status = sql::forEachIn(
+            m_db,
+            QStringLiteral("SELECT id, programme_id, row_version, fields, clocks, created_by FROM records "
+                           "WHERE entity = ? AND id IN "),
+            {entity}, keys, forUpdate(), QStringLiteral("read the records"), [&](const QSqlQuery &q) {
+                const QString key = PushState::key(entity, q.value(0).toString());
+                found << q.value(0).toString();
+                state.rows.insert(key, storedRow(q, 1));
+                state.existed.insert(key);
+            });
         if (status && !found.isEmpty())
             status = sql::forEachIn(
                 m_db, QStringLiteral("SELECT id, scope FROM record_scopes WHERE entity = ? AND id IN "), {entity},
@@ -205,9 +236,13 @@ Status CentralStore::writeRow(PushState &state, const QString &entity, const QSt
         state.dirty << key;
     if (before.exists && !state.rows.contains(key))
         state.existed.insert(key); // read by the caller, not through this state (conflict review)
-    state.rows.insert(key, after);
-    if (!before.exists)
+    if (!before.exists) {
+        StoredRow inserted = after;
+        inserted.createdBy = state.userId; // the recorder (migration 4)
+        state.rows.insert(key, inserted);
         return addToScope(state, entity, id, after.programmeId, after.rowVersion);
+    }
+    state.rows.insert(key, after);
     const quint64 change
         = sync::wire::rowHash(entity, id, before.rowVersion) ^ sync::wire::rowHash(entity, id, after.rowVersion);
     auto scopes = scopesIn(state, entity, id);
@@ -263,7 +298,7 @@ Status CentralStore::leaveIfUnenrolled(PushState &state, const QString &particip
             return {};
     }
     auto q = sql::run(m_db,
-                      QStringLiteral("SELECT id, programme_id, row_version, fields, clocks FROM records "
+                      QStringLiteral("SELECT id, programme_id, row_version, fields, clocks, created_by FROM records "
                                      "WHERE entity = ? AND programme_id = ? AND deleted = 0 AND fields LIKE ?"),
                       {QString(enrolment), scope, QString(u'%' + participantId + u'%')},
                       QStringLiteral("find the person's other enrolments"));
@@ -300,11 +335,20 @@ Status CentralStore::flushRows(PushState &state)
                              row.deleted() ? 1 : 0,
                              QString::fromUtf8(compact(row.fields)),
                              QString::fromUtf8(compact(row.clocksJson()))};
-        (state.existed.contains(key) ? updated : inserted) << values;
+        if (state.existed.contains(key)) {
+            updated << values;
+        } else {
+            values << sql::text(row.createdBy.isEmpty() ? QString() : row.createdBy);
+            inserted << values;
+        }
     }
     const QString head = QStringLiteral(
         "INSERT INTO records (entity, id, programme_id, row_version, deleted, fields, clocks) VALUES ");
-    Status s = sql::insertRows(m_db, head, 7, inserted, QString(), QStringLiteral("store the records"));
+    // The recorder is written once, with the row: an update never changes it.
+    Status s = sql::insertRows(m_db,
+                               QStringLiteral("INSERT INTO records (entity, id, programme_id, row_version, deleted, "
+                                              "fields, clocks, created_by) VALUES "),
+                               8, inserted, QString(), QStringLiteral("store the records"));
     if (s)
         s = sql::insertRows(m_db, head, 7, updated,
                             QStringLiteral(" ON CONFLICT (entity, id) DO UPDATE SET row_version = excluded.row_version, "
@@ -438,6 +482,7 @@ Result<sync::PushResponse> CentralStore::pushOnce(const User &user, const QStrin
     state.deviceId = deviceId;
     state.nowMs = context.nowMs;
     state.userScopes = scopesOf(user.id);
+    state.user = user;
     {
         auto purged = sql::run(m_db, QStringLiteral("SELECT 1 FROM purged LIMIT 1"), {},
                                QStringLiteral("check erasures"));
@@ -564,6 +609,45 @@ Result<sync::MutationResult> CentralStore::applyMutation(PushState &state, const
                 QStringLiteral("The %1 it refers to (%2) is not on the server").arg(c.parentEntity, c.name));
     }
 
+    // Safeguarding details are changed only by those who see them: a worker who did not record the row is refused
+    // for this mutation (the rest of the batch goes on); its other columns follow the normal rules. Nor can they
+    // move a referral off the concern it was made from, which would show them its notes.
+    const QStringList &restricted = restrictedColumns(m.entity);
+    if (before.exists && !restricted.isEmpty()) {
+        const bool touches = std::any_of(restricted.cbegin(), restricted.cend(),
+                                         [&m](const QString &c) { return m.fields.contains(c); });
+        const bool relinks = m.fields.contains(kConcernId)
+            && m.fields.value(kConcernId).toString() != before.fields.value(kConcernId).toString();
+        QJsonObject after = before.fields;
+        if (m.fields.contains(kConcernId))
+            after.insert(kConcernId, m.fields.value(kConcernId));
+        // Whether the pusher sees the details of the row with these fields.
+        auto sees = [&](const QJsonObject &fields) -> Result<bool> {
+            QString concernRecorder;
+            if (m.entity == kReferral && !fields.value(kConcernId).toString().isEmpty()) {
+                const auto concern = rowIn(state, kConcern, fields.value(kConcernId).toString());
+                if (!concern)
+                    return concern.errors();
+                concernRecorder = concern->createdBy;
+            }
+            return seesDetails(state.user, m.entity, fields, before.createdBy, concernRecorder);
+        };
+        for (const auto &[needed, fields, what] :
+             {std::tuple {touches, after, restricted.join(QStringLiteral(" and "))},
+              std::tuple {relinks, before.fields, QStringLiteral("concern")}}) {
+            if (!needed)
+                continue;
+            const auto allowed = sees(fields);
+            if (!allowed)
+                return allowed.errors();
+            if (!allowed.value())
+                return rejected(m.mutationId, QStringLiteral("forbidden_field"),
+                                QStringLiteral("Only the worker who recorded this %1, the programme's leads and "
+                                               "safeguarding leads can change its %2")
+                                    .arg(m.entity, what));
+        }
+    }
+
     const sync::MergeResult merged = sync::merge(before, m, state.deviceId);
     if (merged.status == QLatin1String("rejected"))
         return rejected(m.mutationId, merged.code, merged.message);
@@ -632,6 +716,7 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
         return s.errors();
     sync::PullResponse out;
     out.serverTimeMs = context.nowMs;
+    QStringList recorders; // of out.changes, one for one
     const QStringList scopes = scopesOf(user.id);
     for (auto it = request.cursors.cbegin(); it != request.cursors.cend(); ++it) {
         if (!scopes.contains(it.key()))
@@ -677,8 +762,11 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
             if (r.value(5).isNull())
                 continue; // cannot happen: a purged row is logged as a purge
             out.changes << changeFrom(r);
+            recorders << r.value(10).toString();
         }
     }
+    if (Status s = redact(user, out.changes, recorders); !s)
+        return s.errors();
     // The page is read; the checksums are the rest of the work. An answer past the deadline would reach a client
     // that has given up already.
     if (context.pastDeadline())
@@ -689,6 +777,47 @@ Result<sync::PullResponse> CentralStore::pullOnce(const User &user, const sync::
             out.checksums.insert(scope, all.value(scope));
     }
     return out;
+}
+
+Status CentralStore::redact(const User &user, QList<sync::Change> &changes, const QStringList &recorders)
+{
+    if (user.seesSafeguardingDetails())
+        return {};
+    // The recorders of the concerns that referrals sent to someone other than their recorder were made from: from
+    // the page when the concern is in it (a snapshot sends it before its referrals), else read.
+    QHash<QString, QString> concernRecorders;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        if (changes.at(i).entity == kConcern)
+            concernRecorders.insert(changes.at(i).id, recorders.at(i));
+    }
+    QStringList concernIds;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const sync::Change &c = changes.at(i);
+        const QString concernId = c.fields.value(kConcernId).toString();
+        if (c.entity == kReferral && recorders.at(i) != user.id && !concernId.isEmpty()
+            && !concernRecorders.contains(concernId))
+            concernIds << concernId;
+    }
+    concernIds.removeDuplicates();
+    if (!concernIds.isEmpty()) {
+        if (Status s = sql::forEachIn(
+                m_db, QStringLiteral("SELECT id, created_by FROM records WHERE entity = ? AND id IN "), {kConcern},
+                concernIds, QString(), QStringLiteral("read the concerns' recorders"),
+                [&](const QSqlQuery &q) { concernRecorders.insert(q.value(0).toString(), q.value(1).toString()); });
+            !s)
+            return s;
+    }
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        sync::Change &c = changes[i];
+        const QStringList &restricted = restrictedColumns(c.entity);
+        if (restricted.isEmpty()
+            || seesDetails(user, c.entity, c.fields, recorders.at(i),
+                           concernRecorders.value(c.fields.value(kConcernId).toString())))
+            continue;
+        for (const QString &column : restricted)
+            c.fields.insert(column, QJsonValue::Null);
+    }
+    return {};
 }
 
 Result<ChangePage> CentralStore::changesSince(qint64 afterSeq, int limit, const PullContext &context)

@@ -18,6 +18,7 @@
 #include <QUrl>
 
 #include <csignal>
+#include <functional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -27,21 +28,27 @@ namespace {
 
 int signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
-    const char byte = 1;
+    const char byte = char(signal);
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
 }
 
-// SIGTERM / SIGINT quit the event loop (the handler only writes to a pipe; the loop does the rest).
-void quitOnSignals(QCoreApplication &app)
+// SIGTERM / SIGINT quit the event loop; SIGHUP runs `onHangUp` when given (the TLS certificate is read again). The
+// handler only writes the signal's number to a pipe; the loop does the rest.
+void handleSignals(QCoreApplication &app, std::function<void()> onHangUp)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [onHangUp] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
+        if (byte == SIGHUP) {
+            if (onHangUp)
+                onHangUp();
+            return;
+        }
         QCoreApplication::quit();
     });
     struct sigaction action = {};
@@ -50,6 +57,8 @@ void quitOnSignals(QCoreApplication &app)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    if (onHangUp)
+        sigaction(SIGHUP, &action, nullptr);
 }
 
 } // namespace
@@ -143,10 +152,24 @@ int main(int argc, char *argv[])
     SyncService service(**store, options, reports.get());
     HttpAdapter http(service);
     QTcpServer *tcp = nullptr;
+    std::function<void()> reloadTls;
     if (tls) {
         auto *ssl = new QSslServer(&http);
         ssl->setSslConfiguration(*tls);
         tcp = ssl;
+        // SIGHUP: a renewed certificate (Let's Encrypt every 60-90 days, a council's PKI) is read again without a
+        // restart, checked like at start; new connections get it. A bad file keeps the one in use.
+        reloadTls = [ssl, &out, &err, cert = parser.value(QStringLiteral("tls-cert")),
+                     key = parser.value(QStringLiteral("tls-key"))] {
+            auto loaded = loadServerTls(cert, key);
+            if (!loaded) {
+                err << "TLS certificate not reloaded, still serving the previous one: "
+                    << outreach::core::describe(loaded.errors()) << Qt::endl;
+                return;
+            }
+            ssl->setSslConfiguration(loaded.value());
+            out << "TLS certificate reloaded from " << cert << Qt::endl;
+        };
     } else {
         tcp = new QTcpServer(&http);
     }
@@ -155,7 +178,7 @@ int main(int argc, char *argv[])
         return AdminCommands::Failed;
     }
     http.bind(tcp);
-    quitOnSignals(app);
+    handleSignals(app, reloadTls);
     QUrl listening;
     listening.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
     listening.setHost(address.toString());

@@ -24,6 +24,7 @@ struct CentralStore::PushState
     QString deviceId;
     qint64 nowMs = 0;
     QStringList userScopes;
+    User user; // the pusher (push only): whose safeguarding details it may change
     bool anyPurged = true;        // false when nothing was ever erased: the purge checks are skipped
     // "entity/id" → the row as it stands in this transaction (exists false: known to be absent), and its scopes.
     QHash<QString, sync::StoredRow> rows;

@@ -148,6 +148,21 @@ std::optional<HttpResponse> refuseReports(const User &user)
         QStringLiteral("Outcome reports are for programme leads and admins; a %1 cannot read them").arg(user.role));
 }
 
+// A conflict as the caller may see it: an admin reviews conflicts but does not see safeguarding details (the
+// restricted columns of the losing and winning values are null).
+QJsonObject conflictJson(ConflictRecord c, const User &caller)
+{
+    if (!caller.seesSafeguardingDetails()) {
+        for (const QString &column : restrictedColumns(c.entity)) {
+            for (QJsonObject *values : {&c.winner, &c.loser}) {
+                if (values->contains(column))
+                    values->insert(column, QJsonValue::Null);
+            }
+        }
+    }
+    return c.toJson();
+}
+
 QString auditDetail(const ReportParameters &p)
 {
     return QStringLiteral("%1..%2%3")
@@ -471,7 +486,7 @@ HttpResponse SyncService::listConflicts(const HttpRequest &request, const Caller
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("You are not a member of this programme"));
     QJsonArray list;
     for (const ConflictRecord &c : m_store.conflicts(programmeId, state == QLatin1String("open")))
-        list.append(c.toJson());
+        list.append(conflictJson(c, caller.user));
     return answer({{QStringLiteral("conflicts"), list}, {QStringLiteral("server_time_ms"), double(now())}});
 }
 
@@ -486,16 +501,17 @@ HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Call
     const QString action = member(*body, "action", invalid);
     if (invalid)
         return *invalid;
+    // A conflict of a programme the caller is not in is answered as one that does not exist: its id tells nothing.
     const auto found = core::isValidId(id) ? m_store.conflict(id) : std::nullopt;
-    if (!found)
+    if (!found
+        || (caller.user.role != QLatin1String("admin")
+            && !m_store.scopesOf(caller.user.id).contains(found->programmeId)))
         return failure(404, QStringLiteral("not_found"), QStringLiteral("There is no such conflict"));
-    if (caller.user.role != QLatin1String("admin") && !m_store.scopesOf(caller.user.id).contains(found->programmeId))
-        return failure(403, QStringLiteral("forbidden"), QStringLiteral("You are not a member of this programme"));
     auto resolved = m_store.resolveConflict(id, action, caller.user, now(), caller.device.id);
     if (!resolved)
         return failure(resolved.error());
-    return answer(
-        {{QStringLiteral("conflict"), resolved->toJson()}, {QStringLiteral("server_time_ms"), double(now())}});
+    return answer({{QStringLiteral("conflict"), conflictJson(*resolved, caller.user)},
+                   {QStringLiteral("server_time_ms"), double(now())}});
 }
 
 HttpResponse SyncService::programmeReport(const HttpRequest &request, const Caller &caller, const QString &programmeId,

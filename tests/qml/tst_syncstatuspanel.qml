@@ -99,6 +99,45 @@ Item {
             verify(!findNamed(panel, "signInBusy").visible);
         }
 
+        function test_removingRecordsNamesWhatIsLostAndWaitsForConsent() {
+            TestStore.useServer("http://127.0.0.1:1", "amara");
+            TestStore.addPerson("ignite_gangs_work", "Jay");
+            const panel = createPanel();
+            const menuButton = findNamed(panel, "syncMenuButton");
+            verify(menuButton.visible, "the menu is there signed in or not");
+            verify(menuButton.width >= Theme.touchTarget && menuButton.height >= Theme.touchTarget);
+            mouseClick(menuButton);
+            tryVerify(() => panel.syncMenu.opened, 2000, "the menu opens");
+            const signOut = panel.syncMenu.itemAt(0);
+            const item = panel.syncMenu.itemAt(1);
+            compare(signOut.objectName, "signOutItem");
+            verify(!signOut.visible, "nobody is signed in to sign out");
+            compare(item.objectName, "removeRecordsItem");
+            verify(item.visible && item.height >= Theme.touchTarget);
+            mouseClick(item);
+            const loader = findNamed(panel, "removeRecordsLoader");
+            tryVerify(() => loader.item && loader.item.opened, 3000, "the confirmation opens");
+            const dialog = loader.item;
+            const question = findNamed(dialog.contentItem, "removeRecordsQuestion");
+            compare(question.text, "Remove every record from this device and sign out? It holds 1 young person. 2 records "
+                    + "have changes that have not been sent and will be lost for good: 1 young person and 1 enrolment.");
+            const accept = findNamed(dialog.contentItem, "acceptLossCheck");
+            verify(accept.visible);
+            verify(accept.height >= Theme.touchTarget);
+            const confirm = dialog.standardButton(Dialog.Ok);
+            compare(confirm.text, "Remove records");
+            verify(!confirm.enabled, "nothing is removed before the loss is accepted");
+            mouseClick(accept);
+            verify(accept.checked);
+            verify(confirm.enabled);
+            mouseClick(confirm);
+            tryVerify(() => TestStore.context.notice.length > 0, 3000, "the records are removed and it says so");
+            compare(TestStore.count("participant"), 0);
+            compare(TestStore.context.notice, "The records were removed from this device and it was signed out. "
+                    + "Anything that had been sent is safe on the council's record.");
+            TestStore.context.clearNotice();
+        }
+
         function test_unreachableServerIsExplainedBelow() {
             TestStore.useServer("http://127.0.0.1:1", "amara");
             const panel = createPanel();

@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QRegularExpression>
 
+#include <csignal>
+
 namespace outreach::tests {
 
 void ServerProcess::setStore(const QString &backend, const QString &location)
@@ -64,6 +66,27 @@ void ServerProcess::kill()
         return;
     m_process->kill();
     m_process->waitForFinished(10000);
+}
+
+std::optional<QString> ServerProcess::hangUp(const QString &expected)
+{
+    if (!m_process || m_process->state() != QProcess::Running)
+        return std::nullopt;
+    m_process->readAllStandardOutput(); // what it said before
+    m_process->readAllStandardError();
+    ::kill(pid_t(m_process->processId()), SIGHUP);
+    QString seen;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 20000 && m_process->state() == QProcess::Running) {
+        m_process->waitForReadyRead(100);
+        seen += QString::fromUtf8(m_process->readAllStandardOutput());
+        seen += QString::fromUtf8(m_process->readAllStandardError());
+        if (seen.contains(expected))
+            return seen;
+    }
+    qWarning() << "the server did not say" << expected << "after SIGHUP; it said:" << seen;
+    return std::nullopt;
 }
 
 QString ServerProcess::url() const

@@ -32,6 +32,9 @@ public:
 
     // SIGKILL: no clean shutdown, whatever transaction is open is lost.
     void kill();
+    // SIGHUP (serve reads its TLS certificate again), then waits for a line of standard output or error that
+    // contains `expected`; returns what the server printed meanwhile, or std::nullopt when it did not say it.
+    std::optional<QString> hangUp(const QString &expected);
 
     quint16 port() const { return m_port; }
     // http://127.0.0.1:PORT, or https:// when the last start served TLS.

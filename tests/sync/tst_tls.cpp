@@ -147,6 +147,7 @@ private Q_SLOTS:
     void refusesASelfSignedCertificate();
     void syncsOverPlainHttpToThisMachineOnly();
     void refusesACaThatIsNotACertificate();
+    void readsARenewedCertificateOnSighup();
     void serverRefusesBadTlsOptions_data();
     void serverRefusesBadTlsOptions();
 };
@@ -286,6 +287,48 @@ void TestTls::refusesACaThatIsNotACertificate()
     }
     QVERIFY(m_client->setCaCertificates(QString()));
     QVERIFY(!DeviceSettings(m_device->db()).value(DeviceSettings::CaCertificates)->has_value());
+}
+
+// A certificate renewed on disk is served after SIGHUP without a restart; a broken one is refused and the one in
+// use stays. Each step signs in with a new client, so a new TLS handshake sees what the server now presents.
+void TestTls::readsARenewedCertificateOnSighup()
+{
+    const QString cert = m_dir->filePath(QStringLiteral("cert.pem"));
+    const QString key = m_dir->filePath(QStringLiteral("key.pem"));
+    auto install = [&](const char *certificate, const char *privateKey) {
+        QFile::remove(cert);
+        QFile::remove(key);
+        return QFile::copy(tlsFile(certificate), cert) && QFile::copy(tlsFile(privateKey), key);
+    };
+    auto freshClient = [&] {
+        SyncClient::Timing timing = m_client->timing();
+        m_client = std::make_unique<SyncClient>(m_device->db());
+        m_client->setTiming(timing);
+        return m_client->setCaCertificates(readText(tlsFile("ca.pem")));
+    };
+    QVERIFY(install("otherhost.pem", "otherhost.key"));
+    QVERIFY(startServer({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}));
+    QVERIFY(freshClient());
+    QString refusal;
+    QVERIFY(!signIn(m_server->url(), &refusal));
+    QVERIFY2(refusal.contains(QLatin1String("for another host name")), qPrintable(refusal));
+
+    QVERIFY(install("server.pem", "server.key"));
+    const auto reloaded = m_server->hangUp(QStringLiteral("TLS certificate reloaded from ") + cert);
+    QVERIFY(reloaded);
+    QVERIFY(freshClient());
+    QVERIFY2(signIn(m_server->url(), &refusal), qPrintable(refusal + m_client->lastError()));
+
+    // A half-written renewal: refused with the reason, and the good certificate is still served.
+    QFile broken(cert);
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    broken.write("-----BEGIN CERTIFICATE-----\nMIIB\n");
+    broken.close();
+    const auto refused = m_server->hangUp(QStringLiteral("still serving the previous one"));
+    QVERIFY(refused);
+    QVERIFY2(refused->contains(QLatin1String("tls-cert")), qPrintable(*refused));
+    QVERIFY(freshClient());
+    QVERIFY2(signIn(m_server->url(), &refusal), qPrintable(refusal + m_client->lastError()));
 }
 
 void TestTls::serverRefusesBadTlsOptions_data()
