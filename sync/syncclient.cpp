@@ -8,6 +8,8 @@
 #include "core/store/syncedtables.h"
 #include "core/store/writetransaction.h"
 
+#include "core/domain/ids.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -16,6 +18,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QSysInfo>
@@ -599,7 +603,8 @@ void SyncClient::pullNext()
             // A rescan starts again from 0; do it once per cycle, so a lasting mismatch cannot spin.
             if (outcome->hasMore || (!outcome->rescanScopes.isEmpty() && !std::exchange(m_rescanned, true)))
                 return pullNext();
-            return finishCycle(!m_failed);
+            // After the pull, so that an upload that fails or hangs never holds back the others' changes.
+            return uploadViews([this] { finishCycle(!m_failed); });
         }
         if (r.status == 401 && !m_refreshed) {
             m_refreshed = true;
@@ -614,6 +619,75 @@ void SyncClient::pullNext()
         setLastError(describeFailure(r));
         finishCycle(false);
     });
+}
+
+void SyncClient::uploadViews(std::function<void()> next, int round)
+{
+    if (m_state == State::SignedOut || m_state == State::Revoked || round >= 10)
+        return next();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, participant_id, viewed_at FROM profile_view WHERE uploaded = 0 "
+                             "ORDER BY viewed_at, id LIMIT ?"));
+    q.addBindValue(Limits::MaxViewUpload);
+    if (!q.exec()) {
+        qCWarning(lcSyncClient) << "profile views not read:" << q.lastError().text();
+        return next();
+    }
+    ViewUpload upload {m_db.deviceId(), {}};
+    QStringList unsendable; // a row the server could never take would otherwise block the others for ever
+    while (q.next()) {
+        QDateTime at = QDateTime::fromString(q.value(2).toString(), Qt::ISODate);
+        at.setTimeSpec(Qt::UTC);
+        const ProfileView view {q.value(0).toString(), q.value(1).toString(), at.toMSecsSinceEpoch()};
+        if (!core::isValidId(view.id) || !core::isValidId(view.participantId) || !at.isValid() || view.viewedAtMs < 0)
+            unsendable << view.id;
+        else
+            upload.views << view;
+    }
+    q.finish();
+    auto mark = [this](const QStringList &ids, int value) {
+        for (qsizetype at = 0; at < ids.size(); at += 100) {
+            const QStringList chunk = ids.mid(at, 100);
+            QSqlQuery u(m_db.connection());
+            u.prepare(QStringLiteral("UPDATE profile_view SET uploaded = ? WHERE id IN (%1)")
+                          .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
+            u.addBindValue(value);
+            for (const QString &id : chunk)
+                u.addBindValue(id);
+            if (!u.exec())
+                qCWarning(lcSyncClient) << "profile views not marked:" << u.lastError().text();
+        }
+    };
+    if (!unsendable.isEmpty()) {
+        qCWarning(lcSyncClient) << unsendable.size() << "profile views cannot be uploaded (kept, marked 2)";
+        mark(unsendable, 2);
+    }
+    if (upload.views.isEmpty())
+        return next();
+    const QStringList ids = [&upload] {
+        QStringList out;
+        for (const ProfileView &v : upload.views)
+            out << v.id;
+        return out;
+    }();
+    const bool full = upload.views.size() + unsendable.size() >= Limits::MaxViewUpload;
+    request("POST", QStringLiteral("/v1/audit/views"), wire::toJson(upload), true,
+            [this, ids, full, round, mark, next = std::move(next)](const Reply &r) {
+                if (r.status >= 200 && r.status < 300) {
+                    mark(ids, 1);
+                    return full ? uploadViews(next, round + 1) : next();
+                }
+                if (isRevocation(r)) {
+                    revoke();
+                    return;
+                }
+                if (r.status == 404)
+                    qCDebug(lcSyncClient) << "the server keeps no profile views (older server); kept for a later one";
+                else
+                    qCWarning(lcSyncClient)
+                        << "profile views not uploaded, tried again next sync:" << describeFailure(r);
+                next();
+            });
 }
 
 void SyncClient::finishCycle(bool ok)

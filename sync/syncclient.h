@@ -162,6 +162,10 @@ private:
     void pushNext();
     void pullNext();
     void finishCycle(bool ok);
+    // POST /v1/audit/views with the profile views not yet uploaded (profile_view.uploaded = 0), up to
+    // Limits::MaxViewUpload at a time, marking them uploaded only once the server said 2xx; then `next`, whatever
+    // happened (a failed upload is tried again next cycle; a server without the route, 404, is an older one).
+    void uploadViews(std::function<void()> next, int round = 0);
     void refreshThen(std::function<void()> next);
     // POST /v1/auth/refresh with `token`; `stored` is true when new tokens came back and were kept.
     void requestRefresh(const QString &token, std::function<void(const Reply &, bool stored)> done);

@@ -455,6 +455,51 @@ QByteArray toJson(const PushResponse &response)
                                {QStringLiteral("server_time_ms"), double(response.serverTimeMs)}});
 }
 
+core::Result<ViewUpload> parseViewUpload(const QByteArray &body)
+{
+    auto doc = document(body);
+    if (!doc)
+        return doc.errors();
+    Errors errors;
+    Reader r(doc.value(), QString(), errors);
+    r.onlyMembers({u"device_id", u"views"});
+    ViewUpload out;
+    out.deviceId = r.id(u"device_id");
+    const QJsonArray views = r.array(u"views");
+    if (views.size() > Limits::MaxViewUpload)
+        return Error {QStringLiteral("views"),
+                      QStringLiteral("An upload holds at most %1 views; this one has %2")
+                          .arg(Limits::MaxViewUpload)
+                          .arg(views.size()),
+                      QStringLiteral("batch_too_large")};
+    for (qsizetype i = 0; i < views.size(); ++i) {
+        if (!views.at(i).isObject()) {
+            errors << Error {path("views", i), QStringLiteral("must be an object"), QStringLiteral("validation")};
+            continue;
+        }
+        Reader v(views.at(i).toObject(), path("views", i), errors);
+        v.onlyMembers({u"id", u"participant_id", u"viewed_at_ms"});
+        ProfileView view;
+        view.id = v.id(u"id");
+        view.participantId = v.id(u"participant_id");
+        view.viewedAtMs = v.integer(u"viewed_at_ms", true, 0);
+        out.views << view;
+    }
+    if (!errors.isEmpty())
+        return errors;
+    return out;
+}
+
+QByteArray toJson(const ViewUpload &upload)
+{
+    QJsonArray views;
+    for (const ProfileView &v : upload.views)
+        views.append(QJsonObject {{QStringLiteral("id"), v.id},
+                                  {QStringLiteral("participant_id"), v.participantId},
+                                  {QStringLiteral("viewed_at_ms"), double(v.viewedAtMs)}});
+    return compact(QJsonObject {{QStringLiteral("device_id"), upload.deviceId}, {QStringLiteral("views"), views}});
+}
+
 QByteArray toJson(const PullRequest &request)
 {
     QJsonObject o {{QStringLiteral("device_id"), request.deviceId},

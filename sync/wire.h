@@ -22,6 +22,7 @@ struct Limits
     static constexpr qsizetype MaxPushBytes = 1024 * 1024;  // what a client puts in one batch
     static constexpr qsizetype MaxBodyBytes = 4 * 1024 * 1024; // what the server accepts at all
     static constexpr int MaxPullLimit = 1000;
+    static constexpr int MaxViewUpload = 1000; // profile views in one POST /v1/audit/views
 };
 
 struct Mutation
@@ -119,6 +120,22 @@ struct PullResponse
     qint64 serverTimeMs = 0;
 };
 
+// A young person's profile opened on the device (profile_view), uploaded to the server's audit log.
+struct ProfileView
+{
+    QString id; // the view's own id: the server keeps each once
+    QString participantId;
+    qint64 viewedAtMs = 0;
+    bool operator==(const ProfileView &) const = default;
+};
+
+// POST /v1/audit/views.
+struct ViewUpload
+{
+    QString deviceId;
+    QList<ProfileView> views;
+};
+
 // An error answer: {"error": code, "message": …, "field": …}.
 struct ErrorBody
 {
@@ -138,12 +155,14 @@ core::Result<PushResponse> parsePushResponse(const QByteArray &body);
 core::Result<PullRequest> parsePullRequest(const QByteArray &body);
 core::Result<PullResponse> parsePullResponse(const QByteArray &body);
 core::Result<ErrorBody> parseError(const QByteArray &body);
+core::Result<ViewUpload> parseViewUpload(const QByteArray &body);
 
 QByteArray toJson(const PushRequest &request);
 QByteArray toJson(const PushResponse &response);
 QByteArray toJson(const PullRequest &request);
 QByteArray toJson(const PullResponse &response);
 QByteArray toJson(const ErrorBody &error);
+QByteArray toJson(const ViewUpload &upload);
 
 QJsonObject toObject(const Mutation &mutation);
 // The size one mutation adds to a push body (for batching within Limits::MaxPushBytes).

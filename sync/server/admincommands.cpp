@@ -28,6 +28,44 @@ QString when(std::optional<qint64> ms)
     return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toUTC().toString(Qt::ISODate) : QStringLiteral("-");
 }
 
+// The audit log's user id for what the admin CLI does (no one signs in to it), and the operating-system account
+// that ran it, for the row's detail.
+const QString kCliActor = QStringLiteral("admin-cli");
+
+QString operatorDetail()
+{
+    const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", QStringLiteral("unknown")));
+    return QStringLiteral("os_user=") + login;
+}
+
+// --from / --to of `audit`: a day YYYY-MM-DD (UTC), the first or last millisecond of it.
+std::optional<std::optional<qint64>> dayBound(const QString &text, bool end)
+{
+    if (text.isEmpty())
+        return std::optional<qint64>();
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (!day.isValid() || text.size() != 10)
+        return std::nullopt;
+    const qint64 start = QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    return std::optional<qint64>(end ? start + 86400000 - 1 : start);
+}
+
+QString auditLine(const AuditEntry &e)
+{
+    auto named = [](const QString &id, const QString &name) {
+        if (id.isEmpty())
+            return QStringLiteral("-");
+        return name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(id, name);
+    };
+    return QStringList {QDateTime::fromMSecsSinceEpoch(e.atMs, Qt::UTC).toString(Qt::ISODateWithMs),
+                        e.action,
+                        e.entity.isEmpty() ? QStringLiteral("-") : e.entity + u'/' + e.entityId,
+                        QStringLiteral("user ") + named(e.userId, e.username),
+                        QStringLiteral("device ") + named(e.deviceId, e.deviceName),
+                        e.detail.isEmpty() ? QStringLiteral("-") : e.detail}
+        .join(u'\t');
+}
+
 } // namespace
 
 void AdminCommands::addOptions(QCommandLineParser &parser)
@@ -71,10 +109,16 @@ void AdminCommands::addOptions(QCommandLineParser &parser)
         {QStringLiteral("out"),
          QStringLiteral("dump: the file to write; export: the file to write (standard output when not given)."),
          QStringLiteral("FILE")},
-        {QStringLiteral("from"), QStringLiteral("export: the period's first day, YYYY-MM-DD."), QStringLiteral("DATE")},
-        {QStringLiteral("to"), QStringLiteral("export: the period's last day (included), YYYY-MM-DD."),
+        {QStringLiteral("from"), QStringLiteral("export, audit: the period's first day, YYYY-MM-DD (UTC)."),
          QStringLiteral("DATE")},
-        {QStringLiteral("format"), QStringLiteral("export: csv or json."), QStringLiteral("F")},
+        {QStringLiteral("to"), QStringLiteral("export, audit: the period's last day (included), YYYY-MM-DD (UTC)."),
+         QStringLiteral("DATE")},
+        {QStringLiteral("format"), QStringLiteral("export: csv or json; audit: text (default) or json."),
+         QStringLiteral("F")},
+        {QStringLiteral("person"),
+         QStringLiteral("audit: a participant id: who saw or changed their record, or a record about them."),
+         QStringLiteral("ID")},
+        {QStringLiteral("user"), QStringLiteral("audit: a user name: what they did and saw."), QStringLiteral("NAME")},
         {QStringLiteral("no-suppress"),
          QStringLiteral("export: show counts of 1-4 people as they are instead of \"<5\" (not for publishing).")},
         {QStringLiteral("report-replica"),
@@ -162,7 +206,25 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         auto user = store.addUser(*username, parser.value(QStringLiteral("display-name")), *role, password);
         if (!user)
             return report(user.errors(), {});
+        if (core::Status s = store.audit(kCliActor, {}, QStringLiteral("user.add"), QStringLiteral("user"), user->id,
+                                         QStringLiteral("role=%1 %2").arg(user->role, operatorDetail()), now);
+            !s)
+            return report(s, {});
         return report({}, QStringLiteral("added user %1 (%2, %3)").arg(user->username, user->role, user->id));
+    }
+    if (command == QLatin1String("user disable") || command == QLatin1String("user enable")) {
+        const auto username = need("username");
+        if (!username)
+            return Usage;
+        const bool disable = command == QLatin1String("user disable");
+        if (core::Status s = store.setUserDisabled(*username, disable); !s)
+            return report(s, {});
+        const auto user = store.findUser(*username);
+        return report(store.audit(kCliActor, {},
+                                  disable ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
+                                  QStringLiteral("user"), user ? user->id : QString(), operatorDetail(), now),
+                      QStringLiteral("%1 user %2")
+                          .arg(disable ? QStringLiteral("disabled") : QStringLiteral("enabled"), *username));
     }
     if (command == QLatin1String("user list")) {
         for (const User &u : store.users())
@@ -176,9 +238,14 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
             err << "programme import: cannot read " << words.at(2) << Qt::endl;
             return Failed;
         }
-        auto imported = store.importCatalogue(file.readAll());
+        const QByteArray json = file.readAll();
+        auto imported = store.importCatalogue(json);
         if (!imported)
             return report(imported.errors(), {});
+        if (core::Status s = store.audit(kCliActor, {}, QStringLiteral("catalogue.import"), {}, {},
+                                         QStringLiteral("programmes=%1 %2").arg(*imported).arg(operatorDetail()), now);
+            !s)
+            return report(s, {});
         return report({}, QStringLiteral("imported %1 programmes from %2").arg(*imported).arg(words.at(2)));
     }
     if (command == QLatin1String("programme list")) {
@@ -192,8 +259,18 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         if (!username || !programme)
             return Usage;
         const bool assign = command == QLatin1String("assign");
+        if (core::Status s = assign ? store.assign(*username, *programme) : store.unassign(*username, *programme); !s)
+            return report(s, {});
+        QString programmeId;
+        for (const ProgrammeInfo &p : store.programmes()) {
+            if (p.code == *programme)
+                programmeId = p.id;
+        }
+        const auto user = store.findUser(*username);
         return report(
-            assign ? store.assign(*username, *programme) : store.unassign(*username, *programme),
+            store.audit(kCliActor, {}, assign ? QStringLiteral("user.assign") : QStringLiteral("user.unassign"),
+                        QStringLiteral("user"), user ? user->id : QString(),
+                        QStringLiteral("programme=%1 %2").arg(programmeId, operatorDetail()), now),
             QStringLiteral("%1 %2 %3")
                 .arg(*username, assign ? QStringLiteral("assigned to") : QStringLiteral("no longer in"), *programme));
     }
@@ -220,14 +297,15 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         const auto device = need("device");
         if (!device)
             return Usage;
-        return report(store.revokeDevice(*device, now), QStringLiteral("revoked device %1").arg(*device));
+        return report(store.revokeDevice(*device, now, kCliActor, operatorDetail()),
+                      QStringLiteral("revoked device %1").arg(*device));
     }
     if (command == QLatin1String("purge")) {
         const auto entity = need("entity");
         const auto id = need("id");
         if (!entity || !id)
             return Usage;
-        auto purged = store.purge(*entity, *id, QStringLiteral("admin-cli"), now);
+        auto purged = store.purge(*entity, *id, kCliActor, now);
         if (!purged)
             return report(purged.errors(), {});
         return report({},
@@ -248,6 +326,13 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
             err << "dump: cannot write " << *path << Qt::endl;
             return Failed;
         }
+        if (core::Status s = store.audit(kCliActor, {}, QStringLiteral("export.dump"), {}, {},
+                                         QStringLiteral("records=%1 to %2 %3")
+                                             .arg(exported->value(QLatin1String("records")).toArray().size())
+                                             .arg(*path, operatorDetail()),
+                                         now);
+            !s)
+            return report(s, {});
         return report({},
                       QStringLiteral("dumped %1 records to %2")
                           .arg(exported->value(QLatin1String("records")).toArray().size())
@@ -257,9 +342,11 @@ int AdminCommands::run(CentralStore &store, const QStringList &words, const QCom
         return exportReports(store, parser, out, err);
     if (command == QLatin1String("retention"))
         return Retention::run(store, parser, out, err);
-    err << "Unknown command '" << command << "'. Commands: init, user add, user list, programme import FILE, "
-        << "programme list, assign, unassign, device list, device held, device revoke, purge, retention, export, dump, serve"
-        << Qt::endl;
+    if (command == QLatin1String("audit"))
+        return auditQuery(store, parser, out, err);
+    err << "Unknown command '" << command << "'. Commands: init, user add, user list, user disable, user enable, "
+        << "programme import FILE, programme list, assign, unassign, device list, device held, device revoke, purge, "
+        << "retention, export, dump, audit, serve" << Qt::endl;
     return Usage;
 }
 
@@ -311,9 +398,7 @@ int AdminCommands::exportReports(CentralStore &store, const QCommandLineParser &
               .arg(period->fromText(), period->toText(), format, suppress ? QString() : QStringLiteral(" unsuppressed"),
                    parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out"))
                                                        : QStringLiteral("stdout"));
-    if (core::Status s
-        = store.audit(QStringLiteral("admin-cli"), {}, QStringLiteral("report.export"), {}, {}, detail, now);
-        !s) {
+    if (core::Status s = store.audit(kCliActor, {}, QStringLiteral("report.export"), {}, {}, detail, now); !s) {
         err << "export failed: " << fail(s.errors()) << Qt::endl;
         return Failed;
     }
@@ -334,6 +419,90 @@ int AdminCommands::exportReports(CentralStore &store, const QCommandLineParser &
     }
     out << "exported " << ids.size() << " programmes, " << period->label() << ", as " << format << " to " << path
         << Qt::endl;
+    return Ok;
+}
+
+int AdminCommands::auditQuery(CentralStore &store, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    const QString person = parser.value(QStringLiteral("person"));
+    const QString username = parser.value(QStringLiteral("user"));
+    if (person.isEmpty() == username.isEmpty()) {
+        err << "audit: give --person ID or --user NAME" << Qt::endl;
+        return Usage;
+    }
+    const QString format
+        = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("text");
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        err << "audit: give --format text or --format json" << Qt::endl;
+        return Usage;
+    }
+    const auto from = dayBound(parser.value(QStringLiteral("from")), false);
+    const auto to = dayBound(parser.value(QStringLiteral("to")), true);
+    if (!from || !to) {
+        err << "audit: --" << (from ? "to" : "from") << " must be a date written YYYY-MM-DD" << Qt::endl;
+        return Usage;
+    }
+    QJsonArray rows;
+    QJsonObject answer;
+    QStringList lines;
+    QList<AuditEntry> entries;
+    if (!person.isEmpty()) {
+        auto found = store.auditOfPerson(person, *from, *to);
+        if (!found) {
+            err << "audit failed: " << fail(found.errors()) << Qt::endl;
+            return Failed;
+        }
+        entries = found->entries;
+        QJsonArray records;
+        QStringList refs;
+        for (const sync::EntityRef &r : found->records) {
+            records.append(QJsonObject {{QStringLiteral("entity"), r.entity}, {QStringLiteral("id"), r.id}});
+            refs << r.entity + u'/' + r.id;
+        }
+        answer = {{QStringLiteral("participant_id"), person},
+                  {QStringLiteral("on_server"), found->exists},
+                  {QStringLiteral("records"), records}};
+        lines << QStringLiteral("audit of participant %1: %2 rows about %3 records")
+                     .arg(person)
+                     .arg(entries.size())
+                     .arg(found->records.size());
+        if (found->erasedAtMs) {
+            answer.insert(QStringLiteral("erased_at"), when(found->erasedAtMs));
+            lines << QStringLiteral("erased %1: the records are gone from the server; the audit rows remain, with "
+                                    "ids only")
+                         .arg(when(found->erasedAtMs));
+        } else if (!found->exists) {
+            lines << QStringLiteral("no such participant on the server (never synced, or erased before the audit "
+                                    "log named erasures): only rows that name this id are shown");
+        }
+        lines << QStringLiteral("records: ") + refs.join(QStringLiteral(", "));
+    } else {
+        const auto user = store.findUser(username);
+        if (!user) {
+            err << "audit: there is no user called " << username << Qt::endl;
+            return Failed;
+        }
+        auto found = store.auditOfUser(user->id, *from, *to);
+        if (!found) {
+            err << "audit failed: " << fail(found.errors()) << Qt::endl;
+            return Failed;
+        }
+        entries = found.value();
+        answer = {{QStringLiteral("user_id"), user->id}, {QStringLiteral("username"), user->username}};
+        lines << QStringLiteral("audit of user %1 (%2): %3 rows").arg(user->username, user->id).arg(entries.size());
+    }
+    for (const AuditEntry &e : entries) {
+        rows.append(e.toJson());
+        lines << auditLine(e);
+    }
+    if (format == QLatin1String("json")) {
+        answer.insert(QStringLiteral("rows"), rows);
+        out << QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Indented));
+    } else {
+        for (const QString &line : lines)
+            out << line << '\n';
+    }
+    out.flush();
     return Ok;
 }
 

@@ -1,5 +1,5 @@
 // The admin subcommands of outreach-server (init, user, programme, assign, unassign, device, purge, retention,
-// export, dump): each runs on an opened store, prints one clear message and returns the process exit code.
+// export, dump, audit): each runs on an opened store, prints one clear message and returns the process exit code.
 #pragma once
 
 #include <QCommandLineParser>
@@ -30,6 +30,8 @@ public:
 private:
     // export --from --to --format csv|json [--out FILE] [--no-suppress]: every programme's outcome counts.
     static int exportReports(CentralStore &store, const QCommandLineParser &parser, QTextStream &out, QTextStream &err);
+    // audit --person ID | --user NAME [--format text|json] [--from DATE] [--to DATE]: who saw or changed what.
+    static int auditQuery(CentralStore &store, const QCommandLineParser &parser, QTextStream &out, QTextStream &err);
 };
 
 } // namespace outreach::server

@@ -103,7 +103,7 @@ std::optional<ConflictRecord> CentralStore::conflict(const QString &id)
 }
 
 Result<ConflictRecord> CentralStore::resolveConflict(const QString &id, const QString &action, const User &by,
-                                                     qint64 nowMs)
+                                                     qint64 nowMs, const QString &deviceId)
 {
     if (action != QLatin1String("keep") && action != QLatin1String("use_loser"))
         return Error {QStringLiteral("action"), QStringLiteral("The action must be keep or use_loser"),
@@ -152,12 +152,44 @@ Result<ConflictRecord> CentralStore::resolveConflict(const QString &id, const QS
         {nowMs, by.id, action, id}, QStringLiteral("resolve the conflict"));
     if (!q)
         return fail(q.errors());
-    if (Status s = audit(by.id, {}, QStringLiteral("conflict.") + action, found->entity, found->entityId, id, nowMs);
+    if (Status s = audit(by.id, deviceId, QStringLiteral("conflict.") + action, found->entity, found->entityId,
+                         QStringLiteral("conflict=") + id, nowMs);
         !s)
         return fail(s.errors());
     if (Status s = commit(); !s)
         return s.errors();
     return *conflict(id);
+}
+
+Result<QList<sync::EntityRef>> CentralStore::referringRows(const sync::EntityRef &root)
+{
+    QList<sync::EntityRef> found {root};
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        const sync::EntityRef parent = found.at(i);
+        for (const sync::Entity &child : sync::Entities::all()) {
+            QStringList columns;
+            for (const sync::Column &c : child.columns) {
+                if (c.parentEntity == parent.entity)
+                    columns << c.name;
+            }
+            if (columns.isEmpty())
+                continue;
+            auto q = sql::run(m_db, QStringLiteral("SELECT id, fields FROM records WHERE entity = ? AND fields LIKE ?"),
+                              {child.name, QString(u'%' + parent.id + u'%')},
+                              QStringLiteral("find rows referring to the person"));
+            if (!q)
+                return q.errors();
+            while (q.value().next()) {
+                const QJsonObject fields = sql::jsonObject(q.value().value(1));
+                const sync::EntityRef ref {child.name, q.value().value(0).toString()};
+                for (const QString &c : columns) {
+                    if (fields.value(c).toString() == parent.id && !found.contains(ref))
+                        found << ref;
+                }
+            }
+        }
+    }
+    return found;
 }
 
 Result<PurgeSummary> CentralStore::purge(const QString &entity, const QString &id, const QString &actor, qint64 nowMs)
@@ -175,34 +207,10 @@ Result<PurgeSummary> CentralStore::purge(const QString &entity, const QString &i
     if (!record(entity, id))
         return fail({Error {QStringLiteral("id"), QStringLiteral("There is no %1 %2 on the server").arg(entity, id),
                             QStringLiteral("not_found")}});
-    // The person and, transitively, every row that refers to a row being erased (a concern about them, the
-    // referral made from that concern…).
-    QList<sync::EntityRef> doomed {{entity, id}};
-    for (qsizetype i = 0; i < doomed.size(); ++i) {
-        const sync::EntityRef parent = doomed.at(i);
-        for (const sync::Entity &child : sync::Entities::all()) {
-            QStringList columns;
-            for (const sync::Column &c : child.columns) {
-                if (c.parentEntity == parent.entity)
-                    columns << c.name;
-            }
-            if (columns.isEmpty())
-                continue;
-            auto q = sql::run(m_db, QStringLiteral("SELECT id, fields FROM records WHERE entity = ? AND fields LIKE ?"),
-                              {child.name, QString(u'%' + parent.id + u'%')},
-                              QStringLiteral("find rows referring to the person"));
-            if (!q)
-                return fail(q.errors());
-            while (q.value().next()) {
-                const QJsonObject fields = sql::jsonObject(q.value().value(1));
-                const sync::EntityRef ref {child.name, q.value().value(0).toString()};
-                for (const QString &c : columns) {
-                    if (fields.value(c).toString() == parent.id && !doomed.contains(ref))
-                        doomed << ref;
-                }
-            }
-        }
-    }
+    auto walked = referringRows({entity, id});
+    if (!walked)
+        return fail(walked.errors());
+    const QList<sync::EntityRef> doomed = walked.value();
     PushState state;
     PurgeSummary summary;
     for (const sync::EntityRef &ref : doomed) {
@@ -225,7 +233,8 @@ Result<PurgeSummary> CentralStore::purge(const QString &entity, const QString &i
                                  {ref.entity, ref.id, nowMs}, QStringLiteral("remember the erasure"));
         if (!remember)
             return fail(remember.errors());
-        if (Status s = audit(actor, {}, QStringLiteral("purge"), ref.entity, ref.id, {}, nowMs); !s)
+        // The detail names the erasure's root, so that the audit query still finds these rows for the person.
+        if (Status s = audit(actor, {}, QStringLiteral("purge"), ref.entity, ref.id, entity + u'/' + id, nowMs); !s)
             return fail(s.errors());
         ++summary.rows;
     }

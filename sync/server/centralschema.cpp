@@ -95,6 +95,30 @@ const char16_t *const kVersion4 = uR"sql(
 ALTER TABLE records ADD COLUMN created_by TEXT;
 )sql";
 
+// Migration 5: the audit log is append-only (docs/security.md, "Audit"): the store itself refuses to change or
+// remove an audit row, whoever asks. Trigger bodies hold ';', so these are whole statements, one per entry, not a
+// script execAll() splits. Each can run again (a store taken back to an older version number and migrated again).
+QStringList version5(bool postgres)
+{
+    if (postgres)
+        return {QStringLiteral("CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                               "BEGIN RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP; END $$"),
+                QStringLiteral("DROP TRIGGER IF EXISTS audit_append_only ON audit"),
+                QStringLiteral("CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW "
+                               "EXECUTE FUNCTION audit_append_only()"),
+                QStringLiteral("DROP TRIGGER IF EXISTS audit_no_truncate ON audit"),
+                QStringLiteral("CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT "
+                               "EXECUTE FUNCTION audit_append_only()"),
+                QStringLiteral("CREATE INDEX IF NOT EXISTS audit_entity ON audit(entity_id, at)"),
+                QStringLiteral("CREATE INDEX IF NOT EXISTS audit_user ON audit(user_id, at)")};
+    return {QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN "
+                           "SELECT RAISE(ABORT, 'the audit log is append-only: UPDATE refused'); END"),
+            QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN "
+                           "SELECT RAISE(ABORT, 'the audit log is append-only: DELETE refused'); END"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS audit_entity ON audit(entity_id, at)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS audit_user ON audit(user_id, at)")};
+}
+
 core::Status execAll(QSqlDatabase &db, QStringView script)
 {
     for (QStringView statement : script.split(u';')) {
@@ -112,7 +136,7 @@ core::Status execAll(QSqlDatabase &db, QStringView script)
 
 int CentralSchema::latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 int CentralSchema::currentVersion(QSqlDatabase &db)
@@ -144,8 +168,17 @@ INSERT INTO meta (key, value) VALUES ('schema_version', '0'))sql");
     }
     const QList<const char16_t *> steps {kVersion1, kVersion2, kVersion3, kVersion4};
     for (int v = current; v < latestVersion(); ++v) {
-        if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
-            return s;
+        if (v < steps.size()) {
+            if (core::Status s = execAll(db, QStringView(steps.at(v))); !s)
+                return s;
+            continue;
+        }
+        // Version 5: statement by statement (see version5()).
+        for (const QString &statement : version5(db.driverName() == QLatin1String("QPSQL"))) {
+            auto q = sql::run(db, statement, {}, QStringLiteral("make the audit log append-only"));
+            if (!q)
+                return q.errors();
+        }
     }
     auto q = sql::run(db, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"),
                       {QString::number(latestVersion())}, QStringLiteral("record the schema version"));

@@ -476,8 +476,12 @@ Result<DeviceInfo> CentralStore::registerDevice(const User &user, const QString 
                           {deviceId, user.id, name, nowMs, nowMs}, QStringLiteral("register the device"));
         if (!q)
             return q.errors();
+        // The device's name is not copied: it may hold a person's name, and the devices table has it.
+        if (Status s = audit(user.id, deviceId, QStringLiteral("device.register"), {}, {}, {}, nowMs); !s)
+            return s.errors();
     }
-    (void)audit(user.id, deviceId, QStringLiteral("device.signin"), {}, {}, name, nowMs);
+    if (Status s = audit(user.id, deviceId, QStringLiteral("auth.signin"), {}, {}, {}, nowMs); !s)
+        return s.errors();
     return *device(deviceId);
 }
 
@@ -500,7 +504,7 @@ QList<DeviceInfo> CentralStore::devices()
     return out;
 }
 
-Status CentralStore::revokeDevice(const QString &deviceId, qint64 nowMs)
+Status CentralStore::revokeDevice(const QString &deviceId, qint64 nowMs, const QString &actor, const QString &detail)
 {
     auto q = sql::run(m_db, QStringLiteral("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
                       {nowMs, deviceId}, QStringLiteral("revoke the device"));
@@ -511,7 +515,7 @@ Status CentralStore::revokeDevice(const QString &deviceId, qint64 nowMs)
                       device(deviceId) ? QStringLiteral("Device %1 is already revoked").arg(deviceId)
                                        : QStringLiteral("There is no device %1").arg(deviceId),
                       QStringLiteral("not_found")};
-    return audit(QString(), deviceId, QStringLiteral("device.revoke"), {}, {}, {}, nowMs);
+    return audit(actor, deviceId, QStringLiteral("device.revoke"), QStringLiteral("device"), deviceId, detail, nowMs);
 }
 
 Result<TokenGrant> CentralStore::issueTokens(const QString &deviceId, qint64 nowMs, qint64 accessTtlS,

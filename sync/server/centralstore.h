@@ -148,6 +148,34 @@ struct PurgeSummary
     QStringList scopes; // scopes told about it
 };
 
+// One row of the audit log as the admin query shows it: the ids the row holds, and the names they stand for now
+// (looked up when asked; the row itself holds ids only).
+struct AuditEntry
+{
+    QString id;
+    qint64 atMs = 0;
+    QString userId;
+    QString username; // empty when the user id is not a user's ("admin-cli", or a user since gone)
+    QString deviceId;
+    QString deviceName;
+    QString action;
+    QString entity;
+    QString entityId;
+    QString detail;
+
+    QJsonObject toJson() const;
+};
+
+// What the audit log holds about one person (outreach-server audit --person).
+struct PersonAudit
+{
+    QString participantId;
+    bool exists = false; // the participant row is on the server
+    std::optional<qint64> erasedAtMs; // when it was erased (purge), if it was
+    QList<sync::EntityRef> records; // the person's row and every row referring to them, live or erased
+    QList<AuditEntry> entries; // oldest first
+};
+
 struct StoreOptions
 {
     // Argon2id cost of new password hashes: Interactive in production; Minimal only for tests.
@@ -205,7 +233,9 @@ public:
     std::optional<DeviceInfo> device(const QString &deviceId);
     QList<DeviceInfo> devices();
     // Its tokens stay so that its next request learns why (403 device_revoked) instead of a bare 401.
-    core::Status revokeDevice(const QString &deviceId, qint64 nowMs);
+    // `actor`: who revoked it, for the audit log (a user id, or "admin-cli"), with `detail` (ids only).
+    core::Status revokeDevice(const QString &deviceId, qint64 nowMs, const QString &actor = QStringLiteral("admin-cli"),
+                              const QString &detail = {});
     core::Result<TokenGrant> issueTokens(const QString &deviceId, qint64 nowMs, qint64 accessTtlS, qint64 refreshTtlS);
     std::optional<TokenInfo> findToken(const QString &token); // by its SHA-256; expiry is the caller's check
     // Makes the token expire at `atMs` unless it expires sooner already.
@@ -243,8 +273,8 @@ public:
     std::optional<ConflictRecord> conflict(const QString &id);
     // action keep: the winner stands. use_loser: the losing values become a new server change (version bump,
     // change log, audit); a conflict lost to a deletion also restores the row.
-    core::Result<ConflictRecord> resolveConflict(const QString &id, const QString &action, const User &by,
-                                                 qint64 nowMs);
+    core::Result<ConflictRecord> resolveConflict(const QString &id, const QString &action, const User &by, qint64 nowMs,
+                                                 const QString &deviceId = {});
 
     std::optional<sync::StoredRow> record(const QString &entity, const QString &id);
     QStringList recordScopes(const QString &entity, const QString &id);
@@ -260,6 +290,17 @@ public:
     core::Status audit(const QString &userId, const QString &deviceId, const QString &action,
                        const QString &entity = {}, const QString &entityId = {}, const QString &detail = {},
                        qint64 nowMs = 0);
+    // Profile views a device uploaded (POST /v1/audit/views), each an audit row "profile.view" whose id is the
+    // view's: a view sent again is not added again. Returns how many were new. One transaction.
+    core::Result<int> recordViews(const User &user, const QString &deviceId, const QList<sync::ProfileView> &views,
+                                  qint64 nowMs);
+    // Every audit row about a participant or a record referring to them (the rows purge() would erase, or did
+    // erase), with the views of their profile, within [fromMs, toMs] when given.
+    core::Result<PersonAudit> auditOfPerson(const QString &participantId, std::optional<qint64> fromMs = {},
+                                            std::optional<qint64> toMs = {});
+    // Every audit row written on behalf of a user id (what they did and saw).
+    core::Result<QList<AuditEntry>> auditOfUser(const QString &userId, std::optional<qint64> fromMs = {},
+                                                std::optional<qint64> toMs = {});
     // Every record as JSON: {"records": [{"entity", "id", "programme_id", "row_version", "fields"}…]}.
     core::Result<QJsonObject> exportAll();
 
@@ -291,6 +332,11 @@ private:
     core::Status prefetch(PushState &state, const QList<sync::Mutation> &mutations);
     core::Status flushRows(PushState &state); // writes what the state holds; part of finishChanges()
     core::Status finishChanges(PushState &state);
+    // The row and, transitively, every row that refers to a row in the list (a concern about them, the referral
+    // made from that concern…): what purge() erases and what the audit query asks about.
+    core::Result<QList<sync::EntityRef>> referringRows(const sync::EntityRef &root);
+    core::Result<QList<AuditEntry>> auditEntries(const QString &where, const QVariantList &binds,
+                                                 std::optional<qint64> fromMs, std::optional<qint64> toMs);
     static QString auditInsert();
     static QVariantList auditRow(const QString &userId, const QString &deviceId, const QString &action,
                                  const QString &entity, const QString &entityId, const QString &detail, qint64 nowMs);

@@ -212,10 +212,10 @@ HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer
         const char *method;
         bool authenticated;
     };
-    static const QList<Route> routes {{"/v1/health", "GET", false},        {"/v1/auth/signin", "POST", false},
-                                      {"/v1/auth/refresh", "POST", false}, {"/v1/sync/push", "POST", true},
-                                      {"/v1/sync/pull", "POST", true},     {"/v1/catalogue", "GET", true},
-                                      {"/v1/conflicts", "GET", true},      {"/v1/reports/programmes", "GET", true}};
+    static const QList<Route> routes {
+        {"/v1/health", "GET", false},    {"/v1/auth/signin", "POST", false},      {"/v1/auth/refresh", "POST", false},
+        {"/v1/sync/push", "POST", true}, {"/v1/sync/pull", "POST", true},         {"/v1/catalogue", "GET", true},
+        {"/v1/conflicts", "GET", true},  {"/v1/reports/programmes", "GET", true}, {"/v1/audit/views", "POST", true}};
     const Route resolveRoute {"/v1/conflicts/{id}/resolve", "POST", true};
     const Route reportRoute {"/v1/reports/programmes/{id}", "GET", true};
     const Route *matched = resolve.hasMatch() ? &resolveRoute : report.hasMatch() ? &reportRoute : nullptr;
@@ -273,6 +273,8 @@ HttpResponse SyncService::route(const HttpRequest &request, const QDeadlineTimer
         return pull(request, caller, deadline);
     if (path == QLatin1String("/v1/catalogue"))
         return catalogue();
+    if (path == QLatin1String("/v1/audit/views"))
+        return uploadViews(request, caller);
     if (path == QLatin1String("/v1/conflicts"))
         return listConflicts(request, caller);
     if (path == QLatin1String("/v1/reports/programmes"))
@@ -311,15 +313,26 @@ HttpResponse SyncService::signIn(const HttpRequest &request)
         r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterS));
         return r;
     }
+    // A refused sign-in is audited with the user name it gave (cut short) and the account's id when there is one;
+    // never the password.
+    auto auditRefusal = [&](const QString &code) {
+        const auto account = m_store.findUser(username);
+        (void)m_store.audit(account ? account->id : QString(), deviceId, QStringLiteral("auth.signin_failed"), {}, {},
+                            QStringLiteral("username=%1 reason=%2").arg(username.left(64), code), t);
+    };
     const auto user = m_store.checkPassword(username, password);
     if (!user) {
-        if (user.error().code == QLatin1String("bad_credentials"))
+        if (user.error().code == QLatin1String("bad_credentials")) {
             failures << t;
+            auditRefusal(user.error().code);
+        }
         return failure(user.error());
     }
     failures.clear();
-    if (auto device = m_store.registerDevice(*user, deviceId, deviceName, t); !device)
+    if (auto device = m_store.registerDevice(*user, deviceId, deviceName, t); !device) {
+        auditRefusal(device.error().code);
         return failure(device.error());
+    }
     return tokenAnswer(*user, deviceId);
 }
 
@@ -342,6 +355,8 @@ HttpResponse SyncService::refresh(const HttpRequest &request)
     if (token->expiresAtMs <= now())
         return failure(401, QStringLiteral("token_expired"), QStringLiteral("The refresh token has expired: sign in"));
     if (core::Status s = m_store.expireToken(refreshToken, now() + m_options.refreshGraceS * 1000); !s)
+        return failure(s.error());
+    if (core::Status s = m_store.audit(token->user.id, deviceId, QStringLiteral("auth.refresh"), {}, {}, {}, now()); !s)
         return failure(s.error());
     return tokenAnswer(token->user, deviceId);
 }
@@ -399,6 +414,22 @@ HttpResponse SyncService::push(const HttpRequest &request, const Caller &caller,
     if (!result)
         return failure(result.error());
     return HttpResponse {200, sync::wire::toJson(*result), {}};
+}
+
+HttpResponse SyncService::uploadViews(const HttpRequest &request, const Caller &caller)
+{
+    auto parsed = sync::wire::parseViewUpload(request.body);
+    if (!parsed)
+        return refusal(parsed.error());
+    if (parsed->deviceId != caller.device.id)
+        return failure(403, QStringLiteral("forbidden"), QStringLiteral("The device_id is not this token's device"),
+                       QStringLiteral("device_id"));
+    auto stored = m_store.recordViews(caller.user, caller.device.id, parsed->views, now());
+    if (!stored)
+        return failure(stored.error());
+    return answer({{QStringLiteral("received"), int(parsed->views.size())},
+                   {QStringLiteral("stored"), *stored},
+                   {QStringLiteral("server_time_ms"), double(now())}});
 }
 
 HttpResponse SyncService::pull(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline)
@@ -476,7 +507,7 @@ HttpResponse SyncService::resolveConflict(const HttpRequest &request, const Call
         || (caller.user.role != QLatin1String("admin")
             && !m_store.scopesOf(caller.user.id).contains(found->programmeId)))
         return failure(404, QStringLiteral("not_found"), QStringLiteral("There is no such conflict"));
-    auto resolved = m_store.resolveConflict(id, action, caller.user, now());
+    auto resolved = m_store.resolveConflict(id, action, caller.user, now(), caller.device.id);
     if (!resolved)
         return failure(resolved.error());
     return answer({{QStringLiteral("conflict"), conflictJson(*resolved, caller.user)},

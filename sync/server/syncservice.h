@@ -82,6 +82,7 @@ private:
     HttpResponse refresh(const HttpRequest &request);
     HttpResponse push(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline);
     HttpResponse pull(const HttpRequest &request, const Caller &caller, const QDeadlineTimer &deadline);
+    HttpResponse uploadViews(const HttpRequest &request, const Caller &caller);
     HttpResponse upgradeRequired(int schemaVersion) const;
     HttpResponse catalogue();
     HttpResponse listConflicts(const HttpRequest &request, const Caller &caller);

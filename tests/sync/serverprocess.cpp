@@ -17,10 +17,17 @@ void ServerProcess::setStore(const QString &backend, const QString &location)
 
 std::optional<QString> ServerProcess::admin(const QStringList &arguments)
 {
+    return admin(arguments, nullptr);
+}
+
+std::optional<QString> ServerProcess::admin(const QStringList &arguments, QString *out)
+{
     QProcess p;
     p.start(QStringLiteral(OUTREACH_SERVER_BINARY), m_storeArgs + arguments);
     if (!p.waitForFinished(30000))
         return QStringLiteral("timed out: ") + arguments.join(u' ');
+    if (out)
+        *out = QString::fromUtf8(p.readAllStandardOutput());
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return arguments.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(p.readAllStandardError());
     return std::nullopt;

@@ -23,6 +23,8 @@ public:
 
     // Runs an admin subcommand; returns its stderr when it did not exit with 0.
     std::optional<QString> admin(const QStringList &arguments);
+    // The same, with what it wrote to standard output put in `out`.
+    std::optional<QString> admin(const QStringList &arguments, QString *out);
 
     // `serve` on the port of the last start (any free port the first time), with `options` (e.g.
     // --min-client-schema N, --tls-cert FILE --tls-key FILE); false when it did not listen.

@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 
@@ -569,6 +571,126 @@ private Q_SLOTS:
                                                 a.enrolment(w.programmeA, p.entityId)}));
         QCOMPARE(late.results.at(0).code, QStringLiteral("purged"));
         QCOMPARE(late.results.at(1).code, QStringLiteral("purged"));
+    }
+
+    void auditLogIsAppendOnly_data() { backends(); }
+    void auditLogIsAppendOnly()
+    {
+        OPEN_WORLD();
+        QCOMPARE(store->schemaVersion(), 5);
+        QVERIFY(store->audit(w.lead.id, w.deviceLead, QStringLiteral("test.row"), QStringLiteral("participant"),
+                             core::newId(), {}, kNow));
+        auto count = [&] {
+            QSqlQuery q(store->connection());
+            return q.exec(QStringLiteral("SELECT COUNT(*) FROM audit")) && q.next() ? q.value(0).toInt() : -1;
+        };
+        const int before = count();
+        QVERIFY(before > 0);
+        QStringList refused {QStringLiteral("UPDATE audit SET action = 'forged' WHERE action = 'test.row'"),
+                             QStringLiteral("UPDATE audit SET user_id = NULL"), QStringLiteral("DELETE FROM audit"),
+                             QStringLiteral("DELETE FROM audit WHERE action = 'test.row'")};
+        if (backend == QLatin1String("postgres"))
+            refused << QStringLiteral("TRUNCATE audit");
+        for (const QString &statement : refused) {
+            QSqlQuery q(store->connection());
+            QVERIFY2(!q.exec(statement), qPrintable(statement));
+            QVERIFY2(q.lastError().text().contains(QLatin1String("append-only")), qPrintable(q.lastError().text()));
+        }
+        QCOMPARE(count(), before);
+        QSqlQuery q(store->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'test.row'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        // Inserting still works: the log grows.
+        QVERIFY(store->audit(w.lead.id, {}, QStringLiteral("test.row"), {}, {}, {}, kNow));
+        QCOMPARE(count(), before + 1);
+        // Migrating again changes nothing.
+        QVERIFY(store->migrate());
+        QCOMPARE(count(), before + 1);
+    }
+
+    void auditOfAPersonOutlivesTheirErasure_data() { backends(); }
+    void auditOfAPersonOutlivesTheirErasure()
+    {
+        OPEN_WORLD();
+        Outbox a;
+        Outbox b;
+        const sync::Mutation p = a.participant(w.programmeA);
+        const sync::Mutation other = a.participant(w.programmeA);
+        const sync::Mutation s = a.session(w.programmeA);
+        const sync::Mutation attendance = a.insert(QStringLiteral("attendance"), w.programmeA,
+                                                   {{QStringLiteral("session_id"), s.entityId},
+                                                    {QStringLiteral("participant_id"), p.entityId},
+                                                    {QStringLiteral("session_date"), QStringLiteral("2025-12-01")}},
+                                                   core::attendanceId(s.entityId, p.entityId));
+        pushOk(*store, w.workerA, Outbox::batch(w.deviceA, {p, other, s, attendance}));
+        const sync::Mutation e = b.enrolment(w.programmeB, p.entityId);
+        pushOk(*store, w.workerB, Outbox::batch(w.deviceB, {e}));
+        const QString viewP = core::newId();
+        auto viewed = store->recordViews(
+            w.workerB, w.deviceB, {{viewP, p.entityId, kNow + 1000}, {core::newId(), other.entityId, kNow + 2000}},
+            kNow + 3000);
+        QVERIFY(viewed);
+        QCOMPARE(*viewed, 2);
+        // The same views again add nothing.
+        QCOMPARE(*store->recordViews(w.workerB, w.deviceB, {{viewP, p.entityId, kNow + 1000}}, kNow + 4000), 0);
+
+        auto before = store->auditOfPerson(p.entityId);
+        QVERIFY2(before, qPrintable(core::describe(before.errors())));
+        QVERIFY(before->exists);
+        QVERIFY(!before->erasedAtMs);
+        const QList<sync::EntityRef> rows {{QStringLiteral("participant"), p.entityId},
+                                           {QStringLiteral("attendance"), attendance.entityId},
+                                           {QStringLiteral("enrolment"), e.entityId}};
+        auto refs = [](const QList<sync::EntityRef> &list) {
+            QSet<QString> out;
+            for (const sync::EntityRef &r : list)
+                out.insert(r.entity + u'/' + r.id);
+            return out;
+        };
+        QCOMPARE(refs(before->records), refs(rows));
+        auto actions = [](const QList<server::AuditEntry> &entries) {
+            QStringList out;
+            for (const server::AuditEntry &x : entries)
+                out << x.action + u' ' + x.entity + u' ' + x.userId + u' ' + x.deviceId;
+            return out;
+        };
+        QStringList expected {QStringLiteral("push.applied participant %1 %2").arg(w.workerA.id, w.deviceA),
+                              QStringLiteral("push.applied attendance %1 %2").arg(w.workerA.id, w.deviceA),
+                              QStringLiteral("push.applied enrolment %1 %2").arg(w.workerB.id, w.deviceB),
+                              QStringLiteral("profile.view participant %1 %2").arg(w.workerB.id, w.deviceB)};
+        QStringList got = actions(before->entries);
+        QCOMPARE(QSet<QString>(got.cbegin(), got.cend()), QSet<QString>(expected.cbegin(), expected.cend()));
+        QCOMPARE(got.size(), 4);
+        QCOMPARE(before->entries.last().atMs, kNow + 1000); // the view, when it was seen
+        QCOMPARE(before->entries.last().username, QStringLiteral("ben"));
+        QCOMPARE(before->entries.last().deviceName, QStringLiteral("tablet"));
+
+        QVERIFY(store->purge(QStringLiteral("participant"), p.entityId, w.lead.id, kNow + 5000));
+        auto after = store->auditOfPerson(p.entityId);
+        QVERIFY2(after, qPrintable(core::describe(after.errors())));
+        QVERIFY(!after->exists);
+        QCOMPARE(after->erasedAtMs, std::optional<qint64>(kNow + 5000));
+        QCOMPARE(refs(after->records), refs(rows));
+        got = actions(after->entries);
+        QCOMPARE(got.size(), 7); // the four rows before, and the erasure of each of the three rows
+        QCOMPARE(got.count(QStringLiteral("purge participant %1 ").arg(w.lead.id)), 1);
+        QCOMPARE(got.count(QStringLiteral("purge attendance %1 ").arg(w.lead.id)), 1);
+        QCOMPARE(got.count(QStringLiteral("purge enrolment %1 ").arg(w.lead.id)), 1);
+        // Nothing about the other person, and a time window narrows it.
+        for (const server::AuditEntry &x : after->entries)
+            QVERIFY(x.entityId != other.entityId);
+        auto window = store->auditOfPerson(p.entityId, kNow + 1000, kNow + 1000);
+        QVERIFY(window);
+        QCOMPARE(window->entries.size(), 1);
+        QCOMPARE(window->entries.at(0).id, viewP);
+        // What a user did and saw.
+        auto ben = store->auditOfUser(w.workerB.id);
+        QVERIFY(ben);
+        QStringList benActions;
+        for (const server::AuditEntry &x : ben.value())
+            benActions << x.action;
+        QVERIFY(benActions.contains(QLatin1String("profile.view")));
+        QCOMPARE(benActions.count(QLatin1String("profile.view")), 2);
     }
 
     void resolvesConflictsByKeepingOrUsingTheLoser_data() { backends(); }

@@ -8,6 +8,7 @@
 #include "serverprocess.h"
 
 #include "core/store/database.h"
+#include "core/store/personhistory.h"
 #include "core/store/sessionrepository.h"
 #include "core/store/syncedtables.h"
 #include "core/store/writetransaction.h"
@@ -326,6 +327,8 @@ private Q_SLOTS:
     void dropsAPersonFromAnotherProgrammeWhenTheirEnrolmentIsDeleted();
     void erasesAPersonFromEveryDeviceAndRefusesLateEdits_data() { backends(); }
     void erasesAPersonFromEveryDeviceAndRefusesLateEdits();
+    void auditShowsWhoOpenedAProfile_data() { backends(); }
+    void auditShowsWhoOpenedAProfile();
 };
 
 #define START_WORLD(backend)                                                                                           \
@@ -826,6 +829,58 @@ void TestEndToEnd::erasesAPersonFromEveryDeviceAndRefusesLateEdits()
     QCOMPARE(deviceRows(a), serverRows(*store, {programmeId(kProgramme)}));
     QCOMPARE(deviceRows(b), serverRows(*store, {programmeId(kProgramme)}));
     QCOMPARE(store->checksums(), store->recomputeChecksums());
+}
+
+void TestEndToEnd::auditShowsWhoOpenedAProfile()
+{
+    // A opens Jay's profile; the view goes up with the next sync; the admin's audit query shows who, when and on
+    // which device. B, who never opened it, is not in it.
+    QFETCH(QString, backend);
+    START_WORLD(backend);
+    Device &a = addDevice(QStringLiteral("amara"));
+    Device &b = addDevice(QStringLiteral("bea"));
+    for (auto &d : m_devices)
+        QVERIFY(signIn(*d, m_server->url()));
+    const QString jay = a.store->addPerson(kProgramme, QStringLiteral("Jay"));
+    QVERIFY(settle(a));
+    QVERIFY(settle(b));
+    QVERIFY(core::store::PersonHistory(b.db()).recordView(jay, QStringLiteral("bea")).ok());
+    QCOMPARE(number(b.db().connection(), QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE uploaded = 0")), 1);
+    QVERIFY(settle(b));
+    QCOMPARE(number(b.db().connection(), QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE uploaded = 1")), 1);
+    const QString viewedAt
+        = column(b.db().connection(), QStringLiteral("SELECT viewed_at FROM profile_view")).value(0).chopped(1);
+
+    QString out;
+    const auto failed = m_server->admin({QStringLiteral("audit"), QStringLiteral("--person"), jay}, &out);
+    QVERIFY2(!failed, qPrintable(failed.value_or(QString())));
+    const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+    QStringList views;
+    for (const QString &line : lines) {
+        if (line.contains(QLatin1String("\tprofile.view\t")))
+            views << line;
+    }
+    QCOMPARE(views.size(), 1);
+    const QStringList fields = views.first().split(u'\t');
+    QVERIFY2(fields.at(0).startsWith(viewedAt), qPrintable(fields.at(0) + u' ' + viewedAt)); // when (to the second)
+    QCOMPARE(fields.at(2), QStringLiteral("participant/") + jay);
+    QVERIFY2(fields.at(3).endsWith(QLatin1String(" (bea)")), qPrintable(fields.at(3))); // who
+    QCOMPARE(fields.at(4).section(u' ', 1, 1), b.db().deviceId()); // which device
+    // A's own changes to the record are there too (the person and the enrolment A pushed), and nothing of B's but
+    // the view.
+    QVERIFY(std::any_of(lines.cbegin(), lines.cend(), [&](const QString &l) {
+        return l.contains(QLatin1String("\tpush.applied\tparticipant/") + jay) && l.contains(QLatin1String("(amara)"));
+    }));
+    QCOMPARE(out.count(QLatin1String("(bea)")), 1);
+
+    // Sent again (as after a lost answer), it is not kept twice.
+    QSqlQuery reset(b.db().connection());
+    QVERIFY(reset.exec(QStringLiteral("UPDATE profile_view SET uploaded = 0")));
+    QVERIFY(settle(b));
+    auto store = m_server->inspect();
+    QVERIFY(store);
+    QCOMPARE(number(store->connection(), QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'profile.view'")),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

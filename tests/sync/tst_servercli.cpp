@@ -183,6 +183,19 @@ private Q_SLOTS:
                  QStringLiteral("no held batches"));
         QCOMPARE(run({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--device"), device}).code, 0);
         QVERIFY(run({QStringLiteral("device"), QStringLiteral("list")}).out.contains(QLatin1String("revoked")));
+        {
+            // Audited with its actor: the admin CLI (and the operating-system account that ran it).
+            auto store = outreach::server::CentralStore::openDataDir(m_dir.path());
+            QVERIFY(store);
+            QSqlQuery q((*store)->connection());
+            QVERIFY(
+                q.exec(QStringLiteral("SELECT user_id, device_id, detail FROM audit WHERE action = 'device.revoke'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("admin-cli"));
+            QCOMPARE(q.value(1).toString(), device);
+            QVERIFY(q.value(2).toString().startsWith(QLatin1String("os_user=")));
+            QVERIFY(!q.next());
+        }
         const QString dump = m_dir.filePath(QStringLiteral("dump.json"));
         r = run({QStringLiteral("dump"), QStringLiteral("--out"), dump});
         QCOMPARE(r.code, 0);
@@ -295,6 +308,241 @@ private Q_SLOTS:
             QStringLiteral("SELECT count(*) FROM audit WHERE action = 'report.export' AND user_id = 'admin-cli'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 3);
+    }
+
+    void answersWhoSawOrChangedAPerson()
+    {
+        using outreach::server::CentralStore;
+        using outreach::tests::Outbox;
+        QTemporaryDir dir;
+        QVERIFY(run({QStringLiteral("init")}, {}, dir.path()).code == 0);
+        auto at = [](const char *iso) {
+            return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch();
+        };
+        // A hand-built history: amara registers Jay (and someone else) and marks Jay at a session; ben enrols Jay in
+        // his programme and opens Jay's profile (and the other person's); then Jay is erased.
+        QString error;
+        QString jay, other, attendance, enrolment, view, mParticipant, mAttendance, mEnrolment;
+        QString amara, ben, deviceA, deviceB;
+        {
+            auto store = CentralStore::openDataDir(dir.path(), {outreach::server::StoreOptions::PasswordCost::Minimal});
+            QVERIFY(store);
+            const auto w = outreach::tests::World::populate(**store, &error);
+            QVERIFY2(w, qPrintable(error));
+            amara = w->workerA.id;
+            ben = w->workerB.id;
+            deviceA = w->deviceA;
+            deviceB = w->deviceB;
+            Outbox a(at("2025-11-29T00:00:00Z")); // device clocks behind every push: nothing is clamped
+            Outbox b(at("2025-11-29T00:00:00Z"));
+            auto push = [&](const outreach::server::User &user, const QString &device,
+                            const outreach::sync::Mutation &m, const char *when) {
+                auto r = (*store)->push(user, device, Outbox::batch(device, {m}), {at(when), 600000});
+                if (!r)
+                    qWarning() << outreach::core::describe(r.errors());
+                else if (r->results.at(0).status != QLatin1String("applied"))
+                    qWarning() << r->results.at(0).status << r->results.at(0).code << r->results.at(0).message;
+                return r && r->results.at(0).status == QLatin1String("applied");
+            };
+            const auto s = a.session(w->programmeA); // in the order they are pushed (rising device_seq)
+            const auto p = a.participant(w->programmeA);
+            const auto o = a.participant(w->programmeA);
+            const auto t = a.insert(QStringLiteral("attendance"), w->programmeA,
+                                    {{QStringLiteral("session_id"), s.entityId},
+                                     {QStringLiteral("participant_id"), p.entityId},
+                                     {QStringLiteral("session_date"), QStringLiteral("2025-12-01")}},
+                                    outreach::core::attendanceId(s.entityId, p.entityId));
+            const auto e = b.enrolment(w->programmeB, p.entityId);
+            QVERIFY(push(w->workerA, deviceA, s, "2025-11-30T08:00:00Z"));
+            QVERIFY(push(w->workerA, deviceA, p, "2025-12-01T09:00:00Z"));
+            QVERIFY(push(w->workerA, deviceA, o, "2025-12-01T09:01:00Z"));
+            QVERIFY(push(w->workerA, deviceA, t, "2025-12-01T09:05:00Z"));
+            QVERIFY(push(w->workerB, deviceB, e, "2025-12-02T10:00:00Z"));
+            jay = p.entityId;
+            other = o.entityId;
+            attendance = t.entityId;
+            enrolment = e.entityId;
+            mParticipant = p.mutationId;
+            mAttendance = t.mutationId;
+            mEnrolment = e.mutationId;
+            view = outreach::core::newId();
+            QVERIFY((*store)->recordViews(
+                w->workerB, deviceB,
+                {{view, jay, at("2025-12-03T11:30:00Z")}, {outreach::core::newId(), other, at("2025-12-03T11:31:00Z")}},
+                at("2025-12-03T12:00:00Z")));
+        }
+        const QString header = QStringLiteral("audit of participant %1: %2 rows about 3 records\n").arg(jay);
+        const QString records
+            = QStringLiteral("records: participant/%1, attendance/%2, enrolment/%3\n").arg(jay, attendance, enrolment);
+        const QString history
+            = QStringLiteral(
+                  "2025-12-01T09:00:00.000Z\tpush.applied\tparticipant/%1\tuser %2 (amara)\tdevice %3 (tablet)\t%4\n")
+                  .arg(jay, amara, deviceA, mParticipant)
+            + QStringLiteral(
+                  "2025-12-01T09:05:00.000Z\tpush.applied\tattendance/%1\tuser %2 (amara)\tdevice %3 (tablet)\t%4\n")
+                  .arg(attendance, amara, deviceA, mAttendance)
+            + QStringLiteral(
+                  "2025-12-02T10:00:00.000Z\tpush.applied\tenrolment/%1\tuser %2 (ben)\tdevice %3 (tablet)\t%4\n")
+                  .arg(enrolment, ben, deviceB, mEnrolment)
+            + QStringLiteral(
+                  "2025-12-03T11:30:00.000Z\tprofile.view\tparticipant/%1\tuser %2 (ben)\tdevice %3 (tablet)\t"
+                  "received_at_ms=%4\n")
+                  .arg(jay, ben, deviceB)
+                  .arg(at("2025-12-03T12:00:00Z"));
+        Run r = run({QStringLiteral("audit"), QStringLiteral("--person"), jay}, {}, dir.path());
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, header.arg(4) + records + history);
+
+        // A window of days (UTC, both included).
+        r = run({QStringLiteral("audit"), QStringLiteral("--person"), jay, QStringLiteral("--from"),
+                 QStringLiteral("2025-12-02"), QStringLiteral("--to"), QStringLiteral("2025-12-03")},
+                {}, dir.path());
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, header.arg(2) + records + history.section(u'\n', 2, 3) + u'\n');
+
+        // Erased: the records are gone, the audit rows stay, and the erasure itself is there.
+        {
+            auto store = CentralStore::openDataDir(dir.path());
+            QVERIFY(store);
+            QVERIFY((*store)->purge(QStringLiteral("participant"), jay, QStringLiteral("admin-cli"),
+                                    at("2025-12-04T12:00:00Z")));
+        }
+        r = run({QStringLiteral("audit"), QStringLiteral("--person"), jay}, {}, dir.path());
+        QCOMPARE(r.code, 0);
+        const QString erasure
+            = QStringLiteral("2025-12-04T12:00:00.000Z\tpurge\t%1\tuser admin-cli\tdevice -\tparticipant/%2\n");
+        const QString afterPurge
+            = header.arg(7)
+            + QStringLiteral(
+                  "erased 2025-12-04T12:00:00Z: the records are gone from the server; the audit rows remain, "
+                  "with ids only\n")
+            + records + history;
+        const QStringList lines = r.out.split(u'\n');
+        QCOMPARE(lines.size(), 11); // 3 heading lines, 7 rows, the empty end
+        QCOMPARE(lines.mid(0, 7).join(u'\n') + u'\n', afterPurge);
+        // The three erasures share a millisecond: any order.
+        QStringList purges = lines.mid(7, 3);
+        purges.sort();
+        QStringList expectedPurges {erasure.arg(QString(QStringLiteral("participant/") + jay), jay).chopped(1),
+                                    erasure.arg(QString(QStringLiteral("attendance/") + attendance), jay).chopped(1),
+                                    erasure.arg(QString(QStringLiteral("enrolment/") + enrolment), jay).chopped(1)};
+        expectedPurges.sort();
+        QCOMPARE(purges, expectedPurges);
+        QVERIFY(!r.out.contains(other));
+
+        r = run({QStringLiteral("audit"), QStringLiteral("--person"), jay, QStringLiteral("--format"),
+                 QStringLiteral("json")},
+                {}, dir.path());
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.bytes).object();
+        QCOMPARE(o.value(QLatin1String("participant_id")).toString(), jay);
+        QCOMPARE(o.value(QLatin1String("on_server")).toBool(), false);
+        QCOMPARE(o.value(QLatin1String("erased_at")).toString(), QStringLiteral("2025-12-04T12:00:00Z"));
+        QCOMPARE(o.value(QLatin1String("records")).toArray().size(), 3);
+        const QJsonArray rows = o.value(QLatin1String("rows")).toArray();
+        QCOMPARE(rows.size(), 7);
+        const QJsonObject seen = rows.at(3).toObject();
+        QCOMPARE(seen.value(QLatin1String("action")).toString(), QStringLiteral("profile.view"));
+        QCOMPARE(seen.value(QLatin1String("at")).toString(), QStringLiteral("2025-12-03T11:30:00.000Z"));
+        QCOMPARE(seen.value(QLatin1String("user_id")).toString(), ben);
+        QCOMPARE(seen.value(QLatin1String("username")).toString(), QStringLiteral("ben"));
+        QCOMPARE(seen.value(QLatin1String("device_id")).toString(), deviceB);
+        QCOMPARE(seen.value(QLatin1String("device_name")).toString(), QStringLiteral("tablet"));
+        QCOMPARE(seen.value(QLatin1String("entity_id")).toString(), jay);
+
+        // What a user did and saw.
+        r = run({QStringLiteral("audit"), QStringLiteral("--user"), QStringLiteral("ben"), QStringLiteral("--from"),
+                 QStringLiteral("2025-12-03")},
+                {}, dir.path());
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.section(u'\n', 0, 0), QStringLiteral("audit of user ben (%1): 2 rows").arg(ben));
+        QVERIFY(r.out.section(u'\n', 1, 1).contains(QStringLiteral("profile.view\tparticipant/") + jay));
+        QVERIFY(r.out.section(u'\n', 2, 2).contains(QStringLiteral("profile.view\tparticipant/") + other));
+
+        // Refusals.
+        QCOMPARE(run({QStringLiteral("audit")}, {}, dir.path()).code, 2);
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("--person"), jay, QStringLiteral("--user"),
+                      QStringLiteral("ben")},
+                     {}, dir.path())
+                     .code,
+                 2);
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("--person"), jay, QStringLiteral("--from"),
+                      QStringLiteral("3 Dec")},
+                     {}, dir.path())
+                     .code,
+                 2);
+        QCOMPARE(run({QStringLiteral("audit"), QStringLiteral("--person"), jay, QStringLiteral("--format"),
+                      QStringLiteral("csv")},
+                     {}, dir.path())
+                     .code,
+                 2);
+        QCOMPARE(
+            run({QStringLiteral("audit"), QStringLiteral("--user"), QStringLiteral("nobody")}, {}, dir.path()).code, 1);
+    }
+
+    void auditsTheAdminCommands()
+    {
+        QTemporaryDir dir;
+        QVERIFY(run({QStringLiteral("init")}, {}, dir.path()).code == 0);
+        const QString code = programmeCodes(dir.path()).value(0);
+        QVERIFY(!code.isEmpty());
+        const QString catalogue = dir.filePath(QStringLiteral("catalogue.json"));
+        {
+            auto store = outreach::server::CentralStore::openDataDir(dir.path());
+            QVERIFY(store);
+            QFile file(catalogue);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write((*store)->catalogueJson());
+        }
+        QCOMPARE(run({QStringLiteral("programme"), QStringLiteral("import"), catalogue}, {}, dir.path()).code, 0);
+        QCOMPARE(
+            run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"), QStringLiteral("zoe"),
+                 QStringLiteral("--role"), QStringLiteral("worker"), QStringLiteral("--display-name"),
+                 QStringLiteral("Zoe Secretname"), QStringLiteral("--password-stdin")},
+                "correct horse\n", dir.path())
+                .code,
+            0);
+        for (const QStringList &command :
+             {QStringList {QStringLiteral("assign"), QStringLiteral("--username"), QStringLiteral("zoe"),
+                           QStringLiteral("--programme"), code},
+              QStringList {QStringLiteral("unassign"), QStringLiteral("--username"), QStringLiteral("zoe"),
+                           QStringLiteral("--programme"), code},
+              QStringList {QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("--username"),
+                           QStringLiteral("zoe")},
+              QStringList {QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("--username"),
+                           QStringLiteral("zoe")},
+              QStringList {QStringLiteral("dump"), QStringLiteral("--out"), dir.filePath(QStringLiteral("d.json"))}}) {
+            const Run r = run(command, {}, dir.path());
+            QVERIFY2(r.code == 0, qPrintable(command.join(u' ') + u' ' + r.err));
+        }
+        // A failed change is not audited as done.
+        QCOMPARE(run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("--username"),
+                      QStringLiteral("nobody")},
+                     {}, dir.path())
+                     .code,
+                 1);
+        QString id;
+        QStringList actions;
+        {
+            auto store = outreach::server::CentralStore::openDataDir(dir.path());
+            QVERIFY(store);
+            id = (*store)->findUser(QStringLiteral("zoe"))->id;
+            QVERIFY(!(*store)->findUser(QStringLiteral("zoe"))->disabled);
+            QSqlQuery q((*store)->connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT action, COALESCE(entity_id, ''), detail FROM audit "
+                                          "WHERE user_id = 'admin-cli' ORDER BY action")));
+            while (q.next()) {
+                actions << q.value(0).toString() + u' ' + q.value(1).toString();
+                const QString detail = q.value(2).toString();
+                QVERIFY2(detail.contains(QLatin1String("os_user=")), qPrintable(detail));
+                QVERIFY2(!detail.contains(QLatin1String("Secretname")), qPrintable(detail)); // ids only
+            }
+        }
+        QCOMPARE(actions,
+                 (QStringList {QStringLiteral("catalogue.import "), QStringLiteral("export.dump "),
+                               QStringLiteral("user.add ") + id, QStringLiteral("user.assign ") + id,
+                               QStringLiteral("user.disable ") + id, QStringLiteral("user.enable ") + id,
+                               QStringLiteral("user.unassign ") + id}));
     }
 
     void refusesABadExport_data()

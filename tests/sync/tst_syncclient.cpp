@@ -7,6 +7,7 @@
 #include "core/store/devicesettings.h"
 #include "core/store/outboxstatus.h"
 #include "core/store/participantrepository.h"
+#include "core/store/personhistory.h"
 #include "core/store/programmecatalogue.h"
 #include "sync/syncclient.h"
 
@@ -82,6 +83,8 @@ private Q_SLOTS:
     void callRefreshesAnExpiredTokenOnceAndAsksAgain();
     void callSaysWhyTheServerRefused();
     void callBeforeSignInIsRefusedWithoutARequest();
+    void profileViewsAreUploadedAfterThePullAndMarkedOnlyOnSuccess();
+    void profileViewsWaitForAServerThatKeepsThem();
 };
 
 void TestSyncClient::signInStoresAnEncryptedRefreshToken()
@@ -693,4 +696,98 @@ void TestSyncClient::callBeforeSignInIsRefusedWithoutARequest()
 }
 
 QTEST_GUILESS_MAIN(TestSyncClient)
+void TestSyncClient::profileViewsAreUploadedAfterThePullAndMarkedOnlyOnSuccess()
+{
+    test::StoreFixture f;
+    const QString jay = f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    const QString kim = f.addPerson("ignite_gangs_work", QStringLiteral("Kim"));
+    PersonHistory history(f.db());
+    QVERIFY(history.recordView(jay, QStringLiteral("worker-1")));
+    QVERIFY(history.recordView(kim, QStringLiteral("worker-1")));
+    FakeServer server;
+    QHash<QString, int> seen;
+    int answer = 503; // the first upload fails
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path == "/v1/audit/views")
+            return answer == 200 ? HttpResponse {200, R"({"received": 2, "stored": 2, "server_time_ms": 1})", false}
+                                 : error(answer, "busy");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+
+    // The upload comes after the pull, which it never holds back; failing, it does not fail the sync.
+    QList<QByteArray> flow;
+    for (const QByteArray &p : server.paths()) {
+        if (p != "/v1/catalogue" && p != "/v1/auth/signin")
+            flow << p;
+    }
+    QCOMPARE(flow, (QList<QByteArray> {"/v1/sync/push", "/v1/sync/pull", "/v1/audit/views"}));
+    QCOMPARE(client.state(), SyncClient::State::Idle);
+    QCOMPARE(client.lastError(), QString());
+    const HttpRequest sent = server.to("/v1/audit/views").first();
+    QCOMPARE(sent.authorization, QByteArray("Bearer A1"));
+    QCOMPARE(sent.json().value(QLatin1String("device_id")).toString(), f.db().deviceId());
+    const QJsonArray views = sent.json().value(QLatin1String("views")).toArray();
+    QCOMPARE(views.size(), 2);
+    QSet<QString> people;
+    for (const QJsonValue &v : views) {
+        const QJsonObject o = v.toObject();
+        QCOMPARE(
+            o.keys(),
+            (QStringList {QStringLiteral("id"), QStringLiteral("participant_id"), QStringLiteral("viewed_at_ms")}));
+        people.insert(o.value(QLatin1String("participant_id")).toString());
+        QVERIFY(qAbs(qint64(o.value(QLatin1String("viewed_at_ms")).toDouble()) - QDateTime::currentMSecsSinceEpoch())
+                < 60000);
+    }
+    QCOMPARE(people, (QSet<QString> {jay, kim}));
+    // Not marked: a 503 is tried again next cycle, with the same ids.
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE uploaded = 0")), 2);
+
+    answer = 200;
+    QSignalSpy synced(&client, &SyncClient::synced);
+    client.syncNow();
+    QVERIFY(synced.wait());
+    QCOMPARE(server.to("/v1/audit/views").size(), 2);
+    QCOMPARE(server.to("/v1/audit/views").last().json().value(QLatin1String("views")).toArray(), views);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE uploaded = 1")), 2);
+
+    // Nothing left to send: no request. A new view goes alone.
+    client.syncNow();
+    QVERIFY(synced.wait());
+    QCOMPARE(server.to("/v1/audit/views").size(), 2);
+    QVERIFY(history.recordView(jay, QStringLiteral("worker-1")));
+    client.syncNow();
+    QVERIFY(synced.wait());
+    QCOMPARE(server.to("/v1/audit/views").size(), 3);
+    QCOMPARE(server.to("/v1/audit/views").last().json().value(QLatin1String("views")).toArray().size(), 1);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE uploaded = 0")), 0);
+}
+
+void TestSyncClient::profileViewsWaitForAServerThatKeepsThem()
+{
+    // An older server has no /v1/audit/views (the fake answers 404): sync goes on as before and the views are kept.
+    test::StoreFixture f;
+    const QString jay = f.addPerson("ignite_gangs_work", QStringLiteral("Jay"));
+    QVERIFY(PersonHistory(f.db()).recordView(jay, QStringLiteral("worker-1")));
+    FakeServer server;
+    QHash<QString, int> seen;
+    server.handler = [&](const HttpRequest &r) { return standard(r, seen); };
+    SyncClient client(f.db());
+    QVERIFY(signInAndSync(client, server));
+    QCOMPARE(server.to("/v1/audit/views").size(), 1);
+    QCOMPARE(client.state(), SyncClient::State::Idle);
+    QCOMPARE(client.lastError(), QString());
+    QCOMPARE(f.rows("outbox"), 0);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE uploaded = 0")), 1);
+    // A pull that fails is not followed by an upload, and the views still wait.
+    server.handler
+        = [&](const HttpRequest &r) { return r.path == "/v1/sync/pull" ? error(503, "busy") : standard(r, seen); };
+    QSignalSpy state(&client, &SyncClient::stateChanged);
+    client.syncNow();
+    QTRY_COMPARE(client.state(), SyncClient::State::Offline);
+    QCOMPARE(server.to("/v1/audit/views").size(), 1);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM profile_view WHERE uploaded = 0")), 1);
+}
+
 #include "tst_syncclient.moc"

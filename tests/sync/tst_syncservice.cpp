@@ -125,6 +125,35 @@ private:
         return signIn(username, deviceId).value(QLatin1String("access_token")).toString();
     }
 
+    // The audit rows with this action, oldest first: user_id, device_id, entity, entity_id, detail, at.
+    QList<QStringList> audited(const QString &action)
+    {
+        QList<QStringList> out;
+        QSqlQuery q(m_store->connection());
+        q.prepare(QStringLiteral("SELECT user_id, device_id, entity, entity_id, detail, at FROM audit WHERE action = ? "
+                                 "ORDER BY at, id"));
+        q.addBindValue(action);
+        if (!q.exec())
+            return out;
+        while (q.next())
+            out << QStringList {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                q.value(3).toString(), q.value(4).toString(), q.value(5).toString()};
+        return out;
+    }
+
+    static QByteArray views(const QString &deviceId, const QJsonArray &list)
+    {
+        return QJsonDocument(QJsonObject {{QStringLiteral("device_id"), deviceId}, {QStringLiteral("views"), list}})
+            .toJson();
+    }
+
+    static QJsonObject view(const QString &id, const QString &participantId, qint64 atMs)
+    {
+        return {{QStringLiteral("id"), id},
+                {QStringLiteral("participant_id"), participantId},
+                {QStringLiteral("viewed_at_ms"), double(atMs)}};
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -486,6 +515,9 @@ private Q_SLOTS:
         const HttpResponse big = call("POST", QStringLiteral("/v1/sync/push"), QByteArray(5000, ' '), token);
         QCOMPARE(big.status, 413);
         QCOMPARE(code(big), QStringLiteral("body_too_large"));
+        const HttpResponse bigViews = call("POST", QStringLiteral("/v1/audit/views"), QByteArray(5000, ' '), token);
+        QCOMPARE(bigViews.status, 413); // the same body limit as push
+        QCOMPARE(code(bigViews), QStringLiteral("body_too_large"));
         Outbox outbox;
         QList<sync::Mutation> four;
         for (int i = 0; i < 4; ++i)
@@ -766,6 +798,210 @@ private Q_SLOTS:
                  1);
     }
 
+    void auditsSignInsRefreshesAndRegistrations()
+    {
+        // A device signing in for the first time is registered; one known already is renewed.
+        // (The World's devices were registered through the store: those rows come first.)
+        const qsizetype earlierSignins = audited(QStringLiteral("auth.signin")).size();
+        const qsizetype earlierRegistrations = audited(QStringLiteral("device.register")).size();
+        QCOMPARE(earlierRegistrations, 4);
+        const QString fresh = core::newId();
+        m_now += 1000; // rows of one millisecond have no order
+        signIn(QStringLiteral("amara"), fresh);
+        m_now += 1000;
+        signIn(QStringLiteral("amara"), m_world->deviceA);
+        const auto signins = audited(QStringLiteral("auth.signin")).mid(earlierSignins);
+        QCOMPARE(signins.size(), 2);
+        QCOMPARE(signins.at(0).mid(0, 2), (QStringList {m_world->workerA.id, fresh}));
+        QCOMPARE(signins.at(1).mid(0, 2), (QStringList {m_world->workerA.id, m_world->deviceA}));
+        const auto registered = audited(QStringLiteral("device.register")).mid(earlierRegistrations);
+        QCOMPARE(registered.size(), 1);
+        QCOMPARE(registered.at(0).mid(0, 2), (QStringList {m_world->workerA.id, fresh}));
+        QCOMPARE(registered.at(0).at(4), QString()); // not the device's name: it may hold a person's
+
+        // A refused sign-in: the user name and why, never the password.
+        const QJsonObject wrong {{QStringLiteral("username"), QStringLiteral("amara")},
+                                 {QStringLiteral("password"), QStringLiteral("secret-guess-7781")},
+                                 {QStringLiteral("device_id"), m_world->deviceA}};
+        QCOMPARE(call("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(wrong).toJson()).status, 401);
+        QJsonObject stranger = wrong;
+        stranger.insert(QStringLiteral("username"), QStringLiteral("nobody"));
+        m_now += 1000;
+        QCOMPARE(call("POST", QStringLiteral("/v1/auth/signin"), QJsonDocument(stranger).toJson()).status, 401);
+        const auto failed = audited(QStringLiteral("auth.signin_failed"));
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(failed.at(0).mid(0, 2), (QStringList {m_world->workerA.id, m_world->deviceA}));
+        QCOMPARE(failed.at(0).at(4), QStringLiteral("username=amara reason=bad_credentials"));
+        QCOMPARE(failed.at(1).at(0), QString()); // no such account
+        QCOMPARE(failed.at(1).at(4), QStringLiteral("username=nobody reason=bad_credentials"));
+        QSqlQuery q(m_store->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM audit WHERE detail LIKE '%secret-guess%'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // A revoked device signing in again is refused and audited too.
+        m_now += 1000;
+        QVERIFY(m_store->revokeDevice(m_world->deviceB, m_now, m_world->lead.id));
+        signIn(QStringLiteral("ben"), m_world->deviceB, 403);
+        QCOMPARE(audited(QStringLiteral("auth.signin_failed")).size(), 3);
+        QCOMPARE(audited(QStringLiteral("auth.signin_failed")).at(2).at(4),
+                 QStringLiteral("username=ben reason=device_revoked"));
+        const auto revoked = audited(QStringLiteral("device.revoke"));
+        QCOMPARE(revoked.size(), 1);
+        QCOMPARE(revoked.at(0).mid(0, 4),
+                 (QStringList {m_world->lead.id, m_world->deviceB, QStringLiteral("device"), m_world->deviceB}));
+
+        // A refresh is audited with its user and device.
+        const QJsonObject session = signIn(QStringLiteral("lena"), m_world->deviceLead);
+        m_now += 1000;
+        const QJsonObject body {{QStringLiteral("refresh_token"), session.value(QLatin1String("refresh_token"))},
+                                {QStringLiteral("device_id"), m_world->deviceLead}};
+        QCOMPARE(call("POST", QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson()).status, 200);
+        const auto refreshed = audited(QStringLiteral("auth.refresh"));
+        QCOMPARE(refreshed.size(), 1);
+        QCOMPARE(refreshed.at(0).mid(0, 2), (QStringList {m_world->lead.id, m_world->deviceLead}));
+        QCOMPARE(refreshed.at(0).at(5), QString::number(m_now));
+    }
+
+    void auditsConflictResolutionWithTheDevice()
+    {
+        const QString a1 = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        const QString a2 = accessToken(QStringLiteral("amara"), m_world->deviceA2);
+        const QString lead = accessToken(QStringLiteral("lena"), m_world->deviceLead);
+        Outbox t1;
+        Outbox t2(1764640500000);
+        const sync::Mutation s = t1.session(m_world->programmeA);
+        const QString session = QStringLiteral("session");
+        call("POST", QStringLiteral("/v1/sync/push"), sync::wire::toJson(Outbox::batch(m_world->deviceA, {s})), a1);
+        call("POST", QStringLiteral("/v1/sync/push"),
+             sync::wire::toJson(Outbox::batch(m_world->deviceA2,
+                                              {t2.update(session, s.entityId, m_world->programmeA, 1,
+                                                         {{QStringLiteral("notes"), QStringLiteral("two")}})})),
+             a2);
+        call("POST", QStringLiteral("/v1/sync/push"),
+             sync::wire::toJson(Outbox::batch(m_world->deviceA,
+                                              {t1.update(session, s.entityId, m_world->programmeA, 1,
+                                                         {{QStringLiteral("notes"), QStringLiteral("one")}})})),
+             a1);
+        const auto open = m_store->conflicts(m_world->programmeA, true);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(
+            call("POST", QStringLiteral("/v1/conflicts/%1/resolve").arg(open.at(0).id), R"({"action": "keep"})", lead)
+                .status,
+            200);
+        const auto rows = audited(QStringLiteral("conflict.keep"));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).mid(0, 5),
+                 (QStringList {m_world->lead.id, m_world->deviceLead, session, s.entityId,
+                               QStringLiteral("conflict=") + open.at(0).id}));
+    }
+
+    void keepsUploadedProfileViewsOnce()
+    {
+        const QString token = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        const QString person = core::newId();
+        const QString v1 = core::newId();
+        const QString v2 = core::newId();
+        const QJsonArray list {view(v1, person, 1764639000000), view(v2, person, 1764639500000)};
+        HttpResponse r = call("POST", QStringLiteral("/v1/audit/views"), views(m_world->deviceA, list), token);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(object(r).value(QLatin1String("received")).toInt(), 2);
+        QCOMPARE(object(r).value(QLatin1String("stored")).toInt(), 2);
+        const auto rows = audited(QStringLiteral("profile.view"));
+        QCOMPARE(rows.size(), 2);
+        const QString received = QStringLiteral("received_at_ms=%1").arg(m_now);
+        QCOMPARE(rows.at(0),
+                 (QStringList {m_world->workerA.id, m_world->deviceA, QStringLiteral("participant"), person, received,
+                               QStringLiteral("1764639000000")}));
+        QCOMPARE(rows.at(1).at(5), QStringLiteral("1764639500000"));
+
+        // Sent again (the answer was lost on the way), alone or with a new one: nothing is added twice.
+        m_now += 60000;
+        r = call("POST", QStringLiteral("/v1/audit/views"), views(m_world->deviceA, list), token);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(object(r).value(QLatin1String("stored")).toInt(), 0);
+        const QString v3 = core::newId();
+        r = call(
+            "POST", QStringLiteral("/v1/audit/views"),
+            views(m_world->deviceA,
+                  {view(v1, person, 1764639000000), view(v3, person, 1764639600000), view(v3, person, 1764639600000)}),
+            token);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(object(r).value(QLatin1String("stored")).toInt(), 1);
+        QCOMPARE(audited(QStringLiteral("profile.view")).size(), 3);
+        QCOMPARE(call("POST", QStringLiteral("/v1/audit/views"), views(m_world->deviceA, {}), token).status, 200);
+    }
+
+    void refusesBadProfileViewUploads_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field");
+        const QString device = QStringLiteral("DEVICE");
+        const QString id = core::newId();
+        const QString person = core::newId();
+        auto with = [&](const QJsonObject &v) {
+            return QJsonDocument(
+                       QJsonObject {{QStringLiteral("device_id"), device}, {QStringLiteral("views"), QJsonArray {v}}})
+                .toJson();
+        };
+        QJsonObject good = view(id, person, 1764639000000);
+        QJsonObject extra = good;
+        extra.insert(QStringLiteral("worker_name"), QStringLiteral("Amara"));
+        QJsonObject badTime = good;
+        badTime.insert(QStringLiteral("viewed_at_ms"), QStringLiteral("yesterday"));
+        QJsonObject fraction = good;
+        fraction.insert(QStringLiteral("viewed_at_ms"), 1.5);
+        QJsonObject noPerson = good;
+        noPerson.remove(QStringLiteral("participant_id"));
+        QJsonObject badId = good;
+        badId.insert(QStringLiteral("id"), QStringLiteral("not an id"));
+        QTest::newRow("unknown member of a view") << with(extra) << 400 << QStringLiteral("views[0].worker_name");
+        QTest::newRow("time not a number") << with(badTime) << 400 << QStringLiteral("views[0].viewed_at_ms");
+        QTest::newRow("time not whole") << with(fraction) << 400 << QStringLiteral("views[0].viewed_at_ms");
+        QTest::newRow("no participant") << with(noPerson) << 400 << QStringLiteral("views[0].participant_id");
+        QTest::newRow("bad id") << with(badId) << 400 << QStringLiteral("views[0].id");
+        QTest::newRow("unknown top-level member")
+            << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device},
+                                          {QStringLiteral("views"), QJsonArray {}},
+                                          {QStringLiteral("user_id"), id}})
+                   .toJson()
+            << 400 << QStringLiteral("user_id");
+        QTest::newRow("views not an array")
+            << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device}, {QStringLiteral("views"), 3}}).toJson()
+            << 400 << QStringLiteral("views");
+        QTest::newRow("view not an object") << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device},
+                                                                          {QStringLiteral("views"), QJsonArray {1}}})
+                                                   .toJson()
+                                            << 400 << QStringLiteral("views[0]");
+        QJsonArray many;
+        for (int i = 0; i < 1001; ++i)
+            many.append(view(core::newId(), person, 1764639000000));
+        QTest::newRow("more than 1000") << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), device},
+                                                                      {QStringLiteral("views"), many}})
+                                               .toJson()
+                                        << 413 << QStringLiteral("views");
+        QTest::newRow("another device") << QJsonDocument(QJsonObject {{QStringLiteral("device_id"), core::newId()},
+                                                                      {QStringLiteral("views"), QJsonArray {good}}})
+                                               .toJson()
+                                        << 403 << QStringLiteral("device_id");
+        QTest::newRow("not json") << QByteArray("{views") << 400 << QString();
+    }
+
+    void refusesBadProfileViewUploads()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        const QString token = accessToken(QStringLiteral("amara"), m_world->deviceA);
+        body.replace("DEVICE", m_world->deviceA.toLatin1());
+        const HttpResponse r = call("POST", QStringLiteral("/v1/audit/views"), body, token);
+        QVERIFY2(r.status == status, r.body.constData());
+        QCOMPARE(object(r).value(QLatin1String("field")).toString(), field);
+        QVERIFY(audited(QStringLiteral("profile.view")).isEmpty());
+        // Without a token: 401, and a GET is not the route's method.
+        QCOMPARE(call("POST", QStringLiteral("/v1/audit/views"), body).status, 401);
+        QCOMPARE(call("GET", QStringLiteral("/v1/audit/views"), {}, token).status, 405);
+    }
+
     void neverCrashesOnJunk_data()
     {
         QTest::addColumn<QByteArray>("body");
@@ -782,7 +1018,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         const QString token = accessToken(QStringLiteral("lena"), m_world->deviceLead);
-        for (const char *path : {"/v1/sync/push", "/v1/sync/pull", "/v1/auth/signin", "/v1/auth/refresh"}) {
+        for (const char *path :
+             {"/v1/sync/push", "/v1/sync/pull", "/v1/auth/signin", "/v1/auth/refresh", "/v1/audit/views"}) {
             const HttpResponse r = call("POST", QString::fromLatin1(path), body, token);
             QVERIFY2(r.status >= 400 && r.status < 500, path);
             QVERIFY2(sync::wire::parseError(r.body), r.body.constData());

@@ -221,6 +221,29 @@ private Q_SLOTS:
         QVERIFY(!wire::isWholeNumber(std::numeric_limits<double>::quiet_NaN()));
     }
 
+    void viewUploadRoundTripsAndIsStrict()
+    {
+        const ViewUpload upload {core::newId(),
+                                 {{core::newId(), core::newId(), 1764640000000}, {core::newId(), core::newId(), 0}}};
+        const auto parsed = wire::parseViewUpload(wire::toJson(upload));
+        QVERIFY2(parsed, qPrintable(core::describe(parsed.errors())));
+        QCOMPARE(parsed->deviceId, upload.deviceId);
+        QCOMPARE(parsed->views, upload.views);
+        // Strict like push: every problem named by its path.
+        const auto refused = wire::parseViewUpload(
+            R"({"device_id": "nope", "views": [{"id": 1, "participant_id": "x", "viewed_at_ms": -1, "who": "a"}]})");
+        QVERIFY(!refused);
+        QStringList fields;
+        for (const core::Error &e : refused.errors())
+            fields << e.field;
+        fields.sort();
+        QCOMPARE(fields,
+                 (QStringList {QStringLiteral("device_id"), QStringLiteral("views[0].id"),
+                               QStringLiteral("views[0].participant_id"), QStringLiteral("views[0].viewed_at_ms"),
+                               QStringLiteral("views[0].who")}));
+        QVERIFY(!wire::parseViewUpload(R"({"device_id": "x"})")); // views is required
+    }
+
     void rowHashIsStableAndSensitive()
     {
         const quint64 h = wire::rowHash(u"session", u"abc", 3);
