@@ -1055,6 +1055,26 @@
         <source>Open the people</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Consent to renew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 has expired: renew it before recording more about them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 have expired: renew them before recording more about them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew consent: %1 (%2), %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InfoButton</name>
@@ -3100,6 +3120,97 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>young people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>register mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>register marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safeguarding concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safeguarding concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cohorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncProblemsPage</name>
     <message>
         <source>Sync problems</source>
@@ -3242,6 +3353,42 @@
     </message>
     <message>
         <source>Certificate authority for %1, optional: a PEM certificate or the path of its file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this device&apos;s records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every record from this device and sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this device&apos;s records?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I accept that the unsent change is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I accept that the unsent changes are lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every record from this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the records on this device</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3674,6 +3821,14 @@
         <source>After %1 wrong passcodes in a row, the records on this device could not all be wiped (%2). Give the device to your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The records were removed from this device and it was signed out. Anything that had been sent is safe on the council&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records could not all be removed from this device (%1). Give the device to your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>outreach::app::CohortFormController</name>
@@ -3805,6 +3960,33 @@
     </message>
     <message>
         <source>The conflicts from the server could not be read: expected a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>outreach::app::ConsentDueModel</name>
+    <message>
+        <source>Unknown programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consents to renew could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4293,6 +4475,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No details on this device: only the worker who recorded this concern, the programme&apos;s leads and safeguarding leads see them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4888,6 +5074,38 @@
     </message>
     <message>
         <source>The certificate authority must be a PEM certificate (the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or a file holding it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every record from this device and sign out? It holds %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no young people or sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Everything has been sent, so the council&apos;s record keeps it all; sign in again to get back what your programmes hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 record has changes that have not been sent and will be lost for good: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records have changes that have not been sent and will be lost for good: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock Outreach before removing its records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some changes have not been sent: confirm that you accept losing them, or sync first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -302,6 +302,7 @@ HttpResponse SyncService::signIn(const HttpRequest &request)
     const QString deviceName = name.toString();
 
     const qint64 t = now();
+    forgetOldSignInFailures(t);
     QList<qint64> &failures = m_signInFailures[username];
     failures.removeIf([&](qint64 at) { return at <= t - m_options.signInWindowMs; });
     if (failures.size() >= m_options.maxSignInFailures) {
@@ -328,12 +329,32 @@ HttpResponse SyncService::signIn(const HttpRequest &request)
         }
         return failure(user.error());
     }
-    failures.clear();
+    m_signInFailures.remove(username); // (`failures` refers to it: not used again)
     if (auto device = m_store.registerDevice(*user, deviceId, deviceName, t); !device) {
         auditRefusal(device.error().code);
         return failure(device.error());
     }
     return tokenAnswer(*user, deviceId);
+}
+
+void SyncService::forgetOldSignInFailures(qint64 nowMs)
+{
+    // At most once per window, every name whose failures have all left it goes: user names sprayed at the server
+    // must not grow this map for as long as it runs.
+    if (nowMs - m_lastFailureSweepMs < m_options.signInWindowMs)
+        return;
+    m_lastFailureSweepMs = nowMs;
+    for (auto it = m_signInFailures.begin(); it != m_signInFailures.end();) {
+        if (it->isEmpty() || it->constLast() <= nowMs - m_options.signInWindowMs)
+            it = m_signInFailures.erase(it);
+        else
+            ++it;
+    }
+}
+
+qsizetype SyncService::signInFailureNames() const
+{
+    return m_signInFailures.size();
 }
 
 HttpResponse SyncService::refresh(const HttpRequest &request)

@@ -73,10 +73,14 @@ public:
     explicit SyncService(CentralStore &store, ServiceOptions options = {}, ReportReplica *reports = nullptr);
 
     HttpResponse handle(const HttpRequest &request);
+    // How many user names the sign-in throttle remembers (tests: names whose failures are all older than the
+    // window are forgotten).
+    qsizetype signInFailureNames() const;
 
 private:
     struct Caller;
     qint64 now() const;
+    void forgetOldSignInFailures(qint64 nowMs);
     HttpResponse route(const HttpRequest &request, const QDeadlineTimer &deadline);
     HttpResponse signIn(const HttpRequest &request);
     HttpResponse refresh(const HttpRequest &request);
@@ -99,6 +103,7 @@ private:
     ServiceOptions m_options;
     ReportReplica *m_reports = nullptr;
     QHash<QString, QList<qint64>> m_signInFailures; // username → times of recent failures
+    qint64 m_lastFailureSweepMs = 0;
 };
 
 } // namespace outreach::server

@@ -8,8 +8,10 @@
 
 #include "core/store/participantrepository.h"
 #include "core/store/sessionrepository.h"
+#include "core/store/writetransaction.h"
 
 #include <QSignalSpy>
+
 #include <QTest>
 
 using namespace outreach;
@@ -50,9 +52,14 @@ private Q_SLOTS:
         // Another worker's concern, as the server sends it to this worker: without its details.
         SafeguardingConcern theirs = c;
         theirs.raisedOn = QDate(2019, 6, 11);
-        theirs.details.clear();
         r.concerns << theirs;
         QVERIFY(store::SessionRepository(f.db()).save(r));
+        {
+            store::WriteTransaction tx(f.db(), store::WriteTransaction::Mode::Pull); // as a pull writes it
+            QVERIFY(tx.exec(QStringLiteral("UPDATE concern SET details = NULL, action_taken = NULL "
+                                           "WHERE raised_on = '2019-06-11'")));
+            QVERIFY(tx.commit());
+        }
 
         PersonController controller(&f.db());
         controller.setParticipantId(jay);

@@ -667,6 +667,20 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             QCOMPARE(fail(QStringLiteral("nobody"), 401, "bad_credentials"), QString());
         QCOMPARE(fail(QStringLiteral("nobody"), 429, "rate_limited"), QString());
+
+        // Names sprayed at the server are remembered only while their failures count: once the window has passed
+        // they are forgotten, so the throttle's memory does not grow for as long as the server runs.
+        const qsizetype before = m_service->signInFailureNames();
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(fail(QStringLiteral("sprayed-%1").arg(i), 401, "bad_credentials"), QString());
+        QCOMPARE(m_service->signInFailureNames(), before + 50);
+        m_now += server::ServiceOptions().signInWindowMs;
+        QCOMPARE(fail(QStringLiteral("late"), 401, "bad_credentials"), QString());
+        QCOMPARE(m_service->signInFailureNames(), 1);
+        // and the count of a name still in its window goes on as before.
+        for (int i = 0; i < 9; ++i)
+            QCOMPARE(fail(QStringLiteral("late"), 401, "bad_credentials"), QString());
+        QCOMPARE(fail(QStringLiteral("late"), 429, "rate_limited"), QString());
     }
 };
 
