@@ -118,8 +118,11 @@ void ConsentDueModel::reload()
         auto due = core::store::ConsentReminders(*db).due(today(), m_limit);
         if (due) {
             rows = std::move(due).value();
-            for (const core::Programme &p : core::store::ProgrammeCatalogue(db->connection()).programmes())
-                names.insert(p.id, p.name);
+            // Usually nothing is due: then the catalogue is not read at all (this runs after every write).
+            if (!rows.isEmpty()) {
+                for (const core::Programme &p : core::store::ProgrammeCatalogue(db->connection()).programmes())
+                    names.insert(p.id, p.name);
+            }
         } else {
             error = tr("The consents to renew could not be read: %1").arg(due.error().message);
             qCWarning(lcConsentDue) << "could not read consents to renew:" << core::describe(due.errors());

@@ -398,8 +398,7 @@ Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &respon
         } else if (result->code == QLatin1String("purged")) {
             // A late change to someone erased on the server (or to a record about them): keeping it here would
             // undo the erasure on this device, so it goes, with the rest of what the device holds about them.
-            // The pull that follows lists the erasure itself.
-            tx.exec(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"), {m.mutationId});
+            // The pull that follows lists the erasure itself. (The mutation goes with its row's outbox entries.)
             if (auto erased = eraseHere(m_db, tx, {m.entity, m.entityId}); !erased)
                 return erased.errors();
         } else {
