@@ -63,6 +63,7 @@ bool HttpAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *s
         responder.writeHeader(key, value);
     responder.writeHeader("Server-Timing", timing);
     responder.writeBody(out.body);
+    Q_EMIT requestHandled();
     return true;
 }
 

@@ -15,6 +15,10 @@ class HttpAdapter : public QAbstractHttpServer
 public:
     explicit HttpAdapter(SyncService &service, QObject *parent = nullptr);
 
+Q_SIGNALS:
+    // After each answer has been written.
+    void requestHandled();
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;

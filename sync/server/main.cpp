@@ -4,6 +4,7 @@
 #include "admincommands.h"
 #include "centralstore.h"
 #include "httpadapter.h"
+#include "replicascheduler.h"
 #include "reportreplica.h"
 #include "syncservice.h"
 #include "tlssetup.h"
@@ -185,27 +186,24 @@ int main(int argc, char *argv[])
     listening.setPort(tcp->serverPort());
     out << "listening on " << listening.toString() << Qt::endl;
 
-    // The replica is kept close behind the store between requests, a slice at a time (requests are answered in
-    // turn, on this thread): a first build takes seconds per hundred thousand records and must not keep devices
-    // from syncing meanwhile, and a report request then finds little left to do.
-    QTimer catchUp;
-    bool caughtUpOnce = false;
-    QObject::connect(&catchUp, &QTimer::timeout, &app, [&] {
-        auto done = reports->catchUp(QDeadlineTimer(200));
-        if (done) {
-            catchUp.setInterval(5000);
-            if (!caughtUpOnce || done->rebuilt)
-                out << "report replica at seq " << done->lastSeq << (done->rebuilt ? " (rebuilt)" : "") << Qt::endl;
-            caughtUpOnce = true;
-        } else if (done.error().code == QLatin1String("timeout")) {
-            catchUp.setInterval(0); // more to do, after whatever requests are waiting
-        } else {
-            err << "report replica: " << outreach::core::describe(done.errors()) << Qt::endl;
-            catchUp.setInterval(60000);
-        }
-    });
-    if (reports)
-        catchUp.start(0);
+    // The replica is kept close behind the store between requests, a slice at a time, giving way to devices
+    // syncing (replicascheduler.h); a report request catches up whatever is left itself.
+    std::unique_ptr<ReplicaScheduler> catchUp;
+    if (reports) {
+        catchUp = std::make_unique<ReplicaScheduler>(
+            [&reports](const QDeadlineTimer &deadline) { return reports->catchUp(deadline); });
+        QObject::connect(&http, &HttpAdapter::requestHandled, catchUp.get(), &ReplicaScheduler::requestHandled);
+        bool caughtUpOnce = false;
+        QObject::connect(catchUp.get(), &ReplicaScheduler::caughtUp, &app,
+                         [&out, caughtUpOnce](qint64 lastSeq, bool rebuilt) mutable {
+                             if (!caughtUpOnce || rebuilt)
+                                 out << "report replica at seq " << lastSeq << (rebuilt ? " (rebuilt)" : "") << Qt::endl;
+                             caughtUpOnce = true;
+                         });
+        QObject::connect(catchUp.get(), &ReplicaScheduler::failed, &app,
+                         [&err](const QString &message) { err << "report replica: " << message << Qt::endl; });
+        catchUp->start();
+    }
     const int code = QCoreApplication::exec();
     out << "stopped" << Qt::endl;
     return code;
