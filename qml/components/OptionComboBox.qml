@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Outreach.Ui
 
@@ -31,4 +32,12 @@ ComboBox {
     displayText: currentIndex < 0 ? box.placeholder : currentText
     font.pixelSize: Theme.fontSizeBody
     onActivated: index => box.picked(box.options[index].value)
+
+    // Material draws the list's background with an elevation shadow, a shader effect the software renderer cannot
+    // draw (see AppDialog): the list's background vanished with it. Flat, with a border.
+    popup.background: Rectangle {
+        color: box.Material.dialogColor
+        border.color: box.Material.dividerColor
+        radius: 2
+    }
 }

@@ -20,6 +20,11 @@ FormSection {
 
     signal openProblems
 
+    // What the menu's "Remove this device's records…" does (also for the screenshot test).
+    function askToRemoveRecords() {
+        removeRecordsLoader.active = true;
+    }
+
     objectName: "syncStatusPanel"
     title: qsTr("Sync")
 
@@ -59,8 +64,10 @@ FormSection {
             Accessible.name: qsTr("More sync actions")
             onClicked: syncMenu.open()
 
-            Menu {
+            AppMenu {
                 id: syncMenu
+
+                x: parent.width - width // opens leftwards from the button at the panel's right edge
 
                 MenuItem {
                     objectName: "signOutItem"
@@ -75,7 +82,7 @@ FormSection {
                     objectName: "removeRecordsItem"
                     text: qsTr("Remove this device's records…")
                     Accessible.name: qsTr("Remove every record from this device and sign out")
-                    onTriggered: removeRecordsLoader.active = true
+                    onTriggered: panel.askToRemoveRecords()
                 }
             }
         }
@@ -228,7 +235,7 @@ FormSection {
 
         active: false
         sourceComponent: Component {
-            Dialog {
+            AppDialog {
                 id: signOutDialog
 
                 objectName: "signOutDialog"
@@ -272,7 +279,7 @@ FormSection {
         objectName: "removeRecordsLoader"
         active: false
         sourceComponent: Component {
-            Dialog {
+            AppDialog {
                 id: removeRecordsDialog
 
                 readonly property int unsent: panel.controller.unsentCount
@@ -308,6 +315,15 @@ FormSection {
                         text: removeRecordsDialog.unsent === 1 ? qsTr("I accept that the unsent change is lost")
                                                                : qsTr("I accept that the unsent changes are lost")
                         Accessible.name: text
+
+                        // Wrapped, not elided: on a phone the end of the sentence was cut off.
+                        contentItem: Label {
+                            leftPadding: acceptLoss.indicator.width + acceptLoss.spacing
+                            text: acceptLoss.text
+                            font: acceptLoss.font
+                            wrapMode: Text.Wrap
+                            verticalAlignment: Text.AlignVCenter
+                        }
                     }
                 }
 

@@ -191,7 +191,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: deleteDialog
 
         objectName: "deleteDialog"

@@ -616,7 +616,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: programmesDialog
 
         objectName: "programmesDialog"
@@ -660,7 +660,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: definitionDialog
 
         property string text
@@ -681,7 +681,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: recordsDialog
 
         objectName: "recordsDialog"

@@ -23,6 +23,7 @@ Page {
     readonly property alias recentCount: recentSessions.count
     readonly property alias peopleCount: recentPeople.count
     readonly property alias consentDueCount: consentDue.count
+    readonly property alias syncPanel: syncPanel
 
     signal recordSession
     signal openSession(string sessionId)
@@ -216,6 +217,8 @@ Page {
                     spacing: Theme.spacingL
 
                     SyncStatusPanel {
+                        id: syncPanel
+
                         Layout.fillWidth: true
                         controller: syncController
                         onOpenProblems: page.openSyncProblems()

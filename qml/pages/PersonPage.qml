@@ -428,7 +428,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: deleteDialog
 
         objectName: "deleteDialog"

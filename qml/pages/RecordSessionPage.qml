@@ -368,7 +368,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: discardDialog
 
         objectName: "discardDialog"

@@ -358,7 +358,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: deleteDialog
 
         objectName: "deleteDialog"

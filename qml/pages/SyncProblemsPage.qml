@@ -210,7 +210,7 @@ Page {
         }
     }
 
-    Dialog {
+    AppDialog {
         id: discardDialog
 
         property int deviceSeq: -1

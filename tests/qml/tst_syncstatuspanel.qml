@@ -114,16 +114,22 @@ Item {
             verify(!signOut.visible, "nobody is signed in to sign out");
             compare(item.objectName, "removeRecordsItem");
             verify(item.visible && item.height >= Theme.touchTarget);
+            // Drawn without Material's shadow layer (the software renderer cannot draw it and the background
+            // vanished), and wide enough for "Remove this device's records…" (Material's 200 px cut it short).
+            verify(!panel.syncMenu.background.layer.enabled, "the menu's background is drawn flat");
+            verify(panel.syncMenu.width >= item.implicitWidth, "the menu is as wide as its item");
             mouseClick(item);
             const loader = findNamed(panel, "removeRecordsLoader");
             tryVerify(() => loader.item && loader.item.opened, 3000, "the confirmation opens");
             const dialog = loader.item;
+            verify(!dialog.background.layer.enabled, "the dialog's background is drawn flat");
             const question = findNamed(dialog.contentItem, "removeRecordsQuestion");
             compare(question.text, "Remove every record from this device and sign out? It holds 1 young person. 2 records "
                     + "have changes that have not been sent and will be lost for good: 1 young person and 1 enrolment.");
             const accept = findNamed(dialog.contentItem, "acceptLossCheck");
             verify(accept.visible);
             verify(accept.height >= Theme.touchTarget);
+            compare(accept.contentItem.wrapMode, Text.Wrap); // on a phone the sentence was cut off
             const confirm = dialog.standardButton(Dialog.Ok);
             compare(confirm.text, "Remove records");
             verify(!confirm.enabled, "nothing is removed before the loss is accepted");

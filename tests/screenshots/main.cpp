@@ -59,6 +59,10 @@ const QList<Shot> kShots = {
     {u"unlock"_s, Store::Locked, {}},
     {u"home"_s, Store::Unlocked, {u"root.goTo('home')"_s}},
     {u"home-signed-out"_s, Store::SignedOut, {u"root.goTo('home')"_s}},
+    // The demo records were written on the device and never sent: the dialog names them and asks for the loss.
+    {u"remove-records"_s,
+     Store::SignedOut,
+     {u"root.goTo('home')"_s, u"pages.currentItem.syncPanel.askToRemoveRecords()"_s}},
     {u"session"_s, Store::Unlocked, {u"root.goTo('home')"_s, u"root.openPage('session', {sessionId: '%SESSION%'})"_s}},
     {u"session-edit"_s,
      Store::Unlocked,
