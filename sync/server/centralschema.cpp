@@ -119,6 +119,17 @@ QStringList version5(bool postgres)
             QStringLiteral("CREATE INDEX IF NOT EXISTS audit_user ON audit(user_id, at)")};
 }
 
+// Migration 6: the live enrolments of a person in a programme found by index, not by a LIKE over every enrolment of
+// the programme (CentralStore::leaveIfUnenrolled, run whenever an enrolment is deleted or moved): a partial index on
+// the participant id inside `fields`. The queries that use it spell the same expression and the literal entity.
+QString version6(bool postgres)
+{
+    return postgres ? QStringLiteral("CREATE INDEX IF NOT EXISTS records_enrolment_participant ON records "
+                                     "(programme_id, ((fields::jsonb) ->> 'participant_id')) WHERE entity = 'enrolment'")
+                    : QStringLiteral("CREATE INDEX IF NOT EXISTS records_enrolment_participant ON records "
+                                     "(programme_id, json_extract(fields, '$.participant_id')) WHERE entity = 'enrolment'");
+}
+
 core::Status execAll(QSqlDatabase &db, QStringView script)
 {
     for (QStringView statement : script.split(u';')) {
@@ -136,7 +147,7 @@ core::Status execAll(QSqlDatabase &db, QStringView script)
 
 int CentralSchema::latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 int CentralSchema::currentVersion(QSqlDatabase &db)
@@ -173,9 +184,15 @@ INSERT INTO meta (key, value) VALUES ('schema_version', '0'))sql");
                 return s;
             continue;
         }
-        // Version 5: statement by statement (see version5()).
-        for (const QString &statement : version5(db.driverName() == QLatin1String("QPSQL"))) {
-            auto q = sql::run(db, statement, {}, QStringLiteral("make the audit log append-only"));
+        const bool postgres = db.driverName() == QLatin1String("QPSQL");
+        if (v == 4) { // version 5: statement by statement (see version5())
+            for (const QString &statement : version5(postgres)) {
+                auto q = sql::run(db, statement, {}, QStringLiteral("make the audit log append-only"));
+                if (!q)
+                    return q.errors();
+            }
+        } else if (v == 5) {
+            auto q = sql::run(db, version6(postgres), {}, QStringLiteral("index enrolments by person"));
             if (!q)
                 return q.errors();
         }

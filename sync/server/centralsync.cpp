@@ -289,19 +289,22 @@ Status CentralStore::leaveIfUnenrolled(PushState &state, const QString &particip
         return row.exists && !row.deleted() && row.programmeId == scope
             && row.fields.value(QLatin1String("participant_id")).toString() == participantId;
     };
-    // Enrolments as this batch leaves them (not written yet), then the stored ones it has not touched. The
-    // participant id is inside `fields`: LIKE narrows, the parsed value decides. The person's row is locked (read
-    // FOR UPDATE as the enrolment's parent), so on PostgreSQL two pushes deleting their last two enrolments here
-    // run one after the other, and the second sees the first's deletion.
+    // Enrolments as this batch leaves them (not written yet), then the stored ones it has not touched, found by
+    // the participant id inside `fields` (index records_enrolment_participant, migration 6: the expression and the
+    // literal entity must match the index's); the parsed value decides. The person's row is locked (read FOR
+    // UPDATE as the enrolment's parent), so on PostgreSQL two pushes deleting their last two enrolments here run
+    // one after the other, and the second sees the first's deletion.
     for (auto it = state.rows.cbegin(); it != state.rows.cend(); ++it) {
         if (it.key().startsWith(enrolment + u'/') && enrols(it.value()))
             return {};
     }
+    const QString participantOf = m_backend == Backend::Postgres ? QStringLiteral("((fields::jsonb) ->> 'participant_id')")
+                                                                 : QStringLiteral("json_extract(fields, '$.participant_id')");
     auto q = sql::run(m_db,
                       QStringLiteral("SELECT id, programme_id, row_version, fields, clocks, created_by FROM records "
-                                     "WHERE entity = ? AND programme_id = ? AND deleted = 0 AND fields LIKE ?"),
-                      {QString(enrolment), scope, QString(u'%' + participantId + u'%')},
-                      QStringLiteral("find the person's other enrolments"));
+                                     "WHERE entity = 'enrolment' AND programme_id = ? AND %1 = ? AND deleted = 0")
+                          .arg(participantOf),
+                      {scope, participantId}, QStringLiteral("find the person's other enrolments"));
     if (!q)
         return q.errors();
     while (q.value().next()) {
