@@ -15,7 +15,6 @@
 #include <QSocketNotifier>
 #include <QSslServer>
 #include <QTcpServer>
-#include <QTimer>
 #include <QUrl>
 
 #include <csignal>
