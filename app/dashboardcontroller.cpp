@@ -379,7 +379,8 @@ void DashboardController::compute()
                     return report.errors();
                 return Computed {std::move(report).value(), std::nullopt};
             }
-            auto cross = ProgrammeReport::computeAll(connection, ids, p);
+            // The table of programmes side by side: its figures only, from the kept counts.
+            auto cross = ProgrammeReport::computeTable(connection, ids, p);
             if (!cross)
                 return cross.errors();
             return Computed {std::nullopt, std::move(cross).value()};

@@ -16,6 +16,9 @@ struct CrossProgrammeReport
 {
     Period period;
     QList<ProgrammeReport> programmes; // in the order asked for
+    // Made by ProgrammeReport::computeTable: each programme's report holds the five figures of the table and
+    // nothing else (no breakdowns, outcomes or trend), so it is no report of the programme.
+    bool tableOnly = false;
     // Totals across the programmes.
     Figure sessionsDelivered;
     Figure attendances;

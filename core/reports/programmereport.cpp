@@ -401,25 +401,57 @@ Result<ProgrammeReport> ProgrammeReport::compute(const QSqlDatabase &db, const Q
     return build(counts.value(), period);
 }
 
+namespace {
+
+QStringList distinctIds(const QStringList &programmeIds)
+{
+    QStringList ids;
+    for (const QString &id : programmeIds) {
+        if (!ids.contains(id))
+            ids << id; // the same programme twice would count its sessions twice
+    }
+    return ids;
+}
+
+CrossProgrammeReport crossReport(const ReportQuery::AllCounts &counts, const Period &period);
+
+} // namespace
+
 Result<CrossProgrammeReport> ProgrammeReport::computeAll(const QSqlDatabase &db, const QStringList &programmeIds,
                                                          const Period &period)
 {
     if (programmeIds.isEmpty())
         return Error {QStringLiteral("programmeIds"), Text::tr("Choose at least one programme."),
                       QStringLiteral("required")};
-    CrossProgrammeReport all;
-    all.period = period;
-    QStringList ids;
-    for (const QString &id : programmeIds) {
-        if (!ids.contains(id))
-            ids << id; // the same programme twice would count its sessions twice
-    }
     // One read transaction for all of them; each person engaged is looked up, and counted in the total, once.
-    auto counts = ReportQuery::runAll(db, ids, period);
+    auto counts = ReportQuery::runAll(db, distinctIds(programmeIds), period);
     if (!counts)
         return counts.errors();
+    return crossReport(counts.value(), period);
+}
+
+Result<CrossProgrammeReport> ProgrammeReport::computeTable(const QSqlDatabase &db, const QStringList &programmeIds,
+                                                           const Period &period)
+{
+    if (programmeIds.isEmpty())
+        return Error {QStringLiteral("programmeIds"), Text::tr("Choose at least one programme."),
+                      QStringLiteral("required")};
+    auto counts = ReportQuery::runTable(db, distinctIds(programmeIds), period);
+    if (!counts)
+        return counts.errors();
+    CrossProgrammeReport table = crossReport(counts.value(), period);
+    table.tableOnly = true;
+    return table;
+}
+
+namespace {
+
+CrossProgrammeReport crossReport(const ReportQuery::AllCounts &counts, const Period &period)
+{
+    CrossProgrammeReport all;
+    all.period = period;
     qint64 sessions = 0, attendances = 0, contacts = 0, certificates = 0;
-    for (const Counts &c : counts->programmes) {
+    for (const Counts &c : counts.programmes) {
         ProgrammeReport r = build(c, period);
         sessions += r.sessionsDelivered.value;
         attendances += r.attendances.value;
@@ -441,7 +473,7 @@ Result<CrossProgrammeReport> ProgrammeReport::computeAll(const QSqlDatabase &db,
                               false};
     all.peopleEngaged = Figure {QStringLiteral("people_engaged"),
                                 Text::tr("People engaged"),
-                                counts->people,
+                                counts.people,
                                 std::nullopt,
                                 Text::tr("Distinct people present at least once at a delivered session of any of the "
                                          "programmes in the period. A person engaged in several programmes counts once "
@@ -461,6 +493,8 @@ Result<CrossProgrammeReport> ProgrammeReport::computeAll(const QSqlDatabase &db,
                                      true};
     return all;
 }
+
+} // namespace
 
 QList<Section> ProgrammeReport::sections() const
 {

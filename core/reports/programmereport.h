@@ -64,6 +64,11 @@ struct ProgrammeReport
     // Declared in crossprogrammereport.h.
     static Result<CrossProgrammeReport> computeAll(const QSqlDatabase &db, const QStringList &programmeIds,
                                                    const Period &period);
+    // The same figures for the table of programmes side by side only (sessions delivered, attendances, people
+    // engaged, contacts, certificates issued), read from the kept counts rather than every attendance: what the
+    // dashboard shows for several programmes. Its programme reports have nothing else (tableOnly).
+    static Result<CrossProgrammeReport> computeTable(const QSqlDatabase &db, const QStringList &programmeIds,
+                                                     const Period &period);
 
     // Everything as titled sections in reading order: summary, sessions_by_type, sessions_by_module,
     // people_by_session_type, contacts, outcomes, targets, people_by_ward, people_by_age_band, people_by_gender,

@@ -274,29 +274,6 @@ void bump(std::vector<qint64> &counts, int index)
     ++counts[size_t(index)];
 }
 
-// SUM() as SQLite computes it: an integer while every value is one, else a real.
-class Sum
-{
-public:
-    void add(QByteArrayView value)
-    {
-        bool ok = false;
-        const qint64 n = value.toLongLong(&ok);
-        if (ok) {
-            m_integer += n;
-        } else {
-            m_isReal = true;
-            m_real += value.toDouble();
-        }
-    }
-    qint64 value() const { return m_isReal ? QVariant(m_real + double(m_integer)).toLongLong() : m_integer; }
-
-private:
-    qint64 m_integer = 0;
-    double m_real = 0;
-    bool m_isReal = false;
-};
-
 // Runs the report's statements on one connection; on destruction ends the read transaction it opened (if the
 // caller already had one open, that one is left alone).
 class Session
@@ -911,29 +888,18 @@ private:
         return session != e.firstSession && m_sessionIds.id(session) < m_sessionIds.id(e.firstSession);
     }
 
-    // Anonymous contacts recorded at the period's delivered sessions.
+    // Anonymous contacts recorded at the period's delivered sessions: kept per session (report_session, schema
+    // migration 6), so a sum over the period's sessions.
     Status readContacts()
     {
-        Sum fresh, returning;
-        const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 3> &f) {
-            if (m_sessionIds.find(f[0]) < 0)
-                return;
-            fresh.add(f[1]);
-            returning.add(f[2]);
-        };
-        if (Status st = forEachRecord<3>(
-                m_run.s,
-                RecordSql {{QStringLiteral("session_id"), QStringLiteral("new_count"), QStringLiteral("returning_count")},
-                           QStringLiteral("FROM headcount WHERE programme_id = ? AND session_date >= ? "
-                                          "AND session_date < ? AND deleted = 0"),
-                           {c.programmeId, m_run.from, m_run.toExclusive},
-                           QStringLiteral("session_date"),
-                           QStringLiteral("count the period's contacts")},
-                onRecord);
-            !st)
-            return st;
-        c.contactsNew = fresh.value();
-        c.contactsReturning = returning.value();
+        auto contacts = m_run.s.numbers(
+            QStringLiteral("SELECT coalesce(sum(contacts_new), 0), coalesce(sum(contacts_returning), 0) "
+                           "FROM report_session WHERE programme_id = ? AND session_date >= ? AND session_date < ?"),
+            {c.programmeId, m_run.from, m_run.toExclusive}, QStringLiteral("count the period's contacts"));
+        if (!contacts)
+            return contacts.errors();
+        c.contactsNew = contacts->value(0);
+        c.contactsReturning = contacts->value(1);
         return {};
     }
 
@@ -1202,6 +1168,114 @@ Result<ReportQuery::AllCounts> runProgrammes(const QSqlDatabase &db, const QStri
     return all;
 }
 
+
+// ---- the table of programmes side by side -----------------------------------------------------------------
+
+// The months of financial year `year` (bit 0 April … bit 11 March) that fall in the period.
+qint64 monthsOfYearIn(int year, const Period &period)
+{
+    qint64 mask = 0;
+    for (int i = 0; i < 12; ++i) {
+        const QDate first = QDate(year, 4, 1).addMonths(i);
+        if (first >= period.from() && first <= period.to())
+            mask |= qint64(1) << i;
+    }
+    return mask;
+}
+
+// Whole months only: the kept rows say in which months a person came, not on which days.
+bool isWholeMonths(const Period &period)
+{
+    return period.from().day() == 1 && period.to().day() == period.to().daysInMonth();
+}
+
+// One programme's row of the table, from the kept counts of migration 6 (core/store/migrations.cpp) and three
+// aggregates; the people it engaged go into `everyone` as well, each once.
+Status countTableRow(Run &run, Counts &c, IdIndex &everyone)
+{
+    Session &s = run.s;
+    QElapsedTimer timer;
+    timer.start();
+    QStringList timings;
+    const auto lap = [&](const char *step) {
+        if (lcReports().isDebugEnabled())
+            timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(step)).arg(timer.nsecsElapsed() / 1e6, 0, 'f', 1);
+        timer.restart();
+    };
+    if (Status st = readReference(s, c, run.period); !st)
+        return st;
+    lap("reference");
+    const QVariantList range {c.programmeId, run.from, run.toExclusive};
+    auto sessions = s.numbers(QStringLiteral("SELECT count(*), coalesce(sum(attendances), 0), coalesce(sum(contacts_new), 0), "
+                                             "coalesce(sum(contacts_returning), 0) FROM report_session "
+                                             "WHERE programme_id = ? AND session_date >= ? AND session_date < ?"),
+                              range, QStringLiteral("count the period's sessions"));
+    if (!sessions)
+        return sessions.errors();
+    c.sessions = sessions->value(0);
+    c.attendances = sessions->value(1);
+    c.contactsNew = sessions->value(2);
+    c.contactsReturning = sessions->value(3);
+    auto certificates = s.numbers(QStringLiteral("SELECT count(*), count(DISTINCT participant_id) FROM certificate "
+                                                 "WHERE programme_id = ? AND issued_on >= ? AND issued_on < ? "
+                                                 "AND deleted = 0"),
+                                  range, QStringLiteral("count the period's certificates"));
+    if (!certificates)
+        return certificates.errors();
+    c.certificates = certificates->value(0);
+    c.peopleCertificated = certificates->value(1);
+    lap("sessions and certificates");
+
+    // People: a kept row per person and financial year. Over one year each row is one person; over several a
+    // person can have a row in each, so they are told apart by id.
+    const int firstYear = run.period.from().year() - (run.period.from().month() < 4 ? 1 : 0);
+    const int lastYear = run.period.to().year() - (run.period.to().month() < 4 ? 1 : 0);
+    IdIndex own;
+    for (int year = firstYear; year <= lastYear; ++year) {
+        const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 1> &f) {
+            const IdIndex::Probe probe = everyone.probe(f[0]);
+            everyone.insert(f[0], probe);
+            if (firstYear == lastYear)
+                ++c.people;
+            else
+                own.insert(f[0], probe);
+        };
+        if (Status st = forEachRecord<1>(
+                s,
+                RecordSql {{QStringLiteral("participant_id")},
+                           QStringLiteral("FROM report_engagement WHERE programme_id = ? AND year = ? AND (months & ?) <> 0"),
+                           {c.programmeId, year, monthsOfYearIn(year, run.period)},
+                           QString(),
+                           QStringLiteral("count the period's people")},
+                onRecord);
+            !st)
+            return st;
+    }
+    if (firstYear != lastYear)
+        c.people = own.size();
+    lap("people");
+    qCDebug(lcReports).noquote() << "table" << c.programmeCode << run.period.label() << timings.join(QStringLiteral(", "));
+    return {};
+}
+
+Result<ReportQuery::AllCounts> runTable(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period)
+{
+    Session s(db);
+    s.begin();
+    Run run(s, period);
+    ReportQuery::AllCounts all;
+    IdIndex everyone;
+    for (const QString &id : programmeIds) {
+        Counts c;
+        c.programmeId = id;
+        if (Status st = countTableRow(run, c, everyone); !st)
+            return st.errors();
+        all.programmes << std::move(c);
+    }
+    all.people = everyone.size();
+    return all;
+}
+
 } // namespace
 
 Result<ReportQuery::Counts> ReportQuery::run(const QSqlDatabase &db, const QString &programmeId, const Period &period)
@@ -1228,6 +1302,26 @@ Result<ReportQuery::AllCounts> ReportQuery::runAll(const QSqlDatabase &db, const
             return st.errors();
     }
     return runProgrammes(db, programmeIds, period);
+}
+
+} // namespace outreach::core::reports
+
+namespace outreach::core::reports {
+
+Result<ReportQuery::AllCounts> ReportQuery::runTable(const QSqlDatabase &db, const QStringList &programmeIds,
+                                                     const Period &period)
+{
+    for (const QString &id : programmeIds) {
+        if (id.isEmpty())
+            return Error {QStringLiteral("programmeId"), QStringLiteral("Choose a programme."),
+                          QStringLiteral("required")};
+        if (Status st = checkArguments(db, period); !st)
+            return st.errors();
+    }
+    // Days that cut a month in two are beyond the kept counts: the full count gives the same figures.
+    if (!isWholeMonths(period))
+        return runProgrammes(db, programmeIds, period);
+    return outreach::core::reports::runTable(db, programmeIds, period);
 }
 
 } // namespace outreach::core::reports

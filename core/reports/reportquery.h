@@ -10,13 +10,20 @@
 //      the next day;
 //   3. the gender, ethnicity and ward of the people engaged are read once per person, however many programmes
 //      engaged them: from every participant (participant_report index) when they are many, by id when few;
-//   4. contacts are checked against the same session table; outcomes and certificates are one query each.
+//   4. contacts are a sum over the period's sessions in report_session (kept by triggers, schema migration 6);
+//      outcomes and certificates are one query each.
+// The table of programmes side by side (runTable) reads only kept counts: report_session for sessions,
+// attendances and contacts, report_engagement (a row per programme, financial year and person, with a bit per
+// month they came in) for the people, counted once across programmes by id.
 // Rows of many small records cross from SQLite packed, a BLOB per column and day, because Qt's per-value cost (a
 // QVariant, and a UTF-16 QString for text) is higher than SQLite's whole scan: see readGroups() in the .cpp.
 // It all runs in one read transaction, so the figures agree with each other even while the writer saves.
 // An attendance (and a headcount) is in the period when its own copy of the session date is, and its session
 // is delivered, not deleted and dated in the period: the copy lets the index do the work, the session table
-// keeps the session the authority. Writers must keep the copies in step when a session's date changes.
+// keeps the session the authority. Writers must keep the copies in step when a session's date changes (the
+// kept counts go further: they count an attendance or headcount only while its copy equals its session's date
+// and programme, which the app's writes always leave true; a copy left behind would count in the attendance
+// pass if both dates fell in the period, and not in the kept counts).
 // A person's age band is the one recorded with their first attendance in the period: the earliest day's and, on a
 // day with several, the one at the session with the lowest id (the order attendance_report gives them in).
 #pragma once
@@ -116,6 +123,10 @@ public:
     // The same for several programmes (each once) in one read transaction; each person's gender, ethnicity and
     // ward is looked up once however many of the programmes engaged them.
     static Result<AllCounts> runAll(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period);
+    // Only what the table of programmes side by side shows (sessions, attendances, people, contacts and
+    // certificates; reference data; no breakdowns), from the kept counts of schema migration 6 when the period
+    // is whole months: a row per session and per person engaged rather than per attendance. Same errors.
+    static Result<AllCounts> runTable(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period);
 };
 
 } // namespace outreach::core::reports

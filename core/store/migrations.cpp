@@ -91,6 +91,168 @@ CREATE TABLE sync_shadow (
 )sql");
 }
 
+
+// Kept counts for the table of programmes side by side (ReportQuery::runTable in core/reports/reportquery.cpp):
+// maintained by triggers as sessions, attendances and headcounts are written, so that the table reads a row per
+// delivered session and a row per person engaged in each programme and financial year, not every attendance of
+// the period. Local-only (derived, never synced, no outbox); migration 6 fills them from the records held.
+//
+// An attendance (a headcount) counts when it is present and not deleted (not deleted), and its session is
+// delivered, not deleted, of the same programme and on the same date as the copy of it the attendance (the
+// headcount) keeps: writers keep the copies in step.
+//   report_session: per delivered, not deleted session, the attendances and the anonymous contacts that count.
+//   report_engagement: per programme, financial year (the year it starts in: 1 April) and person with an
+//     attendance that counts, a bit per month of the year they came in (bit 0 April … bit 11 March).
+// Each trigger recomputes the rows it may have changed from the records (attendance_participant,
+// attendance_session and headcount_cell indexes: a few rows each), except a new attendance, which can only add:
+// its month and one attendance. So a pulled attendance costs two more B-tree writes, nothing is ever drifted.
+
+// The financial year and month bit of an attendance date (ISO text).
+QString fyOf(const QString &date)
+{
+    return QStringLiteral("(CAST(substr(%1, 1, 4) AS INTEGER) - (%1 < substr(%1, 1, 4) || '-04-01'))").arg(date);
+}
+
+QString monthBitOf(const QString &date)
+{
+    return QStringLiteral("(1 << ((CAST(substr(%1, 6, 2) AS INTEGER) + 8) % 12))").arg(date);
+}
+
+// Attendance `a` at session `s` counts.
+const QString kCounts = QStringLiteral(
+    "a.status = 'present' AND a.deleted = 0 AND s.deleted = 0 AND s.status = 'delivered' "
+    "AND s.programme_id = a.programme_id AND s.session_date = a.session_date");
+
+// Statements (each ending "; ") recomputing report_engagement for the keys (p, y, x) that `keys` selects.
+QString recomputeEngagement(const QString &keys)
+{
+    return QStringLiteral(
+               "DELETE FROM report_engagement WHERE (programme_id, year, participant_id) IN (SELECT p, y, x FROM (%1)); "
+               "INSERT INTO report_engagement (programme_id, year, participant_id, months) "
+               "SELECT p, y, x, m FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
+               "(SELECT sum(DISTINCT %2) FROM attendance a JOIN session s ON s.id = a.session_id "
+               "WHERE a.participant_id = k.x AND a.session_date >= (k.y || '-04-01') "
+               "AND a.session_date < ((k.y + 1) || '-04-01') AND a.programme_id = k.p AND %3) AS m "
+               "FROM (SELECT DISTINCT p, y, x FROM (%1)) k) WHERE m IS NOT NULL; ")
+        .arg(keys, monthBitOf(QStringLiteral("a.session_date")), kCounts);
+}
+
+// The key of one attendance row (NEW or OLD).
+QString keyOf(const QString &row)
+{
+    return QStringLiteral("SELECT %1.programme_id AS p, %2 AS y, %1.participant_id AS x")
+        .arg(row, fyOf(row + QStringLiteral(".session_date")));
+}
+
+// The keys of a session's attendances.
+QString keysOfSession(const QString &sessionId)
+{
+    return QStringLiteral("SELECT a.programme_id AS p, %1 AS y, a.participant_id AS x FROM attendance a "
+                          "WHERE a.session_id = %2")
+        .arg(fyOf(QStringLiteral("a.session_date")), sessionId);
+}
+
+// The columns of report_session, and what they hold for session `s`.
+const QString kSessionColumns = QStringLiteral(
+    "session_id, programme_id, session_date, attendances, contacts_new, contacts_returning");
+
+QString sessionValues()
+{
+    const QString headcounts = QStringLiteral(
+        "FROM headcount h WHERE h.session_id = s.id AND h.deleted = 0 AND h.programme_id = s.programme_id "
+        "AND h.session_date = s.session_date");
+    return QStringLiteral("s.id, s.programme_id, s.session_date, "
+                          "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND %1), "
+                          "(SELECT coalesce(sum(h.new_count), 0) %2), (SELECT coalesce(sum(h.returning_count), 0) %2)")
+        .arg(kCounts, headcounts);
+}
+
+QString recomputeSession(const QString &sessionId)
+{
+    return QStringLiteral("DELETE FROM report_session WHERE session_id = %1; "
+                          "INSERT INTO report_session (%2) SELECT %3 FROM session s "
+                          "WHERE s.id = %1 AND s.deleted = 0 AND s.status = 'delivered'; ")
+        .arg(sessionId, kSessionColumns, sessionValues());
+}
+
+QString reportTriggers()
+{
+    const QString attendanceChanged = QStringLiteral(
+        "NEW.programme_id IS NOT OLD.programme_id OR NEW.session_id IS NOT OLD.session_id "
+        "OR NEW.participant_id IS NOT OLD.participant_id OR NEW.status IS NOT OLD.status "
+        "OR NEW.session_date IS NOT OLD.session_date OR NEW.deleted IS NOT OLD.deleted");
+    const QString sessionChanged = QStringLiteral(
+        "NEW.programme_id IS NOT OLD.programme_id OR NEW.status IS NOT OLD.status "
+        "OR NEW.session_date IS NOT OLD.session_date OR NEW.deleted IS NOT OLD.deleted");
+    const QString headcountChanged = QStringLiteral(
+        "NEW.programme_id IS NOT OLD.programme_id OR NEW.session_id IS NOT OLD.session_id "
+        "OR NEW.session_date IS NOT OLD.session_date OR NEW.deleted IS NOT OLD.deleted "
+        "OR NEW.new_count IS NOT OLD.new_count OR NEW.returning_count IS NOT OLD.returning_count");
+    const auto trigger = [](const QString &name, const QString &event, const QString &body) {
+        return QStringLiteral("CREATE TRIGGER %1 AFTER %2 BEGIN %3END;\n").arg(name, event, body);
+    };
+    QString sql;
+    // A new attendance can only add its month to its person's row and one to its session's.
+    sql += trigger(QStringLiteral("report_attendance_insert"),
+                   QStringLiteral("INSERT ON attendance WHEN NEW.status = 'present' AND NEW.deleted = 0"),
+                   QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months) "
+                                  "SELECT a.programme_id, %1, a.participant_id, %2 FROM (SELECT NEW.programme_id AS "
+                                  "programme_id, NEW.session_date AS session_date, NEW.participant_id AS participant_id, "
+                                  "NEW.status AS status, NEW.deleted AS deleted) a JOIN session s ON s.id = NEW.session_id "
+                                  "WHERE %3 ON CONFLICT (programme_id, year, participant_id) "
+                                  "DO UPDATE SET months = months | excluded.months; "
+                                  "UPDATE report_session SET attendances = attendances + 1 WHERE session_id = "
+                                  "NEW.session_id AND programme_id = NEW.programme_id AND session_date = NEW.session_date; ")
+                       .arg(fyOf(QStringLiteral("a.session_date")), monthBitOf(QStringLiteral("a.session_date")), kCounts));
+    sql += trigger(QStringLiteral("report_attendance_update"),
+                   QStringLiteral("UPDATE ON attendance WHEN ") + attendanceChanged,
+                   recomputeEngagement(keyOf(QStringLiteral("OLD")) + QStringLiteral(" UNION ALL ")
+                                       + keyOf(QStringLiteral("NEW")))
+                       + recomputeSession(QStringLiteral("OLD.session_id"))
+                       + recomputeSession(QStringLiteral("NEW.session_id")));
+    sql += trigger(QStringLiteral("report_attendance_delete"), QStringLiteral("DELETE ON attendance"),
+                   recomputeEngagement(keyOf(QStringLiteral("OLD"))) + recomputeSession(QStringLiteral("OLD.session_id")));
+    // Attendances reach a device before their session now and then (pull order): they count from then on.
+    sql += trigger(QStringLiteral("report_session_insert"), QStringLiteral("INSERT ON session"),
+                   recomputeEngagement(keysOfSession(QStringLiteral("NEW.id"))) + recomputeSession(QStringLiteral("NEW.id")));
+    sql += trigger(QStringLiteral("report_session_update"), QStringLiteral("UPDATE ON session WHEN ") + sessionChanged,
+                   recomputeEngagement(keysOfSession(QStringLiteral("NEW.id"))) + recomputeSession(QStringLiteral("NEW.id")));
+    sql += trigger(QStringLiteral("report_session_delete"), QStringLiteral("DELETE ON session"),
+                   recomputeEngagement(keysOfSession(QStringLiteral("OLD.id"))) + recomputeSession(QStringLiteral("OLD.id")));
+    sql += trigger(QStringLiteral("report_headcount_insert"), QStringLiteral("INSERT ON headcount"),
+                   recomputeSession(QStringLiteral("NEW.session_id")));
+    sql += trigger(QStringLiteral("report_headcount_update"), QStringLiteral("UPDATE ON headcount WHEN ") + headcountChanged,
+                   recomputeSession(QStringLiteral("OLD.session_id")) + recomputeSession(QStringLiteral("NEW.session_id")));
+    sql += trigger(QStringLiteral("report_headcount_delete"), QStringLiteral("DELETE ON headcount"),
+                   recomputeSession(QStringLiteral("OLD.session_id")));
+    return sql;
+}
+
+Status migration6(QSqlDatabase &db)
+{
+    QString script = QStringLiteral(R"sql(
+CREATE TABLE report_session (
+    session_id TEXT PRIMARY KEY, programme_id TEXT NOT NULL, session_date TEXT NOT NULL,
+    attendances INTEGER NOT NULL, contacts_new INTEGER NOT NULL, contacts_returning INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX report_session_programme
+    ON report_session(programme_id, session_date, attendances, contacts_new, contacts_returning);
+CREATE TABLE report_engagement (
+    programme_id TEXT NOT NULL, year INTEGER NOT NULL, participant_id TEXT NOT NULL, months INTEGER NOT NULL,
+    PRIMARY KEY (programme_id, year, participant_id)
+) WITHOUT ROWID;
+)sql");
+    script += QStringLiteral("INSERT INTO report_session (%1) SELECT %2 FROM session s "
+                             "WHERE s.deleted = 0 AND s.status = 'delivered';\n")
+                  .arg(kSessionColumns, sessionValues());
+    script += QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months) "
+                             "SELECT a.programme_id, %2, a.participant_id, sum(DISTINCT %3) FROM attendance a "
+                             "JOIN session s ON s.id = a.session_id WHERE %1 GROUP BY 1, 2, 3;\n")
+                  .arg(kCounts, fyOf(QStringLiteral("a.session_date")), monthBitOf(QStringLiteral("a.session_date")));
+    script += reportTriggers();
+    return execScript(db, script);
+}
+
 } // namespace
 
 Status execScript(QSqlDatabase &db, QStringView script)
@@ -114,7 +276,7 @@ Status execScript(QSqlDatabase &db, QStringView script)
 
 const QList<Migrations::Step> &Migrations::steps()
 {
-    static const QList<Step> all = {migration1, migration2, migration3, migration4, migration5};
+    static const QList<Step> all = {migration1, migration2, migration3, migration4, migration5, migration6};
     return all;
 }
 

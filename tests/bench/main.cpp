@@ -135,6 +135,17 @@ int benchReports(store::Database &db, int runs)
         return fail(QStringLiteral("programme report"), failure);
     print("programme_report_year_median", percentile(one, 0.5), "ms");
     print("programme_report_year_p95", percentile(one, 0.95), "ms");
+    // The table of programmes side by side, as the dashboard shows it for several programmes (kept counts).
+    const QList<double> table = timeRuns(runs, [&](int) {
+        auto r = reports::ProgrammeReport::computeTable(db.connection(), all, year);
+        if (!r && failure.isEmpty())
+            failure = r.errors();
+    });
+    if (!failure.isEmpty())
+        return fail(QStringLiteral("cross-programme table"), failure);
+    print("cross_programme_report_year_median", percentile(table, 0.5), "ms");
+    print("cross_programme_report_year_p95", percentile(table, 0.95), "ms");
+    // Every programme's whole report and the totals, as `outreach-server export` writes them (no budget).
     const QList<double> cross = timeRuns(std::max(3, runs / 4), [&](int) {
         auto r = reports::ProgrammeReport::computeAll(db.connection(), all, year);
         if (!r && failure.isEmpty())
@@ -142,8 +153,8 @@ int benchReports(store::Database &db, int runs)
     });
     if (!failure.isEmpty())
         return fail(QStringLiteral("cross-programme report"), failure);
-    print("cross_programme_report_year_median", percentile(cross, 0.5), "ms");
-    print("cross_programme_report_year_p95", percentile(cross, 0.95), "ms");
+    print("all_programme_reports_year_median", percentile(cross, 0.5), "ms");
+    print("all_programme_reports_year_p95", percentile(cross, 0.95), "ms");
     return 0;
 }
 
