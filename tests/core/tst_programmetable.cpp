@@ -34,7 +34,11 @@ struct Made
     QStringList headcounts;
     QStringList headcountSession;
     QHash<QString, QString> movedTo; // session → the date it moved to
+    QStringList wards;
 };
+
+const QStringList kGenders {QStringLiteral("female"), QStringLiteral("male"), QStringLiteral("non_binary_other"),
+                            QStringLiteral("not_recorded")};
 
 const QStringList kStatuses {QStringLiteral("delivered"), QStringLiteral("delivered"), QStringLiteral("delivered"),
                              QStringLiteral("cancelled")};
@@ -45,8 +49,12 @@ Made makeRecords(ReportFixture &fx, QRandomGenerator &random)
     Made m;
     for (int p = 0; p < 3; ++p)
         m.programmes << fx.addProgramme(QStringLiteral("programme_%1").arg(p), QStringLiteral("Programme %1").arg(p));
+    const QStringList wards {fx.addWard(QStringLiteral("rayners_lane"), QStringLiteral("Rayners Lane")),
+                             fx.addWard(QStringLiteral("roxbourne"), QStringLiteral("Roxbourne")), QString()};
     for (int i = 0; i < 40; ++i)
-        m.people << fx.addPerson(m.programmes.at(i % 3));
+        m.people << fx.addPerson(m.programmes.at(i % 3), kGenders.at(random.bounded(kGenders.size())),
+                                 QStringLiteral("white"), wards.at(random.bounded(wards.size())));
+    m.wards = wards;
     for (int i = 0; i < 120; ++i) {
         const int p = random.bounded(3);
         const QDate date = QDate(2019, 1, 1).addDays(random.bounded(912));
@@ -161,7 +169,7 @@ private Q_SLOTS:
                     const QString attendance = m.attendances.at(pick);
                     const int s = random.bounded(m.sessions.size());
                     const QString session = m.sessions.at(s);
-                    switch (random.bounded(10)) {
+                    switch (random.bounded(12)) {
                     case 0: // marked absent, or present again
                         fx.update(QStringLiteral("attendance"), attendance,
                                   {{QStringLiteral("status"),
@@ -220,6 +228,22 @@ private Q_SLOTS:
                             fx.update(QStringLiteral("headcount"), m.headcounts.at(random.bounded(int(m.headcounts.size()))),
                                       {{QStringLiteral("returning_count"), random.bounded(4)}});
                         break;
+                    case 10: // a person's details corrected
+                        fx.update(QStringLiteral("participant"), m.people.at(random.bounded(m.people.size())),
+                                  {{QStringLiteral("gender"), kGenders.at(random.bounded(kGenders.size()))},
+                                   {QStringLiteral("ward_id"), m.wards.at(random.bounded(m.wards.size()))}});
+                        break;
+                    case 11: { // a person erased (their attendances stay in this test: still counted)
+                        if (m.people.size() < 10)
+                            break;
+                        QVERIFY(fx.commit());
+                        WriteTransaction purge(fx.db(), WriteTransaction::Mode::Purge);
+                        const qsizetype who = random.bounded(int(m.people.size()));
+                        QVERIFY(purge.exec(QStringLiteral("DELETE FROM participant WHERE id = ?"), {m.people.at(who)}));
+                        QVERIFY(purge.commit());
+                        m.people.removeAt(who);
+                        break;
+                    }
                     case 7: { // removed outright (erasure, or a scope the device lost)
                         QVERIFY(fx.commit());
                         WriteTransaction purge(fx.db(), WriteTransaction::Mode::Purge);
@@ -319,14 +343,16 @@ private Q_SLOTS:
             QVERIFY(fx.commit());
             // Back to schema 5, as a device that held these records before this version would be.
             QSqlQuery q(fx.connection());
-            for (const char *sql : {"DROP TABLE report_engagement", "DROP TABLE report_session",
-                                    "DROP TRIGGER report_attendance_insert", "DROP TRIGGER report_attendance_update",
-                                    "DROP TRIGGER report_attendance_delete", "DROP TRIGGER report_session_insert",
-                                    "DROP TRIGGER report_session_update", "DROP TRIGGER report_session_delete",
-                                    "DROP TRIGGER report_headcount_insert", "DROP TRIGGER report_headcount_update",
-                                    "DROP TRIGGER report_headcount_delete",
-                                    "PRAGMA user_version = 5"})
-                QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+            QStringList statements {QStringLiteral("DROP TABLE report_engagement"),
+                                    QStringLiteral("DROP TABLE report_session")};
+            QVERIFY(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                          "AND name LIKE 'report%'")));
+            while (q.next())
+                statements << QStringLiteral("DROP TRIGGER ") + q.value(0).toString();
+            QVERIFY(statements.size() > 2);
+            statements << QStringLiteral("PRAGMA user_version = 5");
+            for (const QString &sql : std::as_const(statements))
+                QVERIFY2(q.exec(sql), qPrintable(sql));
         }
         ReportFixture reopened(path);
         QVERIFY2(reopened.ok(), qPrintable(reopened.errors()));
