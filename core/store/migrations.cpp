@@ -123,18 +123,30 @@ const QString kCounts = QStringLiteral(
     "a.status = 'present' AND a.deleted = 0 AND s.deleted = 0 AND s.status = 'delivered' "
     "AND s.programme_id = a.programme_id AND s.session_date = a.session_date");
 
-// Statements (each ending "; ") recomputing report_engagement for the keys (p, y, x) that `keys` selects.
-QString recomputeEngagement(const QString &keys)
+// Statements (each ending "; ") recomputing report_engagement for the keys (p, y, x) that `keys` selects, its
+// rows for them deleted by `deleted` (by default: those the keys select).
+QString recomputeEngagement(const QString &keys, const QString &deleted = QString())
 {
-    return QStringLiteral(
-               "DELETE FROM report_engagement WHERE (programme_id, year, participant_id) IN (SELECT p, y, x FROM (%1)); "
-               "INSERT INTO report_engagement (programme_id, year, participant_id, months) "
-               "SELECT p, y, x, m FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
-               "(SELECT sum(DISTINCT %2) FROM attendance a JOIN session s ON s.id = a.session_id "
-               "WHERE a.participant_id = k.x AND a.session_date >= (k.y || '-04-01') "
-               "AND a.session_date < ((k.y + 1) || '-04-01') AND a.programme_id = k.p AND %3) AS m "
-               "FROM (SELECT DISTINCT p, y, x FROM (%1)) k) WHERE m IS NOT NULL; ")
-        .arg(keys, monthBitOf(QStringLiteral("a.session_date")), kCounts);
+    return (deleted.isEmpty() ? QStringLiteral("DELETE FROM report_engagement WHERE (programme_id, year, participant_id) "
+                                               "IN (SELECT p, y, x FROM (%1)); ")
+                                    .arg(keys)
+                              : deleted)
+        + QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months) "
+                         "SELECT p, y, x, m FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
+                         "(SELECT sum(DISTINCT %2) FROM attendance a JOIN session s ON s.id = a.session_id "
+                         "WHERE a.participant_id = k.x AND a.session_date >= (k.y || '-04-01') "
+                         "AND a.session_date < ((k.y + 1) || '-04-01') AND a.programme_id = k.p AND %3) AS m "
+                         "FROM (SELECT DISTINCT p, y, x FROM (%1)) k) WHERE m IS NOT NULL; ")
+              .arg(keys, monthBitOf(QStringLiteral("a.session_date")), kCounts);
+}
+
+// Deletes the report_engagement row of one attendance row's key (NEW or OLD): by its primary key, where a row
+// value IN a one-row subquery would have SQLite search by the programme only.
+QString deleteEngagementOf(const QString &row)
+{
+    return QStringLiteral("DELETE FROM report_engagement WHERE programme_id = %1.programme_id AND year = %2 "
+                          "AND participant_id = %1.participant_id; ")
+        .arg(row, fyOf(row + QStringLiteral(".session_date")));
 }
 
 // The key of one attendance row (NEW or OLD).
@@ -192,29 +204,35 @@ QString reportTriggers()
         return QStringLiteral("CREATE TRIGGER %1 AFTER %2 BEGIN %3END;\n").arg(name, event, body);
     };
     QString sql;
-    // A new attendance can only add its month to its person's row and one to its session's.
+    // A new attendance can only add its month to its person's row and one to its session's. Its session counts
+    // when it has a report_session row of the same programme and date (which that row holds as the session's).
+    const QString sessionCounts = QStringLiteral(
+        "session_id = NEW.session_id AND programme_id = NEW.programme_id AND session_date = NEW.session_date");
     sql += trigger(QStringLiteral("report_attendance_insert"),
                    QStringLiteral("INSERT ON attendance WHEN NEW.status = 'present' AND NEW.deleted = 0"),
                    QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months) "
-                                  "SELECT a.programme_id, %1, a.participant_id, %2 FROM (SELECT NEW.programme_id AS "
-                                  "programme_id, NEW.session_date AS session_date, NEW.participant_id AS participant_id, "
-                                  "NEW.status AS status, NEW.deleted AS deleted) a JOIN session s ON s.id = NEW.session_id "
-                                  "WHERE %3 ON CONFLICT (programme_id, year, participant_id) "
-                                  "DO UPDATE SET months = months | excluded.months; "
-                                  "UPDATE report_session SET attendances = attendances + 1 WHERE session_id = "
-                                  "NEW.session_id AND programme_id = NEW.programme_id AND session_date = NEW.session_date; ")
-                       .arg(fyOf(QStringLiteral("a.session_date")), monthBitOf(QStringLiteral("a.session_date")), kCounts));
+                                  "SELECT NEW.programme_id, %1, NEW.participant_id, %2 FROM report_session WHERE %3 "
+                                  "ON CONFLICT (programme_id, year, participant_id) "
+                                  "DO UPDATE SET months = months | excluded.months WHERE (months & excluded.months) = 0; "
+                                  "UPDATE report_session SET attendances = attendances + 1 WHERE %3; ")
+                       .arg(fyOf(QStringLiteral("NEW.session_date")), monthBitOf(QStringLiteral("NEW.session_date")),
+                            sessionCounts));
     sql += trigger(QStringLiteral("report_attendance_update"),
                    QStringLiteral("UPDATE ON attendance WHEN ") + attendanceChanged,
                    recomputeEngagement(keyOf(QStringLiteral("OLD")) + QStringLiteral(" UNION ALL ")
-                                       + keyOf(QStringLiteral("NEW")))
+                                           + keyOf(QStringLiteral("NEW")),
+                                       deleteEngagementOf(QStringLiteral("OLD")) + deleteEngagementOf(QStringLiteral("NEW")))
                        + recomputeSession(QStringLiteral("OLD.session_id"))
                        + recomputeSession(QStringLiteral("NEW.session_id")));
     sql += trigger(QStringLiteral("report_attendance_delete"), QStringLiteral("DELETE ON attendance"),
-                   recomputeEngagement(keyOf(QStringLiteral("OLD"))) + recomputeSession(QStringLiteral("OLD.session_id")));
+                   recomputeEngagement(keyOf(QStringLiteral("OLD")), deleteEngagementOf(QStringLiteral("OLD")))
+                       + recomputeSession(QStringLiteral("OLD.session_id")));
     // Attendances reach a device before their session now and then (pull order): they count from then on.
     sql += trigger(QStringLiteral("report_session_insert"), QStringLiteral("INSERT ON session"),
-                   recomputeEngagement(keysOfSession(QStringLiteral("NEW.id"))) + recomputeSession(QStringLiteral("NEW.id")));
+                   recomputeSession(QStringLiteral("NEW.id")));
+    sql += trigger(QStringLiteral("report_session_insert_attended"),
+                   QStringLiteral("INSERT ON session WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = NEW.id)"),
+                   recomputeEngagement(keysOfSession(QStringLiteral("NEW.id"))));
     sql += trigger(QStringLiteral("report_session_update"), QStringLiteral("UPDATE ON session WHEN ") + sessionChanged,
                    recomputeEngagement(keysOfSession(QStringLiteral("NEW.id"))) + recomputeSession(QStringLiteral("NEW.id")));
     sql += trigger(QStringLiteral("report_session_delete"), QStringLiteral("DELETE ON session"),

@@ -259,6 +259,16 @@ Result<core::reports::CrossProgrammeReport> ReportReplica::crossProgrammeReport(
     return core::reports::ProgrammeReport::computeAll(m_db->connection(), programmeIds, period);
 }
 
+Result<core::reports::CrossProgrammeReport> ReportReplica::programmeTable(const QStringList &programmeIds,
+                                                                          const core::reports::Period &period,
+                                                                          const QDeadlineTimer &deadline)
+{
+    QMutexLocker locker(&m_mutex);
+    if (auto caughtUp = catchUpLocked(deadline); !caughtUp)
+        return caughtUp.errors();
+    return core::reports::ProgrammeReport::computeTable(m_db->connection(), programmeIds, period);
+}
+
 QList<ReplicaProgramme> ReportReplica::programmes()
 {
     QMutexLocker locker(&m_mutex);

@@ -90,6 +90,10 @@ public:
     core::Result<core::reports::CrossProgrammeReport>
     crossProgrammeReport(const QStringList &programmeIds, const core::reports::Period &period,
                          const QDeadlineTimer &deadline = QDeadlineTimer(QDeadlineTimer::Forever));
+    // Only the table of programmes side by side (ProgrammeReport::computeTable: from the kept counts).
+    core::Result<core::reports::CrossProgrammeReport>
+    programmeTable(const QStringList &programmeIds, const core::reports::Period &period,
+                   const QDeadlineTimer &deadline = QDeadlineTimer(QDeadlineTimer::Forever));
 
     // The catalogue's programmes in catalogue order, as the replica holds them (after a catchUp()).
     QList<ReplicaProgramme> programmes();

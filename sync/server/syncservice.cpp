@@ -583,7 +583,7 @@ HttpResponse SyncService::crossProgrammeReport(const HttpRequest &request, const
     }
     if (ids.isEmpty())
         return failure(403, QStringLiteral("forbidden"), QStringLiteral("You are not assigned to any programme"));
-    auto report = m_reports->crossProgrammeReport(ids, p.period, deadline);
+    auto report = m_reports->programmeTable(ids, p.period, deadline);
     if (!report)
         return failure(report.error());
     if (core::Status s = m_store.audit(caller.user.id, caller.device.id, QStringLiteral("report.programmes"), {}, {},
