@@ -1258,7 +1258,7 @@ Status countTableRow(Run &run, Counts &c, IdIndex &everyone)
     return {};
 }
 
-Result<ReportQuery::AllCounts> runTable(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period)
+Result<ReportQuery::AllCounts> countTable(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period)
 {
     Session s(db);
     s.begin();
@@ -1274,6 +1274,19 @@ Result<ReportQuery::AllCounts> runTable(const QSqlDatabase &db, const QStringLis
     }
     all.people = everyone.size();
     return all;
+}
+
+// The errors a report of each programme in turn would give first.
+Status checkProgrammes(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period)
+{
+    for (const QString &id : programmeIds) {
+        if (id.isEmpty())
+            return Error {QStringLiteral("programmeId"), QStringLiteral("Choose a programme."),
+                          QStringLiteral("required")};
+        if (Status st = checkArguments(db, period); !st)
+            return st;
+    }
+    return {};
 }
 
 } // namespace
@@ -1293,35 +1306,20 @@ Result<ReportQuery::Counts> ReportQuery::run(const QSqlDatabase &db, const QStri
 Result<ReportQuery::AllCounts> ReportQuery::runAll(const QSqlDatabase &db, const QStringList &programmeIds,
                                                    const Period &period)
 {
-    // The errors a report of each programme in turn would give first.
-    for (const QString &id : programmeIds) {
-        if (id.isEmpty())
-            return Error {QStringLiteral("programmeId"), QStringLiteral("Choose a programme."),
-                          QStringLiteral("required")};
-        if (Status st = checkArguments(db, period); !st)
-            return st.errors();
-    }
+    if (Status st = checkProgrammes(db, programmeIds, period); !st)
+        return st.errors();
     return runProgrammes(db, programmeIds, period);
 }
-
-} // namespace outreach::core::reports
-
-namespace outreach::core::reports {
 
 Result<ReportQuery::AllCounts> ReportQuery::runTable(const QSqlDatabase &db, const QStringList &programmeIds,
                                                      const Period &period)
 {
-    for (const QString &id : programmeIds) {
-        if (id.isEmpty())
-            return Error {QStringLiteral("programmeId"), QStringLiteral("Choose a programme."),
-                          QStringLiteral("required")};
-        if (Status st = checkArguments(db, period); !st)
-            return st.errors();
-    }
+    if (Status st = checkProgrammes(db, programmeIds, period); !st)
+        return st.errors();
     // Days that cut a month in two are beyond the kept counts: the full count gives the same figures.
     if (!isWholeMonths(period))
         return runProgrammes(db, programmeIds, period);
-    return outreach::core::reports::runTable(db, programmeIds, period);
+    return countTable(db, programmeIds, period);
 }
 
 } // namespace outreach::core::reports
