@@ -403,44 +403,42 @@ Result<ProgrammeReport> ProgrammeReport::compute(const QSqlDatabase &db, const Q
 
 namespace {
 
-QStringList distinctIds(const QStringList &programmeIds)
+CrossProgrammeReport crossReport(const ReportQuery::AllCounts &counts, const Period &period);
+
+// Runs `query` (ReportQuery::runAll or runTable) over each programme once and puts the totals to it.
+template<typename Query>
+Result<CrossProgrammeReport> crossOf(Query &&query, const QStringList &programmeIds, const Period &period)
 {
+    if (programmeIds.isEmpty())
+        return Error {QStringLiteral("programmeIds"), Text::tr("Choose at least one programme."),
+                      QStringLiteral("required")};
     QStringList ids;
     for (const QString &id : programmeIds) {
         if (!ids.contains(id))
             ids << id; // the same programme twice would count its sessions twice
     }
-    return ids;
+    auto counts = query(ids);
+    if (!counts)
+        return counts.errors();
+    return crossReport(counts.value(), period);
 }
-
-CrossProgrammeReport crossReport(const ReportQuery::AllCounts &counts, const Period &period);
 
 } // namespace
 
 Result<CrossProgrammeReport> ProgrammeReport::computeAll(const QSqlDatabase &db, const QStringList &programmeIds,
                                                          const Period &period)
 {
-    if (programmeIds.isEmpty())
-        return Error {QStringLiteral("programmeIds"), Text::tr("Choose at least one programme."),
-                      QStringLiteral("required")};
     // One read transaction for all of them; each person engaged is looked up, and counted in the total, once.
-    auto counts = ReportQuery::runAll(db, distinctIds(programmeIds), period);
-    if (!counts)
-        return counts.errors();
-    return crossReport(counts.value(), period);
+    return crossOf([&](const QStringList &ids) { return ReportQuery::runAll(db, ids, period); }, programmeIds, period);
 }
 
 Result<CrossProgrammeReport> ProgrammeReport::computeTable(const QSqlDatabase &db, const QStringList &programmeIds,
                                                            const Period &period)
 {
-    if (programmeIds.isEmpty())
-        return Error {QStringLiteral("programmeIds"), Text::tr("Choose at least one programme."),
-                      QStringLiteral("required")};
-    auto counts = ReportQuery::runTable(db, distinctIds(programmeIds), period);
-    if (!counts)
-        return counts.errors();
-    CrossProgrammeReport table = crossReport(counts.value(), period);
-    table.tableOnly = true;
+    auto table
+        = crossOf([&](const QStringList &ids) { return ReportQuery::runTable(db, ids, period); }, programmeIds, period);
+    if (table)
+        table.value().tableOnly = true;
     return table;
 }
 

@@ -579,7 +579,8 @@ qint64 leadingInteger(QStringView s)
     return negative ? -v : v;
 }
 
-Status readReference(Session &s, Counts &c, const Period &period)
+// The programme's code, name and offered session types; not_found when the device has no such programme.
+Status readProgramme(Session &s, Counts &c)
 {
     QSqlQuery q = s.query();
     if (Status st = s.exec(q, QStringLiteral("SELECT code, name, session_types FROM programme WHERE id = ?"),
@@ -597,7 +598,15 @@ Status readReference(Session &s, Counts &c, const Period &period)
         if (v.isString())
             c.offeredSessionTypes << v.toString();
     }
+    return {};
+}
 
+// The programme, its modules and measures, the wards and the targets that apply in the period.
+Status readReference(Session &s, Counts &c, const Period &period)
+{
+    if (Status st = readProgramme(s, c); !st)
+        return st;
+    QSqlQuery q = s.query();
     if (Status st = s.exec(q,
                            QStringLiteral("SELECT id, code, name, planned_sessions FROM programme_module "
                                           "WHERE programme_id = ? ORDER BY position, code"),
@@ -651,6 +660,24 @@ Status readReference(Session &s, Counts &c, const Period &period)
     return {};
 }
 
+// Step timings for the debug log (outreach.reports.debug): "<step> <ms> ms", each since the one before.
+class Laps
+{
+public:
+    Laps() { m_timer.start(); }
+    void operator()(const char *step)
+    {
+        if (lcReports().isDebugEnabled())
+            m_steps << QStringLiteral("%1 %2 ms").arg(QLatin1String(step)).arg(m_timer.nsecsElapsed() / 1e6, 0, 'f', 1);
+        m_timer.restart();
+    }
+    QString text() const { return m_steps.join(QStringLiteral(", ")); }
+
+private:
+    QElapsedTimer m_timer;
+    QStringList m_steps;
+};
+
 // What every programme of a run (one report, or one across programmes) shares: the read transaction, the period.
 struct Run
 {
@@ -686,15 +713,8 @@ public:
 
     Counts c;
 
-    Status count(QStringList &timings)
+    Status count(Laps &lap)
     {
-        QElapsedTimer timer;
-        timer.start();
-        const auto lap = [&](const char *step) {
-            if (lcReports().isDebugEnabled())
-                timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(step)).arg(timer.nsecsElapsed() / 1e6, 0, 'f', 1);
-            timer.restart();
-        };
         if (Status st = readReference(m_run.s, c, m_run.period); !st)
             return st;
         lap("reference");
@@ -1149,12 +1169,11 @@ Result<ReportQuery::AllCounts> runProgrammes(const QSqlDatabase &db, const QStri
     Run run(s, period);
     std::vector<std::unique_ptr<ProgrammeCounter>> counters;
     for (const QString &id : programmeIds) {
-        QStringList timings;
+        Laps laps;
         counters.push_back(std::make_unique<ProgrammeCounter>(run, id));
-        if (Status st = counters.back()->count(timings); !st)
+        if (Status st = counters.back()->count(laps); !st)
             return st.errors();
-        qCDebug(lcReports).noquote() << "report" << counters.back()->c.programmeCode << period.label()
-                                     << timings.join(QStringLiteral(", "));
+        qCDebug(lcReports).noquote() << "report" << counters.back()->c.programmeCode << period.label() << laps.text();
     }
     QElapsedTimer timer;
     timer.start();
@@ -1194,17 +1213,10 @@ bool isWholeMonths(const Period &period)
 Status countTableRow(Run &run, Counts &c, IdIndex &everyone)
 {
     Session &s = run.s;
-    QElapsedTimer timer;
-    timer.start();
-    QStringList timings;
-    const auto lap = [&](const char *step) {
-        if (lcReports().isDebugEnabled())
-            timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(step)).arg(timer.nsecsElapsed() / 1e6, 0, 'f', 1);
-        timer.restart();
-    };
-    if (Status st = readReference(s, c, run.period); !st)
+    Laps lap;
+    if (Status st = readProgramme(s, c); !st) // the table shows no modules, measures, wards or targets
         return st;
-    lap("reference");
+    lap("programme");
     const QVariantList range {c.programmeId, run.from, run.toExclusive};
     auto sessions = s.numbers(QStringLiteral("SELECT count(*), coalesce(sum(attendances), 0), coalesce(sum(contacts_new), 0), "
                                              "coalesce(sum(contacts_returning), 0) FROM report_session "
@@ -1254,7 +1266,7 @@ Status countTableRow(Run &run, Counts &c, IdIndex &everyone)
     if (firstYear != lastYear)
         c.people = own.size();
     lap("people");
-    qCDebug(lcReports).noquote() << "table" << c.programmeCode << run.period.label() << timings.join(QStringLiteral(", "));
+    qCDebug(lcReports).noquote() << "table" << c.programmeCode << run.period.label() << lap.text();
     return {};
 }
 

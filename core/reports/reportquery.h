@@ -124,8 +124,9 @@ public:
     // ward is looked up once however many of the programmes engaged them.
     static Result<AllCounts> runAll(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period);
     // Only what the table of programmes side by side shows (sessions, attendances, people, contacts and
-    // certificates; reference data; no breakdowns), from the kept counts of schema migration 6 when the period
-    // is whole months: a row per session and per person engaged rather than per attendance. Same errors.
+    // certificates; the programme's code and name, no other reference data, no breakdowns), from the kept counts
+    // of schema migration 6 when the period is whole months: a row per session and per person engaged rather than
+    // per attendance. Same errors.
     static Result<AllCounts> runTable(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period);
 };
 
