@@ -1,5 +1,6 @@
 #include "reportquery.h"
 
+#include "core/store/migrations.h"
 #include "core/store/sqlerror.h"
 
 #include <QByteArray>
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -678,17 +680,73 @@ private:
     QStringList m_steps;
 };
 
+// The months of financial year `year` (bit 0 April … bit 11 March) that fall in the period.
+qint64 monthsOfYearIn(int year, const Period &period)
+{
+    qint64 mask = 0;
+    for (int i = 0; i < 12; ++i) {
+        const QDate first = QDate(year, 4, 1).addMonths(i);
+        if (first >= period.from() && first <= period.to())
+            mask |= qint64(1) << i;
+    }
+    return mask;
+}
+
+// Whole months only: the kept rows say in which months a person came, not on which days.
+bool isWholeMonths(const Period &period)
+{
+    return period.from().day() == 1 && period.to().day() == period.to().daysInMonth();
+}
+
+// The financial years (the year each starts in) a period touches.
+int firstYearOf(const Period &period)
+{
+    return period.from().year() - (period.from().month() < 4 ? 1 : 0);
+}
+
+int lastYearOf(const Period &period)
+{
+    return period.to().year() - (period.to().month() < 4 ? 1 : 0);
+}
+
 // What every programme of a run (one report, or one across programmes) shares: the read transaction, the period.
 struct Run
 {
-    Run(Session &session, const Period &p)
+    Run(Session &session, const Period &p, ReportQuery::Source source = ReportQuery::Source::Records)
         : s(session)
         , period(p)
         , months(p.months())
         , from(p.fromText())
         , toExclusive(p.to().addDays(1).toString(Qt::ISODate))
         , firstMonth(p.from().year() * 12 + p.from().month())
+        , kept(source == ReportQuery::Source::Kept && isWholeMonths(p))
     {
+    }
+
+    // The age bands by their number in report_code (migration 7), read once per run; empty when the kept rows
+    // have no code for some (then every programme is counted from its records).
+    Status readBands()
+    {
+        if (bandsRead)
+            return {};
+        bandsRead = true;
+        QSqlQuery q = s.query();
+        if (Status st = s.exec(q, QStringLiteral("SELECT number, code FROM report_code WHERE kind = 'band' AND scope = ''"),
+                               {}, QStringLiteral("read the age bands' numbers"));
+            !st)
+            return st;
+        while (q.next()) {
+            const qint64 number = q.value(0).toLongLong();
+            if (number < 0 || number >= store::KeptCounts::bandCodes) {
+                bands.clear();
+                kept = false;
+                return {};
+            }
+            if (bands.size() <= size_t(number))
+                bands.resize(size_t(number) + 1);
+            bands[size_t(number)] = q.value(1).toString().toUtf8();
+        }
+        return {};
     }
 
     Session &s;
@@ -697,6 +755,9 @@ struct Run
     QVariant from;
     QVariant toExclusive;
     int firstMonth;
+    bool kept; // count from the kept rows where they have room
+    bool bandsRead = false;
+    std::vector<QByteArray> bands;
 };
 
 // Reads and counts one programme's figures over the run's period, except gender, ethnicity and ward, which are
@@ -718,6 +779,11 @@ public:
         if (Status st = readReference(m_run.s, c, m_run.period); !st)
             return st;
         lap("reference");
+        auto kept = canCountKept();
+        if (!kept)
+            return kept.errors();
+        if (kept.value())
+            return countKept(lap);
         if (Status st = readSessions(); !st)
             return st;
         lap("sessions");
@@ -892,6 +958,166 @@ private:
         for (const Engaged &e : m_engaged)
             bump(byAgeBand, e.ageBand);
         c.peopleByAgeBand = byCode(m_ageBands, byAgeBand);
+        // A band seen only after someone's first attendance counts nobody: no entry, as from the kept counts.
+        c.peopleByAgeBand.removeIf([](const QHash<QString, qint64>::iterator &it) { return it.value() == 0; });
+        return {};
+    }
+
+    // ---- from the kept counts (schema migration 7), for a period of whole months -------------------------
+
+    // Whether the kept rows have room for this programme's session types and the device's age bands; reads the
+    // types' numbers (m_typeNumbers) when they do.
+    Result<bool> canCountKept()
+    {
+        if (!m_run.kept)
+            return false;
+        if (Status st = m_run.readBands(); !st)
+            return st.errors();
+        if (!m_run.kept)
+            return false;
+        QSqlQuery q = m_run.s.query();
+        if (Status st = m_run.s.exec(q, QStringLiteral("SELECT number, code FROM report_code WHERE kind = 'type' AND scope = ?"),
+                                     {c.programmeId}, QStringLiteral("read the session types' numbers"));
+            !st)
+            return st.errors();
+        m_typeNumbers.clear();
+        while (q.next()) {
+            const qint64 number = q.value(0).toLongLong();
+            if (number < 0 || number >= store::KeptCounts::typeBits)
+                return false;
+            if (m_typeNumbers.size() <= size_t(number))
+                m_typeNumbers.resize(size_t(number) + 1);
+            m_typeNumbers[size_t(number)] = q.value(1).toString().toUtf8();
+        }
+        return true;
+    }
+
+    Status countKept(Laps &lap)
+    {
+        if (Status st = readSessionsKept(); !st)
+            return st;
+        lap("sessions (kept)");
+        if (c.sessions > 0) {
+            if (Status st = readPeopleKept(); !st)
+                return st;
+            lap("people (kept)");
+        }
+        if (Status st = readOutcomesAndCertificates(); !st)
+            return st;
+        lap("outcomes");
+        return {};
+    }
+
+    // Sessions by month, type and module, and their attendances and contacts: one aggregate over report_session.
+    Status readSessionsKept()
+    {
+        QSqlQuery q = m_run.s.query();
+        if (Status st = m_run.s.exec(
+                q,
+                QStringLiteral("SELECT substr(session_date, 1, 7), session_type, module_id, count(*), sum(attendances), "
+                               "sum(contacts_new), sum(contacts_returning) FROM report_session "
+                               "WHERE programme_id = ? AND session_date >= ? AND session_date < ? GROUP BY 1, 2, 3"),
+                {c.programmeId, m_run.from, m_run.toExclusive}, QStringLiteral("count the period's sessions"));
+            !st)
+            return st;
+        while (q.next()) {
+            const QString month = q.value(0).toString();
+            const QString type = q.value(1).toString();
+            const qint64 sessions = q.value(3).toLongLong();
+            const qint64 attendances = q.value(4).toLongLong();
+            m_types.insert(type.toUtf8());
+            c.sessions += sessions;
+            c.sessionsByType[type] += sessions;
+            c.sessionsByModule[q.value(2).toString()] += sessions;
+            c.sessionsByMonth[month] += sessions;
+            c.attendances += attendances;
+            c.attendancesByMonth[month] += attendances;
+            c.contactsNew += q.value(5).toLongLong();
+            c.contactsReturning += q.value(6).toLongLong();
+        }
+        if (c.sessions > 0) { // as the attendance pass gives them: every month of the period
+            for (const Period &month : std::as_const(m_run.months)) {
+                const QString key = month.from().toString(QStringLiteral("yyyy-MM"));
+                if (!c.attendancesByMonth.contains(key))
+                    c.attendancesByMonth.insert(key, 0);
+            }
+        }
+        return {};
+    }
+
+    // The people engaged: a kept row per financial year each came in, with the months, the session types by
+    // month and the age band of each month's first attendance. Years are read in order, so a person's first
+    // attendance in the period is in the first row read for them, in its lowest month.
+    Status readPeopleKept()
+    {
+        const qsizetype monthCount = m_run.months.size();
+        std::vector<qint64> peopleByMonth(size_t(monthCount), 0);
+        std::vector<quint8> typesOf; // by person: a bit per type number
+        std::vector<qint64> byAgeBand;
+        for (int year = firstYearOf(m_run.period); year <= lastYearOf(m_run.period); ++year) {
+            const qint64 mask = monthsOfYearIn(year, m_run.period);
+            const int yearMonth = year * 12 + 4 - m_run.firstMonth; // April's index in the run's months
+            bool malformed = false;
+            const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 4> &f) {
+                bool ok[3] = {false, false, false};
+                const qint64 months = f[1].toLongLong(&ok[0]) & mask;
+                const qint64 typeMonths = f[2].toLongLong(&ok[1]);
+                const qint64 bands = f[3].toLongLong(&ok[2]);
+                if (!ok[0] || !ok[1] || !ok[2] || months == 0) {
+                    malformed = malformed || !ok[0] || !ok[1] || !ok[2];
+                    return;
+                }
+                bool added = false;
+                const int person = m_people.insert(f[0], &added);
+                if (added) {
+                    typesOf.push_back(0);
+                    const int first = std::countr_zero(quint64(months));
+                    const qint64 band = (bands >> (4 * first)) & 15;
+                    // 0 (no band kept for the month) cannot happen: the same trigger writes both.
+                    const QByteArray code = band > 0 && size_t(band) <= m_run.bands.size()
+                        ? m_run.bands[size_t(band) - 1]
+                        : QByteArrayLiteral("not_recorded");
+                    bump(byAgeBand, m_ageBands.insert(code));
+                }
+                for (qint64 rest = months; rest; rest &= rest - 1)
+                    ++peopleByMonth[size_t(yearMonth + std::countr_zero(quint64(rest)))];
+                for (int t = 0; t < store::KeptCounts::typeBits; ++t) {
+                    if ((typeMonths >> (12 * t)) & months)
+                        typesOf[size_t(person)] |= quint8(1u << t);
+                }
+            };
+            if (Status st = forEachRecord<4>(
+                    m_run.s,
+                    RecordSql {{QStringLiteral("participant_id"), QStringLiteral("months"), QStringLiteral("type_months"),
+                                QStringLiteral("bands")},
+                               QStringLiteral("FROM report_engagement WHERE programme_id = ? AND year = ? "
+                                              "AND (months & ?) <> 0"),
+                               {c.programmeId, year, mask},
+                               QString(),
+                               QStringLiteral("count the period's people")},
+                    onRecord);
+                !st)
+                return st;
+            if (malformed)
+                return Error {QString(), QStringLiteral("The kept counts hold a value that is not a number."),
+                              QStringLiteral("internal")};
+        }
+
+        c.people = m_people.size();
+        for (int i = 0; i < m_types.size(); ++i)
+            c.peopleBySessionType.insert(text(m_types.id(i)), 0);
+        std::vector<qint64> byNumber(m_typeNumbers.size(), 0);
+        for (const quint8 types : typesOf) {
+            for (size_t t = 0; t < byNumber.size(); ++t)
+                byNumber[t] += (types >> t) & 1;
+        }
+        for (size_t t = 0; t < byNumber.size(); ++t) {
+            if (byNumber[t] > 0)
+                c.peopleBySessionType[text(m_typeNumbers[t])] += byNumber[t];
+        }
+        for (qsizetype i = 0; i < monthCount; ++i)
+            c.peopleByMonth.insert(m_run.months.at(i).from().toString(QStringLiteral("yyyy-MM")), peopleByMonth[size_t(i)]);
+        c.peopleByAgeBand = byCode(m_ageBands, byAgeBand);
         return {};
     }
 
@@ -987,6 +1213,7 @@ private:
     std::vector<SessionInfo> m_sessions; // by session index
     IdIndex m_types; // session types, in order of first sight
     IdIndex m_ageBands;
+    std::vector<QByteArray> m_typeNumbers; // the session types by their number in report_code (kept counts)
     std::vector<QByteArray> m_dates; // the attendance pass's days, in order
     IdIndex m_people; // the people engaged, in order of their first attendance read
     std::vector<Engaged> m_engaged; // by index in m_people
@@ -1162,11 +1389,11 @@ Status checkArguments(const QSqlDatabase &db, const Period &period)
 }
 
 Result<ReportQuery::AllCounts> runProgrammes(const QSqlDatabase &db, const QStringList &programmeIds,
-                                             const Period &period)
+                                             const Period &period, ReportQuery::Source source)
 {
     Session s(db);
     s.begin();
-    Run run(s, period);
+    Run run(s, period, source);
     std::vector<std::unique_ptr<ProgrammeCounter>> counters;
     for (const QString &id : programmeIds) {
         Laps laps;
@@ -1189,24 +1416,6 @@ Result<ReportQuery::AllCounts> runProgrammes(const QSqlDatabase &db, const QStri
 
 
 // ---- the table of programmes side by side -----------------------------------------------------------------
-
-// The months of financial year `year` (bit 0 April … bit 11 March) that fall in the period.
-qint64 monthsOfYearIn(int year, const Period &period)
-{
-    qint64 mask = 0;
-    for (int i = 0; i < 12; ++i) {
-        const QDate first = QDate(year, 4, 1).addMonths(i);
-        if (first >= period.from() && first <= period.to())
-            mask |= qint64(1) << i;
-    }
-    return mask;
-}
-
-// Whole months only: the kept rows say in which months a person came, not on which days.
-bool isWholeMonths(const Period &period)
-{
-    return period.from().day() == 1 && period.to().day() == period.to().daysInMonth();
-}
 
 // One programme's row of the table, from the kept counts of migration 6 (core/store/migrations.cpp) and three
 // aggregates; the people it engaged go into `everyone` as well, each once.
@@ -1240,8 +1449,8 @@ Status countTableRow(Run &run, Counts &c, IdIndex &everyone)
 
     // People: a kept row per person and financial year. Over one year each row is one person; over several a
     // person can have a row in each, so they are told apart by id.
-    const int firstYear = run.period.from().year() - (run.period.from().month() < 4 ? 1 : 0);
-    const int lastYear = run.period.to().year() - (run.period.to().month() < 4 ? 1 : 0);
+    const int firstYear = firstYearOf(run.period);
+    const int lastYear = lastYearOf(run.period);
     IdIndex own;
     for (int year = firstYear; year <= lastYear; ++year) {
         const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 1> &f) {
@@ -1303,24 +1512,25 @@ Status checkProgrammes(const QSqlDatabase &db, const QStringList &programmeIds, 
 
 } // namespace
 
-Result<ReportQuery::Counts> ReportQuery::run(const QSqlDatabase &db, const QString &programmeId, const Period &period)
+Result<ReportQuery::Counts> ReportQuery::run(const QSqlDatabase &db, const QString &programmeId, const Period &period,
+                                             Source source)
 {
     if (programmeId.isEmpty())
         return Error {QStringLiteral("programmeId"), QStringLiteral("Choose a programme."), QStringLiteral("required")};
     if (Status st = checkArguments(db, period); !st)
         return st.errors();
-    auto all = runProgrammes(db, {programmeId}, period);
+    auto all = runProgrammes(db, {programmeId}, period, source);
     if (!all)
         return all.errors();
     return std::move(all.value().programmes.first());
 }
 
 Result<ReportQuery::AllCounts> ReportQuery::runAll(const QSqlDatabase &db, const QStringList &programmeIds,
-                                                   const Period &period)
+                                                   const Period &period, Source source)
 {
     if (Status st = checkProgrammes(db, programmeIds, period); !st)
         return st.errors();
-    return runProgrammes(db, programmeIds, period);
+    return runProgrammes(db, programmeIds, period, source);
 }
 
 Result<ReportQuery::AllCounts> ReportQuery::runTable(const QSqlDatabase &db, const QStringList &programmeIds,
@@ -1330,7 +1540,7 @@ Result<ReportQuery::AllCounts> ReportQuery::runTable(const QSqlDatabase &db, con
         return st.errors();
     // Days that cut a month in two are beyond the kept counts: the full count gives the same figures.
     if (!isWholeMonths(period))
-        return runProgrammes(db, programmeIds, period);
+        return runProgrammes(db, programmeIds, period, Source::Records);
     return countTable(db, programmeIds, period);
 }
 

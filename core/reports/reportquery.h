@@ -118,11 +118,20 @@ public:
         qint64 people = 0; // distinct people engaged in any of them: a person in several counts once
     };
 
+    // Where the figures come from. Both give the same figures (tst_programmetable holds them to it).
+    enum class Source {
+        Kept, // the kept counts of schema migration 7 when the period is whole months (and they have room), else
+              // the records
+        Records, // every record of the period, always
+    };
+
     // Errors: "programmeId" not_found / required, "period" invalid / range, or "sql".
-    static Result<Counts> run(const QSqlDatabase &db, const QString &programmeId, const Period &period);
+    static Result<Counts> run(const QSqlDatabase &db, const QString &programmeId, const Period &period,
+                              Source source = Source::Kept);
     // The same for several programmes (each once) in one read transaction; each person's gender, ethnicity and
     // ward is looked up once however many of the programmes engaged them.
-    static Result<AllCounts> runAll(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period);
+    static Result<AllCounts> runAll(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period,
+                                    Source source = Source::Kept);
     // Only what the table of programmes side by side shows (sessions, attendances, people, contacts and
     // certificates; the programme's code and name, no other reference data, no breakdowns), from the kept counts
     // of schema migration 6 when the period is whole months: a row per session and per person engaged rather than

@@ -92,30 +92,96 @@ CREATE TABLE sync_shadow (
 }
 
 
-// Kept counts for the table of programmes side by side (ReportQuery::runTable in core/reports/reportquery.cpp):
-// maintained by triggers as sessions, attendances and headcounts are written, so that the table reads a row per
-// delivered session and a row per person engaged in each programme and financial year, not every attendance of
-// the period. Local-only (derived, never synced, no outbox); migration 6 fills them from the records held.
+Status migration6(QSqlDatabase &)
+{
+    // Made the first kept counts (report_session, report_engagement and their triggers). Migration 7 drops and
+    // remakes them with more in them, so a device that had not run this one goes straight to that.
+    return {};
+}
+
+// Kept counts for the reports (ReportQuery in core/reports/reportquery.cpp): maintained by triggers as sessions,
+// attendances and headcounts are written, so that a report over whole months reads a row per delivered session
+// and a row per person engaged in each programme and financial year, not every attendance of the period.
+// Local-only (derived, never synced, no outbox); migration 7 fills them from the records held.
 //
 // An attendance (a headcount) counts when it is present and not deleted (not deleted), and its session is
 // delivered, not deleted, of the same programme and on the same date as the copy of it the attendance (the
 // headcount) keeps: writers keep the copies in step.
-//   report_session: per delivered, not deleted session, the attendances and the anonymous contacts that count.
-//   report_engagement: per programme, financial year (the year it starts in: 1 April) and person with an
-//     attendance that counts, a bit per month of the year they came in (bit 0 April … bit 11 March).
+//   report_session: per delivered, not deleted session, its type and module ('' for none), and the attendances
+//     and anonymous contacts that count.
+//   report_first: per programme, financial year (the year it starts in: 1 April), person and month of that year
+//     (0 April … 11 March) they came in, their first attendance that counts in the month (the earliest day's; on a
+//     day with several, the one at the session with the lowest id) and the age band recorded with it.
+//   report_engagement: per programme, financial year and person with an attendance that counts,
+//     months: a bit per month they came in (bit m: month m);
+//     type_months: a bit per session type and month (bit 12 t + m: type number t, for t < 5);
+//     bands: 4 bits per month, the band of that month's first attendance (bits 4m…4m+3: band number + 1, for
+//     numbers < 15; 0 none).
+//   report_code: the numbers of session types (kind 'type', per programme: scope is its id) and age bands (kind
+//     'band', scope ''), 0, 1, 2… in order of first sight. A report falls back to counting the records for a
+//     programme with more types, or a device with more bands, than the rows have bits for.
 // Each trigger recomputes the rows it may have changed from the records (attendance_participant,
 // attendance_session and headcount_cell indexes: a few rows each), except a new attendance, which can only add:
-// its month and one attendance. So a pulled attendance costs two more B-tree writes, nothing is ever drifted.
+// its month, type and perhaps an earlier first attendance, and one attendance. So nothing is ever drifted.
 
-// The financial year and month bit of an attendance date (ISO text).
+constexpr int kTypeBits = KeptCounts::typeBits; // 5 × 12 = 60 bits
+constexpr int kBandCodes = KeptCounts::bandCodes; // 4 bits, 0 for none
+
+// The financial year, month (0 April … 11 March) and month bit of an attendance date (ISO text).
 QString fyOf(const QString &date)
 {
     return QStringLiteral("(CAST(substr(%1, 1, 4) AS INTEGER) - (%1 < substr(%1, 1, 4) || '-04-01'))").arg(date);
 }
 
+QString monthOf(const QString &date)
+{
+    return QStringLiteral("((CAST(substr(%1, 6, 2) AS INTEGER) + 8) % 12)").arg(date);
+}
+
 QString monthBitOf(const QString &date)
 {
-    return QStringLiteral("(1 << ((CAST(substr(%1, 6, 2) AS INTEGER) + 8) % 12))").arg(date);
+    return QStringLiteral("(1 << ") + monthOf(date) + QLatin1Char(')');
+}
+
+// The number of a session type, of a programme (SQL expressions); NULL when it has none yet.
+QString typeNumber(const QString &programme, const QString &type)
+{
+    return QStringLiteral("(SELECT number FROM report_code WHERE kind = 'type' AND scope = %1 AND code = %2)")
+        .arg(programme, type);
+}
+
+// Statements numbering a session type of a programme, and an age band, if new.
+QString numberType(const QString &row)
+{
+    return QStringLiteral("INSERT OR IGNORE INTO report_code (kind, scope, code, number) SELECT 'type', "
+                          "%1.programme_id, %1.session_type, (SELECT count(*) FROM report_code WHERE kind = 'type' "
+                          "AND scope = %1.programme_id); ")
+        .arg(row);
+}
+
+QString numberBand(const QString &row)
+{
+    return QStringLiteral("INSERT OR IGNORE INTO report_code (kind, scope, code, number) SELECT 'band', '', "
+                          "%1.age_band, (SELECT count(*) FROM report_code WHERE kind = 'band' AND scope = ''); ")
+        .arg(row);
+}
+
+// The type_months bit of type number `number` in month `month` (0 when the rows have no bit for it).
+QString typeMonthBit(const QString &number, const QString &month)
+{
+    return QStringLiteral("(CASE WHEN %1 < %3 THEN 1 << (%1 * 12 + %2) ELSE 0 END)")
+        .arg(number, month)
+        .arg(kTypeBits);
+}
+
+// Person x's bands in year y of programme p, from report_first.
+QString bandsOf(const QString &p, const QString &y, const QString &x)
+{
+    return QStringLiteral("(SELECT coalesce(sum((c.number + 1) << (4 * f.month)), 0) FROM report_first f "
+                          "JOIN report_code c ON c.kind = 'band' AND c.scope = '' AND c.code = f.age_band "
+                          "WHERE f.programme_id = %1 AND f.year = %2 AND f.participant_id = %3 AND c.number < %4)")
+        .arg(p, y, x)
+        .arg(kBandCodes);
 }
 
 // Attendance `a` at session `s` counts.
@@ -123,28 +189,51 @@ const QString kCounts = QStringLiteral(
     "a.status = 'present' AND a.deleted = 0 AND s.deleted = 0 AND s.status = 'delivered' "
     "AND s.programme_id = a.programme_id AND s.session_date = a.session_date");
 
-// Statements (each ending "; ") recomputing report_engagement for the keys (p, y, x) that `keys` selects, its
-// rows for them deleted by `deleted` (by default: those the keys select).
+// Attendance `a` is of key k (programme k.p, year k.y, person k.x).
+const QString kOfKey = QStringLiteral(
+    "a.participant_id = k.x AND a.session_date >= (k.y || '-04-01') AND a.session_date < ((k.y + 1) || '-04-01') "
+    "AND a.programme_id = k.p");
+
+// Statements (each ending "; ") recomputing report_first and report_engagement for the keys (p, y, x) that `keys`
+// selects, their rows for them deleted by `deleted` (by default: those the keys select).
 QString recomputeEngagement(const QString &keys, const QString &deleted = QString())
 {
-    return (deleted.isEmpty() ? QStringLiteral("DELETE FROM report_engagement WHERE (programme_id, year, participant_id) "
-                                               "IN (SELECT p, y, x FROM (%1)); ")
-                                    .arg(keys)
-                              : deleted)
-        + QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months) "
-                         "SELECT p, y, x, m FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
-                         "(SELECT sum(DISTINCT %2) FROM attendance a JOIN session s ON s.id = a.session_id "
-                         "WHERE a.participant_id = k.x AND a.session_date >= (k.y || '-04-01') "
-                         "AND a.session_date < ((k.y + 1) || '-04-01') AND a.programme_id = k.p AND %3) AS m "
-                         "FROM (SELECT DISTINCT p, y, x FROM (%1)) k) WHERE m IS NOT NULL; ")
-              .arg(keys, monthBitOf(QStringLiteral("a.session_date")), kCounts);
+    QString sql = deleted.isEmpty()
+        ? QStringLiteral("DELETE FROM report_engagement WHERE (programme_id, year, participant_id) "
+                         "IN (SELECT p, y, x FROM (%1)); "
+                         "DELETE FROM report_first WHERE (programme_id, year, participant_id) "
+                         "IN (SELECT p, y, x FROM (%1)); ")
+              .arg(keys)
+        : deleted;
+    const QString distinctKeys = QStringLiteral("(SELECT DISTINCT p, y, x FROM (%1)) k").arg(keys);
+    const QString a = QStringLiteral("a.session_date");
+    // The first attendance of each month: min() picks the row the other columns come from (SQLite's bare columns).
+    sql += QStringLiteral("INSERT INTO report_first (programme_id, year, participant_id, month, session_date, "
+                          "session_id, age_band) SELECT p, y, x, m, d, i, b FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
+                          "%1 AS m, a.session_date AS d, a.session_id AS i, a.age_band AS b, "
+                          "min(a.session_date || char(1) || a.session_id) FROM %2 JOIN attendance a ON %3 "
+                          "JOIN session s ON s.id = a.session_id WHERE %4 GROUP BY k.p, k.y, k.x, m); ")
+               .arg(monthOf(a), distinctKeys, kOfKey, kCounts);
+    const QString counted = QStringLiteral("FROM attendance a JOIN session s ON s.id = a.session_id WHERE %1 AND %2")
+                                .arg(kOfKey, kCounts);
+    sql += QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months, type_months, bands) "
+                          "SELECT p, y, x, m, t, %1 FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
+                          "(SELECT sum(DISTINCT %2) %3) AS m, (SELECT coalesce(sum(DISTINCT %4), 0) %3) AS t "
+                          "FROM %5) WHERE m IS NOT NULL; ")
+               .arg(bandsOf(QStringLiteral("p"), QStringLiteral("y"), QStringLiteral("x")), monthBitOf(a), counted,
+                    typeMonthBit(typeNumber(QStringLiteral("a.programme_id"), QStringLiteral("s.session_type")),
+                                 monthOf(a)),
+                    distinctKeys);
+    return sql;
 }
 
-// Deletes the report_engagement row of one attendance row's key (NEW or OLD): by its primary key, where a row
-// value IN a one-row subquery would have SQLite search by the programme only.
+// Deletes the report_engagement and report_first rows of one attendance row's key (NEW or OLD): by their primary
+// key, where a row value IN a one-row subquery would have SQLite search by the programme only.
 QString deleteEngagementOf(const QString &row)
 {
     return QStringLiteral("DELETE FROM report_engagement WHERE programme_id = %1.programme_id AND year = %2 "
+                          "AND participant_id = %1.participant_id; "
+                          "DELETE FROM report_first WHERE programme_id = %1.programme_id AND year = %2 "
                           "AND participant_id = %1.participant_id; ")
         .arg(row, fyOf(row + QStringLiteral(".session_date")));
 }
@@ -166,14 +255,14 @@ QString keysOfSession(const QString &sessionId)
 
 // The columns of report_session, and what they hold for session `s`.
 const QString kSessionColumns = QStringLiteral(
-    "session_id, programme_id, session_date, attendances, contacts_new, contacts_returning");
+    "session_id, programme_id, session_date, session_type, module_id, attendances, contacts_new, contacts_returning");
 
 QString sessionValues()
 {
     const QString headcounts = QStringLiteral(
         "FROM headcount h WHERE h.session_id = s.id AND h.deleted = 0 AND h.programme_id = s.programme_id "
         "AND h.session_date = s.session_date");
-    return QStringLiteral("s.id, s.programme_id, s.session_date, "
+    return QStringLiteral("s.id, s.programme_id, s.session_date, s.session_type, coalesce(s.module_id, ''), "
                           "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND %1), "
                           "(SELECT coalesce(sum(h.new_count), 0) %2), (SELECT coalesce(sum(h.returning_count), 0) %2)")
         .arg(kCounts, headcounts);
@@ -187,15 +276,25 @@ QString recomputeSession(const QString &sessionId)
         .arg(sessionId, kSessionColumns, sessionValues());
 }
 
+// The triggers migration 6 made (migration 7 makes them again).
+const QStringList kReportTriggers6 {
+    QStringLiteral("report_attendance_insert"), QStringLiteral("report_attendance_update"),
+    QStringLiteral("report_attendance_delete"), QStringLiteral("report_session_insert"),
+    QStringLiteral("report_session_insert_attended"), QStringLiteral("report_session_update"),
+    QStringLiteral("report_session_delete"), QStringLiteral("report_headcount_insert"),
+    QStringLiteral("report_headcount_update"), QStringLiteral("report_headcount_delete")};
+
 QString reportTriggers()
 {
     const QString attendanceChanged = QStringLiteral(
         "NEW.programme_id IS NOT OLD.programme_id OR NEW.session_id IS NOT OLD.session_id "
         "OR NEW.participant_id IS NOT OLD.participant_id OR NEW.status IS NOT OLD.status "
-        "OR NEW.session_date IS NOT OLD.session_date OR NEW.deleted IS NOT OLD.deleted");
+        "OR NEW.session_date IS NOT OLD.session_date OR NEW.deleted IS NOT OLD.deleted "
+        "OR NEW.age_band IS NOT OLD.age_band");
     const QString sessionChanged = QStringLiteral(
         "NEW.programme_id IS NOT OLD.programme_id OR NEW.status IS NOT OLD.status "
-        "OR NEW.session_date IS NOT OLD.session_date OR NEW.deleted IS NOT OLD.deleted");
+        "OR NEW.session_date IS NOT OLD.session_date OR NEW.deleted IS NOT OLD.deleted "
+        "OR NEW.session_type IS NOT OLD.session_type OR NEW.module_id IS NOT OLD.module_id");
     const QString headcountChanged = QStringLiteral(
         "NEW.programme_id IS NOT OLD.programme_id OR NEW.session_id IS NOT OLD.session_id "
         "OR NEW.session_date IS NOT OLD.session_date OR NEW.deleted IS NOT OLD.deleted "
@@ -204,24 +303,55 @@ QString reportTriggers()
         return QStringLiteral("CREATE TRIGGER %1 AFTER %2 BEGIN %3END;\n").arg(name, event, body);
     };
     QString sql;
-    // A new attendance can only add its month to its person's row and one to its session's. Its session counts
-    // when it has a report_session row of the same programme and date (which that row holds as the session's).
+    // A new attendance can only add: its month and type to its person's row, perhaps an earlier first attendance
+    // of the month (and so its band), and one to its session's. Its session counts when it has a report_session
+    // row of the same programme and date (which that row holds as the session's). Every band gets its number,
+    // counted or not: a recount may count the attendance later.
+    const QString counts = QStringLiteral(
+        "session_id = NEW.session_id AND programme_id = NEW.programme_id AND session_date = NEW.session_date "
+        "AND NEW.status = 'present' AND NEW.deleted = 0");
     const QString sessionCounts = QStringLiteral(
-        "session_id = NEW.session_id AND programme_id = NEW.programme_id AND session_date = NEW.session_date");
-    sql += trigger(QStringLiteral("report_attendance_insert"),
-                   QStringLiteral("INSERT ON attendance WHEN NEW.status = 'present' AND NEW.deleted = 0"),
-                   QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months) "
-                                  "SELECT NEW.programme_id, %1, NEW.participant_id, %2 FROM report_session WHERE %3 "
-                                  "ON CONFLICT (programme_id, year, participant_id) "
-                                  "DO UPDATE SET months = months | excluded.months WHERE (months & excluded.months) = 0; "
-                                  "UPDATE report_session SET attendances = attendances + 1 WHERE %3; ")
-                       .arg(fyOf(QStringLiteral("NEW.session_date")), monthBitOf(QStringLiteral("NEW.session_date")),
-                            sessionCounts));
+        "r.session_id = NEW.session_id AND r.programme_id = NEW.programme_id AND r.session_date = NEW.session_date "
+        "AND NEW.status = 'present' AND NEW.deleted = 0");
+    const QString year = fyOf(QStringLiteral("NEW.session_date"));
+    const QString month = monthOf(QStringLiteral("NEW.session_date"));
+    const QString first = QStringLiteral(
+        "INSERT INTO report_first (programme_id, year, participant_id, month, session_date, session_id, age_band) "
+        "SELECT NEW.programme_id, %1, NEW.participant_id, %2, NEW.session_date, NEW.session_id, NEW.age_band "
+        "FROM report_session r WHERE %3 ON CONFLICT (programme_id, year, participant_id, month) DO UPDATE SET "
+        "session_date = excluded.session_date, session_id = excluded.session_id, age_band = excluded.age_band "
+        "WHERE (excluded.session_date, excluded.session_id) < (session_date, session_id); ")
+                              .arg(year, month, sessionCounts);
+    // This month's 4 bits of bands, from report_first as it now is.
+    const QString monthBand = QStringLiteral(
+        "(SELECT coalesce((c.number + 1) << (4 * f.month), 0) FROM report_first f JOIN report_code c "
+        "ON c.kind = 'band' AND c.scope = '' AND c.code = f.age_band WHERE f.programme_id = NEW.programme_id "
+        "AND f.year = %1 AND f.participant_id = NEW.participant_id AND f.month = %2 AND c.number < %3)")
+                                  .arg(year, month)
+                                  .arg(kBandCodes);
+    const QString engagement = QStringLiteral(
+        "INSERT INTO report_engagement (programme_id, year, participant_id, months, type_months, bands) "
+        "SELECT NEW.programme_id, %1, NEW.participant_id, %2, coalesce(%3, 0), coalesce(%4, 0) FROM report_session r "
+        "WHERE %5 ON CONFLICT (programme_id, year, participant_id) DO UPDATE SET months = months | excluded.months, "
+        "type_months = type_months | excluded.type_months, "
+        "bands = (bands & ~(15 << (4 * %6))) | excluded.bands "
+        "WHERE (months & excluded.months) = 0 OR (type_months & excluded.type_months) <> excluded.type_months "
+        "OR (bands & (15 << (4 * %6))) <> excluded.bands; ")
+                                   .arg(year, monthBitOf(QStringLiteral("NEW.session_date")),
+                                        typeMonthBit(typeNumber(QStringLiteral("NEW.programme_id"),
+                                                                QStringLiteral("r.session_type")),
+                                                     month),
+                                        monthBand, sessionCounts, month);
+    sql += trigger(QStringLiteral("report_attendance_insert"), QStringLiteral("INSERT ON attendance"),
+                   numberBand(QStringLiteral("NEW")) + first + engagement
+                       + QStringLiteral("UPDATE report_session SET attendances = attendances + 1 WHERE %1; ").arg(counts));
     sql += trigger(QStringLiteral("report_attendance_update"),
                    QStringLiteral("UPDATE ON attendance WHEN ") + attendanceChanged,
-                   recomputeEngagement(keyOf(QStringLiteral("OLD")) + QStringLiteral(" UNION ALL ")
-                                           + keyOf(QStringLiteral("NEW")),
-                                       deleteEngagementOf(QStringLiteral("OLD")) + deleteEngagementOf(QStringLiteral("NEW")))
+                   numberBand(QStringLiteral("NEW"))
+                       + recomputeEngagement(keyOf(QStringLiteral("OLD")) + QStringLiteral(" UNION ALL ")
+                                                 + keyOf(QStringLiteral("NEW")),
+                                             deleteEngagementOf(QStringLiteral("OLD"))
+                                                 + deleteEngagementOf(QStringLiteral("NEW")))
                        + recomputeSession(QStringLiteral("OLD.session_id"))
                        + recomputeSession(QStringLiteral("NEW.session_id")));
     sql += trigger(QStringLiteral("report_attendance_delete"), QStringLiteral("DELETE ON attendance"),
@@ -229,12 +359,13 @@ QString reportTriggers()
                        + recomputeSession(QStringLiteral("OLD.session_id")));
     // Attendances reach a device before their session now and then (pull order): they count from then on.
     sql += trigger(QStringLiteral("report_session_insert"), QStringLiteral("INSERT ON session"),
-                   recomputeSession(QStringLiteral("NEW.id")));
+                   numberType(QStringLiteral("NEW")) + recomputeSession(QStringLiteral("NEW.id")));
     sql += trigger(QStringLiteral("report_session_insert_attended"),
                    QStringLiteral("INSERT ON session WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = NEW.id)"),
-                   recomputeEngagement(keysOfSession(QStringLiteral("NEW.id"))));
+                   numberType(QStringLiteral("NEW")) + recomputeEngagement(keysOfSession(QStringLiteral("NEW.id"))));
     sql += trigger(QStringLiteral("report_session_update"), QStringLiteral("UPDATE ON session WHEN ") + sessionChanged,
-                   recomputeEngagement(keysOfSession(QStringLiteral("NEW.id"))) + recomputeSession(QStringLiteral("NEW.id")));
+                   numberType(QStringLiteral("NEW")) + recomputeEngagement(keysOfSession(QStringLiteral("NEW.id")))
+                       + recomputeSession(QStringLiteral("NEW.id")));
     sql += trigger(QStringLiteral("report_session_delete"), QStringLiteral("DELETE ON session"),
                    recomputeEngagement(keysOfSession(QStringLiteral("OLD.id"))) + recomputeSession(QStringLiteral("OLD.id")));
     sql += trigger(QStringLiteral("report_headcount_insert"), QStringLiteral("INSERT ON headcount"),
@@ -246,27 +377,61 @@ QString reportTriggers()
     return sql;
 }
 
-Status migration6(QSqlDatabase &db)
+Status migration7(QSqlDatabase &db)
 {
-    QString script = QStringLiteral(R"sql(
-CREATE TABLE report_session (
-    session_id TEXT PRIMARY KEY, programme_id TEXT NOT NULL, session_date TEXT NOT NULL,
-    attendances INTEGER NOT NULL, contacts_new INTEGER NOT NULL, contacts_returning INTEGER NOT NULL
+    QString script;
+    for (const QString &name : kReportTriggers6)
+        script += QStringLiteral("DROP TRIGGER IF EXISTS %1;\n").arg(name);
+    script += QStringLiteral(R"sql(
+DROP TABLE IF EXISTS report_session;
+DROP TABLE IF EXISTS report_engagement;
+DROP TABLE IF EXISTS report_first;
+DROP TABLE IF EXISTS report_code;
+CREATE TABLE report_code (
+    kind TEXT NOT NULL, scope TEXT NOT NULL, code TEXT NOT NULL, number INTEGER NOT NULL,
+    PRIMARY KEY (kind, scope, code)
 ) WITHOUT ROWID;
-CREATE INDEX report_session_programme
-    ON report_session(programme_id, session_date, attendances, contacts_new, contacts_returning);
+CREATE TABLE report_session (
+    session_id TEXT PRIMARY KEY, programme_id TEXT NOT NULL, session_date TEXT NOT NULL, session_type TEXT NOT NULL,
+    module_id TEXT NOT NULL, attendances INTEGER NOT NULL, contacts_new INTEGER NOT NULL,
+    contacts_returning INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX report_session_programme ON report_session(programme_id, session_date, session_type, module_id,
+    attendances, contacts_new, contacts_returning);
+CREATE TABLE report_first (
+    programme_id TEXT NOT NULL, year INTEGER NOT NULL, participant_id TEXT NOT NULL, month INTEGER NOT NULL,
+    session_date TEXT NOT NULL, session_id TEXT NOT NULL, age_band TEXT NOT NULL,
+    PRIMARY KEY (programme_id, year, participant_id, month)
+) WITHOUT ROWID;
 CREATE TABLE report_engagement (
     programme_id TEXT NOT NULL, year INTEGER NOT NULL, participant_id TEXT NOT NULL, months INTEGER NOT NULL,
+    type_months INTEGER NOT NULL, bands INTEGER NOT NULL,
     PRIMARY KEY (programme_id, year, participant_id)
 ) WITHOUT ROWID;
+INSERT INTO report_code (kind, scope, code, number)
+    SELECT 'type', programme_id, session_type, row_number() OVER (PARTITION BY programme_id ORDER BY session_type) - 1
+    FROM (SELECT DISTINCT programme_id, session_type FROM session);
+INSERT INTO report_code (kind, scope, code, number)
+    SELECT 'band', '', age_band, row_number() OVER (ORDER BY age_band) - 1 FROM (SELECT DISTINCT age_band FROM attendance);
 )sql");
     script += QStringLiteral("INSERT INTO report_session (%1) SELECT %2 FROM session s "
                              "WHERE s.deleted = 0 AND s.status = 'delivered';\n")
                   .arg(kSessionColumns, sessionValues());
-    script += QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months) "
-                             "SELECT a.programme_id, %2, a.participant_id, sum(DISTINCT %3) FROM attendance a "
-                             "JOIN session s ON s.id = a.session_id WHERE %1 GROUP BY 1, 2, 3;\n")
-                  .arg(kCounts, fyOf(QStringLiteral("a.session_date")), monthBitOf(QStringLiteral("a.session_date")));
+    const QString a = QStringLiteral("a.session_date");
+    script += QStringLiteral("INSERT INTO report_first (programme_id, year, participant_id, month, session_date, "
+                             "session_id, age_band) SELECT p, y, x, m, d, i, b FROM (SELECT a.programme_id AS p, %2 AS y, "
+                             "a.participant_id AS x, %3 AS m, a.session_date AS d, a.session_id AS i, a.age_band AS b, "
+                             "min(a.session_date || char(1) || a.session_id) FROM attendance a "
+                             "JOIN session s ON s.id = a.session_id WHERE %1 GROUP BY 1, 2, 3, 4);\n")
+                  .arg(kCounts, fyOf(a), monthOf(a));
+    script += QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months, type_months, bands) "
+                             "SELECT p, y, x, m, t, %4 FROM (SELECT a.programme_id AS p, %2 AS y, a.participant_id AS x, "
+                             "sum(DISTINCT %3) AS m, coalesce(sum(DISTINCT %5), 0) AS t FROM attendance a "
+                             "JOIN session s ON s.id = a.session_id WHERE %1 GROUP BY 1, 2, 3);\n")
+                  .arg(kCounts, fyOf(a), monthBitOf(a),
+                       bandsOf(QStringLiteral("p"), QStringLiteral("y"), QStringLiteral("x")),
+                       typeMonthBit(typeNumber(QStringLiteral("a.programme_id"), QStringLiteral("s.session_type")),
+                                    monthOf(a)));
     script += reportTriggers();
     return execScript(db, script);
 }
@@ -294,7 +459,8 @@ Status execScript(QSqlDatabase &db, QStringView script)
 
 const QList<Migrations::Step> &Migrations::steps()
 {
-    static const QList<Step> all = {migration1, migration2, migration3, migration4, migration5, migration6};
+    static const QList<Step> all = {migration1, migration2, migration3, migration4, migration5, migration6,
+                                     migration7};
     return all;
 }
 

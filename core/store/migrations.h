@@ -25,6 +25,15 @@ public:
     static const QList<Step> &steps();
 };
 
+// What the kept counts of migration 7 (report_engagement, core/store/migrations.cpp) have room for: month bits
+// for the first `typeBits` session types of a programme (by report_code number), and a 4-bit code for the first
+// `bandCodes` age bands. A report over more falls back to counting the records.
+struct KeptCounts
+{
+    static constexpr int typeBits = 5;
+    static constexpr int bandCodes = 15;
+};
+
 // Runs every statement of a script (statements end with ';' at the end of a line; '--' comments are dropped).
 Status execScript(QSqlDatabase &db, QStringView script);
 

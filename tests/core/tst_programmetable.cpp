@@ -7,6 +7,7 @@
 
 #include "core/reports/crossprogrammereport.h"
 #include "core/reports/programmereport.h"
+#include "core/reports/reportquery.h"
 #include "core/store/migrations.h"
 #include "core/store/writetransaction.h"
 
@@ -35,10 +36,15 @@ struct Made
     QStringList headcountSession;
     QHash<QString, QString> movedTo; // session → the date it moved to
     QStringList wards;
+    QStringList modules; // with, by index, their programme
+    QStringList moduleProgramme;
 };
 
 const QStringList kGenders {QStringLiteral("female"), QStringLiteral("male"), QStringLiteral("non_binary_other"),
                             QStringLiteral("not_recorded")};
+
+const QStringList kTypes {QStringLiteral("detached"), QStringLiteral("mentoring"), QStringLiteral("group_workshop")};
+const QStringList kBands {QStringLiteral("14_15"), QStringLiteral("16_17"), QStringLiteral("18_21")};
 
 const QStringList kStatuses {QStringLiteral("delivered"), QStringLiteral("delivered"), QStringLiteral("delivered"),
                              QStringLiteral("cancelled")};
@@ -55,19 +61,28 @@ Made makeRecords(ReportFixture &fx, QRandomGenerator &random)
         m.people << fx.addPerson(m.programmes.at(i % 3), kGenders.at(random.bounded(kGenders.size())),
                                  QStringLiteral("white"), wards.at(random.bounded(wards.size())));
     m.wards = wards;
+    for (int p = 0; p < 3; ++p) {
+        for (int i = 0; i < 2; ++i) {
+            m.modules << fx.addModule(m.programmes.at(p), QStringLiteral("module_%1").arg(i),
+                                      QStringLiteral("Module %1").arg(i), 10);
+            m.moduleProgramme << m.programmes.at(p);
+        }
+    }
     for (int i = 0; i < 120; ++i) {
         const int p = random.bounded(3);
         const QDate date = QDate(2019, 1, 1).addDays(random.bounded(912));
+        const int module = random.bounded(3); // 2: none
         m.sessions << fx.addSession(m.programmes.at(p),
-                                    ReportFixture::SessionSpec {QStringLiteral("detached"), date,
+                                    ReportFixture::SessionSpec {kTypes.at(random.bounded(kTypes.size())), date,
                                                                 kStatuses.at(random.bounded(kStatuses.size())),
-                                                                QString(), random.bounded(10) == 0});
+                                                                module < 2 ? m.modules.at(p * 2 + module) : QString(),
+                                                                random.bounded(10) == 0});
         m.sessionProgramme << m.programmes.at(p);
         const int attendees = random.bounded(6);
         const int first = random.bounded(m.people.size());
         for (int a = 0; a < attendees; ++a) { // different people (an attendance's id is its session's and person's)
             m.attendances << fx.attend(m.sessions.last(), m.people.at((first + a * 7) % m.people.size()),
-                                       QStringLiteral("14_15"),
+                                       kBands.at(random.bounded(kBands.size())),
                                        random.bounded(5) == 0 ? QStringLiteral("absent") : QStringLiteral("present"),
                                        random.bounded(12) == 0);
             m.attendanceSession << m.sessions.last();
@@ -127,6 +142,8 @@ class TestProgrammeTable : public QObject
                 QVERIFY2(t.contacts.value == f.contacts.value, qPrintable(where));
                 QVERIFY2(t.certificatesIssued.value == f.certificatesIssued.value, qPrintable(where));
             }
+            for (const QString &programme : programmes)
+                compareKeptWithRecords(fx, programme, period);
             const QList<Figure> fullTotals = full->totals();
             const QList<Figure> tableTotals = table->totals();
             for (qsizetype i = 0; i < fullTotals.size(); ++i) {
@@ -136,6 +153,49 @@ class TestProgrammeTable : public QObject
                 QCOMPARE(tableTotals.at(i).definition, fullTotals.at(i).definition);
             }
         }
+    }
+
+    // One programme's whole report, every breakdown, from the kept counts and from the records.
+    static void compareKeptWithRecords(ReportFixture &fx, const QString &programme, const Period &period)
+    {
+        auto kept = ReportQuery::run(fx.connection(), programme, period, ReportQuery::Source::Kept);
+        auto records = ReportQuery::run(fx.connection(), programme, period, ReportQuery::Source::Records);
+        QVERIFY2(kept.ok(), qPrintable(describe(kept.errors())));
+        QVERIFY2(records.ok(), qPrintable(describe(records.errors())));
+        const ReportQuery::Counts &k = kept.value();
+        const ReportQuery::Counts &r = records.value();
+        const QString where = period.label() + QLatin1Char(' ') + r.programmeCode + QLatin1String(": ");
+        const auto same = [&](const char *what, qint64 a, qint64 b) {
+            QVERIFY2(a == b, qPrintable(where + QLatin1String(what) + QStringLiteral(" %1 kept, %2 counted").arg(a).arg(b)));
+        };
+        const auto sameHash = [&](const char *what, const QHash<QString, qint64> &a, const QHash<QString, qint64> &b) {
+            QStringList keys = a.keys() + b.keys();
+            keys.sort();
+            keys.removeDuplicates();
+            for (const QString &key : std::as_const(keys))
+                QVERIFY2(a.value(key, -1) == b.value(key, -1),
+                         qPrintable(where + QLatin1String(what) + QLatin1Char(' ') + key
+                                    + QStringLiteral(": %1 kept, %2 counted (-1: none)").arg(a.value(key, -1)).arg(b.value(key, -1))));
+        };
+        same("sessions", k.sessions, r.sessions);
+        same("attendances", k.attendances, r.attendances);
+        same("people", k.people, r.people);
+        same("peopleWithOutcome", k.peopleWithOutcome, r.peopleWithOutcome);
+        same("contactsNew", k.contactsNew, r.contactsNew);
+        same("contactsReturning", k.contactsReturning, r.contactsReturning);
+        same("certificates", k.certificates, r.certificates);
+        same("peopleCertificated", k.peopleCertificated, r.peopleCertificated);
+        sameHash("sessionsByType", k.sessionsByType, r.sessionsByType);
+        sameHash("sessionsByModule", k.sessionsByModule, r.sessionsByModule);
+        sameHash("peopleBySessionType", k.peopleBySessionType, r.peopleBySessionType);
+        sameHash("peopleByMeasure", k.peopleByMeasure, r.peopleByMeasure);
+        sameHash("peopleByWard", k.peopleByWard, r.peopleByWard);
+        sameHash("peopleByAgeBand", k.peopleByAgeBand, r.peopleByAgeBand);
+        sameHash("peopleByGender", k.peopleByGender, r.peopleByGender);
+        sameHash("peopleByEthnicity", k.peopleByEthnicity, r.peopleByEthnicity);
+        sameHash("sessionsByMonth", k.sessionsByMonth, r.sessionsByMonth);
+        sameHash("attendancesByMonth", k.attendancesByMonth, r.attendancesByMonth);
+        sameHash("peopleByMonth", k.peopleByMonth, r.peopleByMonth);
     }
 
 private Q_SLOTS:
@@ -169,7 +229,7 @@ private Q_SLOTS:
                     const QString attendance = m.attendances.at(pick);
                     const int s = random.bounded(m.sessions.size());
                     const QString session = m.sessions.at(s);
-                    switch (random.bounded(12)) {
+                    switch (random.bounded(14)) {
                     case 0: // marked absent, or present again
                         fx.update(QStringLiteral("attendance"), attendance,
                                   {{QStringLiteral("status"),
@@ -210,7 +270,7 @@ private Q_SLOTS:
                         const QString who = m.people.at(random.bounded(m.people.size()));
                         if (m.attendances.contains(outreach::core::attendanceId(session, who)))
                             break;
-                        m.attendances << fx.attend(session, who);
+                        m.attendances << fx.attend(session, who, kBands.at(random.bounded(kBands.size())));
                         m.attendanceSession << session;
                         if (m.movedTo.contains(session)) // the fixture copies the date the session was made with
                             fx.update(QStringLiteral("attendance"), m.attendances.last(),
@@ -244,6 +304,23 @@ private Q_SLOTS:
                         m.people.removeAt(who);
                         break;
                     }
+                    case 12: // the session was of another type, or another module (or none)
+                        if (random.bounded(2)) {
+                            fx.update(QStringLiteral("session"), session,
+                                      {{QStringLiteral("session_type"), kTypes.at(random.bounded(kTypes.size()))}});
+                        } else {
+                            const int module = random.bounded(3);
+                            const QString programme = m.sessionProgramme.at(s);
+                            const qsizetype first = m.moduleProgramme.indexOf(programme);
+                            fx.update(QStringLiteral("session"), session,
+                                      {{QStringLiteral("module_id"),
+                                        module < 2 ? QVariant(m.modules.at(first + module)) : QVariant()}});
+                        }
+                        break;
+                    case 13: // the age band recorded at an attendance corrected
+                        fx.update(QStringLiteral("attendance"), attendance,
+                                  {{QStringLiteral("age_band"), kBands.at(random.bounded(kBands.size()))}});
+                        break;
                     case 7: { // removed outright (erasure, or a scope the device lost)
                         QVERIFY(fx.commit());
                         WriteTransaction purge(fx.db(), WriteTransaction::Mode::Purge);
@@ -344,12 +421,13 @@ private Q_SLOTS:
             // Back to schema 5, as a device that held these records before this version would be.
             QSqlQuery q(fx.connection());
             QStringList statements {QStringLiteral("DROP TABLE report_engagement"),
-                                    QStringLiteral("DROP TABLE report_session")};
+                                    QStringLiteral("DROP TABLE report_session"), QStringLiteral("DROP TABLE report_first"),
+                                    QStringLiteral("DROP TABLE report_code")};
             QVERIFY(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                           "AND name LIKE 'report%'")));
             while (q.next())
                 statements << QStringLiteral("DROP TRIGGER ") + q.value(0).toString();
-            QVERIFY(statements.size() > 2);
+            QVERIFY(statements.size() > 4);
             statements << QStringLiteral("PRAGMA user_version = 5");
             for (const QString &sql : std::as_const(statements))
                 QVERIFY2(q.exec(sql), qPrintable(sql));
