@@ -19,6 +19,7 @@
 #include <bit>
 #include <condition_variable>
 #include <cstring>
+#include <limits>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -39,6 +40,7 @@ using Counts = ReportQuery::Counts;
 constexpr int kMaxMonths = 4096; // a longer period is refused ("range")
 constexpr int kMaxTypes = 64; // one bit per type in a person's mask
 constexpr qint64 kScanRowsPerLookup = 10; // see countAttributes()
+constexpr int kPeopleSlices = 16; // see ProgrammeCounter::readPeopleKept()
 
 // Between the values of a packed column: char(31), the ASCII unit separator. See readGroups().
 constexpr char kSeparator = '\x1f';
@@ -565,6 +567,29 @@ Status forEachRecord(Session &s, const RecordSql &r, F &&f)
     });
 }
 
+// An integer as SQLite prints it (decimal, '-' when negative); false for anything else. QByteArrayView::toLongLong
+// costs ten times as much, which over a programme-year's people shows.
+bool parseInteger(QByteArrayView text, qint64 &value)
+{
+    qsizetype i = 0;
+    const bool negative = !text.isEmpty() && text[0] == '-';
+    if (negative)
+        ++i;
+    if (i == text.size() || text.size() - i > 19)
+        return false;
+    quint64 v = 0;
+    for (; i < text.size(); ++i) {
+        const unsigned digit = unsigned(uchar(text[i])) - '0';
+        if (digit > 9)
+            return false;
+        v = v * 10 + digit;
+    }
+    if (v > quint64(std::numeric_limits<qint64>::max()) + (negative ? 1 : 0))
+        return false;
+    value = negative ? qint64(0 - v) : qint64(v);
+    return true;
+}
+
 // CAST(text AS INTEGER) as SQLite evaluates it: the leading integer, else 0. The month of a session is computed
 // the way the report's SQL always has, so that even a malformed stored date lands in the same bucket.
 qint64 leadingInteger(QStringView s)
@@ -660,6 +685,22 @@ Status readReference(Session &s, Counts &c, const Period &period)
                                           QDate::fromString(q.value(10).toString(), Qt::ISODate)};
     }
     return {};
+}
+
+// Conditions on text column `column` for slice `slice` of `slices` (a power of two, at most 256): ranges of ids
+// between two-hex-digit prefixes, the first and last open-ended, so that between them they take in any id, UUID
+// or not. Appended to `where` (" AND …") and `binds`.
+void sliceOfIds(const QString &column, int slice, int slices, QString &where, QVariantList &binds)
+{
+    const auto bound = [slices](int at) { return QStringLiteral("%1").arg(at * 256 / slices, 2, 16, QLatin1Char('0')); };
+    if (slice > 0) {
+        where += QStringLiteral(" AND ") + column + QStringLiteral(" >= ?");
+        binds << bound(slice);
+    }
+    if (slice + 1 < slices) {
+        where += QStringLiteral(" AND ") + column + QStringLiteral(" < ?");
+        binds << bound(slice + 1);
+    }
 }
 
 // Step timings for the debug log (outreach.reports.debug): "<step> <ms> ms", each since the one before.
@@ -1009,19 +1050,21 @@ private:
     }
 
     // Sessions by month, type and module, and their attendances and contacts: one aggregate over report_session.
+    // (Types and modules keyed by QString here: a few hundred rows, where the attendance pass has 100 000.)
     Status readSessionsKept()
     {
         QSqlQuery q = m_run.s.query();
         if (Status st = m_run.s.exec(
                 q,
-                QStringLiteral("SELECT substr(session_date, 1, 7), session_type, module_id, count(*), sum(attendances), "
+                // By day rather than month: the index's order, so SQLite groups without sorting.
+                QStringLiteral("SELECT session_date, session_type, module_id, count(*), sum(attendances), "
                                "sum(contacts_new), sum(contacts_returning) FROM report_session "
                                "WHERE programme_id = ? AND session_date >= ? AND session_date < ? GROUP BY 1, 2, 3"),
                 {c.programmeId, m_run.from, m_run.toExclusive}, QStringLiteral("count the period's sessions"));
             !st)
             return st;
         while (q.next()) {
-            const QString month = q.value(0).toString();
+            const QString month = q.value(0).toString().left(7);
             const QString type = q.value(1).toString();
             const qint64 sessions = q.value(3).toLongLong();
             const qint64 attendances = q.value(4).toLongLong();
@@ -1058,15 +1101,25 @@ private:
             const qint64 mask = monthsOfYearIn(year, m_run.period);
             const int yearMonth = year * 12 + 4 - m_run.firstMonth; // April's index in the run's months
             bool malformed = false;
-            const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 4> &f) {
-                bool ok[3] = {false, false, false};
-                const qint64 months = f[1].toLongLong(&ok[0]) & mask;
-                const qint64 typeMonths = f[2].toLongLong(&ok[1]);
-                const qint64 bands = f[3].toLongLong(&ok[2]);
-                if (!ok[0] || !ok[1] || !ok[2] || months == 0) {
-                    malformed = malformed || !ok[0] || !ok[1] || !ok[2];
+            const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 3> &f) {
+                qint64 typeMonths = 0;
+                qint64 bands = 0;
+                if (!parseInteger(f[1], typeMonths) || !parseInteger(f[2], bands)) {
+                    malformed = true;
                     return;
                 }
+                // Every type of the programme has a number < typeBits (canCountKept()), so the months a person
+                // came in are those any type has a bit for: the months column need not be read too.
+                qint64 months = 0;
+                quint8 types = 0;
+                for (int t = 0; t < store::KeptCounts::typeBits; ++t) {
+                    const qint64 ofType = (typeMonths >> (12 * t)) & mask;
+                    months |= ofType;
+                    if (ofType)
+                        types |= quint8(1u << t);
+                }
+                if (months == 0)
+                    return; // cannot happen: the row is in the period
                 bool added = false;
                 const int person = m_people.insert(f[0], &added);
                 if (added) {
@@ -1079,25 +1132,35 @@ private:
                         : QByteArrayLiteral("not_recorded");
                     bump(byAgeBand, m_ageBands.insert(code));
                 }
+                typesOf[size_t(person)] |= types;
                 for (qint64 rest = months; rest; rest &= rest - 1)
                     ++peopleByMonth[size_t(yearMonth + std::countr_zero(quint64(rest)))];
-                for (int t = 0; t < store::KeptCounts::typeBits; ++t) {
-                    if ((typeMonths >> (12 * t)) & months)
-                        typesOf[size_t(person)] |= quint8(1u << t);
-                }
             };
-            if (Status st = forEachRecord<4>(
-                    m_run.s,
-                    RecordSql {{QStringLiteral("participant_id"), QStringLiteral("months"), QStringLiteral("type_months"),
-                                QStringLiteral("bands")},
-                               QStringLiteral("FROM report_engagement WHERE programme_id = ? AND year = ? "
-                                              "AND (months & ?) <> 0"),
-                               {c.programmeId, year, mask},
-                               QString(),
-                               QStringLiteral("count the period's people")},
-                    onRecord);
-                !st)
-                return st;
+            const auto onSlice = [&onRecord](const Group &g, const Records<3> &records) {
+                for (const auto &record : records)
+                    onRecord(g, record);
+            };
+            // In slices of ids, each counted on the second thread while SQLite reads the next (the two take about
+            // as long): one packed value per column over a busy programme-year's ~15 000 people would be a block
+            // big enough to be mapped fresh at each growth (see kSlice). A year's counting ends before the next
+            // year's starts (onRecord reads its mask).
+            ConcurrentCounting<3, decltype(onSlice)> counting(onSlice);
+            for (int slice = 0; slice < kPeopleSlices; ++slice) {
+                QString where = QStringLiteral("FROM report_engagement WHERE programme_id = ? AND year = ? "
+                                               "AND (months & ?) <> 0");
+                QVariantList binds {c.programmeId, year, mask};
+                sliceOfIds(QStringLiteral("participant_id"), slice, kPeopleSlices, where, binds);
+                if (Status st = counting.read(m_run.s,
+                                              RecordSql {{QStringLiteral("participant_id"), QStringLiteral("type_months"),
+                                                          QStringLiteral("bands")},
+                                                         where,
+                                                         binds,
+                                                         QString(),
+                                                         QStringLiteral("count the period's people")});
+                    !st)
+                    return st; // the destructor waits for the counting thread
+            }
+            counting.finish();
             if (malformed)
                 return Error {QString(), QStringLiteral("The kept counts hold a value that is not a number."),
                               QStringLiteral("internal")};
@@ -1281,8 +1344,7 @@ Status lookUpAttributes(Session &s, const IdIndex &people, Attributes &attribute
 }
 
 // By reading every participant row (index participant_report, migration 4, holds what is needed, in id order) and
-// keeping those of the run's people. The slices are ranges of ids between two-hex-digit prefixes, the first and
-// last open-ended, so that between them they take in any id, UUID or not.
+// keeping those of the run's people, in slices of ids (sliceOfIds()).
 Status scanAttributes(Session &s, const IdIndex &people, qint64 rows, Attributes &attributes,
                       std::array<IdIndex, 3> &codes)
 {
@@ -1300,20 +1362,10 @@ Status scanAttributes(Session &s, const IdIndex &people, qint64 rows, Attributes
     int slices = 1;
     while (slices < 256 && qint64(slices) * kSlice < rows)
         slices *= 2;
-    const auto bound = [slices](int slice) {
-        return QStringLiteral("%1").arg(slice * 256 / slices, 2, 16, QLatin1Char('0'));
-    };
     for (int slice = 0; slice < slices; ++slice) {
         QString where = QStringLiteral(" WHERE 1");
         QVariantList binds;
-        if (slice > 0) {
-            where += QStringLiteral(" AND id >= ?");
-            binds << bound(slice);
-        }
-        if (slice + 1 < slices) {
-            where += QStringLiteral(" AND id < ?");
-            binds << bound(slice + 1);
-        }
+        sliceOfIds(QStringLiteral("id"), slice, slices, where, binds);
         if (Status st = counting.read(
                 s,
                 RecordSql {{QStringLiteral("id"), QStringLiteral("coalesce(gender, 'not_recorded')"),
