@@ -1198,7 +1198,7 @@ private:
     }
 
     // Anonymous contacts recorded at the period's delivered sessions: kept per session (report_session, schema
-    // migration 6), so a sum over the period's sessions.
+    // migration 7), so a sum over the period's sessions.
     Status readContacts()
     {
         auto contacts = m_run.s.numbers(
@@ -1469,7 +1469,7 @@ Result<ReportQuery::AllCounts> runProgrammes(const QSqlDatabase &db, const QStri
 
 // ---- the table of programmes side by side -----------------------------------------------------------------
 
-// One programme's row of the table, from the kept counts of migration 6 (core/store/migrations.cpp) and three
+// One programme's row of the table, from the kept counts of migration 7 (core/store/migrations.cpp) and three
 // aggregates; the people it engaged go into `everyone` as well, each once.
 Status countTableRow(Run &run, Counts &c, IdIndex &everyone)
 {

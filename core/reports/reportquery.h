@@ -2,19 +2,23 @@
 // period, leaving the wording (labels, definitions) to ProgrammeReport. Bound parameters only.
 //
 // How it stays fast on a device holding millions of attendances (budget: a programme-year in < 100 ms):
-//   1. the period's delivered sessions are read once (session_programme_date index) into an in-memory table keyed
-//      by id, with their type and month; sessions by type, module and month are counted from them;
-//   2. one pass over the period's present attendances, day by day (attendance_report index: programme, date),
-//      checks each against that table and counts attendances and distinct people in C++ (a hash probe per
-//      attendance, where SQL would join, then sort once per breakdown), on a second thread while SQLite reads
-//      the next day;
-//   3. the gender, ethnicity and ward of the people engaged are read once per person, however many programmes
-//      engaged them: from every participant (participant_report index) when they are many, by id when few;
-//   4. contacts are a sum over the period's sessions in report_session (kept by triggers, schema migration 6);
-//      outcomes and certificates are one query each.
-// The table of programmes side by side (runTable) reads only kept counts: report_session for sessions,
-// attendances and contacts, report_engagement (a row per programme, financial year and person, with a bit per
-// month they came in) for the people, counted once across programmes by id.
+//   1. over whole months (a financial year, a quarter, a month, an academic year) it reads the kept counts of
+//      schema migration 7 (core/store/migrations.cpp), kept by triggers as records are written:
+//      - report_session, a row per delivered session with its type, module, attendances and contacts: sessions,
+//        attendances and contacts by month, type and module in one aggregate;
+//      - report_engagement, a row per programme, financial year and person engaged, with bits for the months and
+//        session types they came to and each month's first age band: the people engaged, by month, type and age
+//        band, counted once across years by id, on a second thread while SQLite reads the next slice of ids;
+//   2. otherwise (a period that cuts a month in two, or Source::Records) it counts the records: the period's
+//      delivered sessions are read once (session_programme_date index) into an in-memory table keyed by id, with
+//      their type and month; then one pass over the period's present attendances, day by day (attendance_report
+//      index: programme, date), checks each against that table and counts attendances and distinct people in C++
+//      (a hash probe per attendance, where SQL would join, then sort once per breakdown), on a second thread
+//      while SQLite reads the next day;
+//   3. either way, the gender, ethnicity and ward of the people engaged are read once per person, however many
+//      programmes engaged them: from every participant (participant_report index) when they are many, by id when
+//      few; outcomes and certificates are one query each.
+// The table of programmes side by side (runTable) reads only report_session and report_engagement's months.
 // Rows of many small records cross from SQLite packed, a BLOB per column and day, because Qt's per-value cost (a
 // QVariant, and a UTF-16 QString for text) is higher than SQLite's whole scan: see readGroups() in the .cpp.
 // It all runs in one read transaction, so the figures agree with each other even while the writer saves.
@@ -134,7 +138,7 @@ public:
                                     Source source = Source::Kept);
     // Only what the table of programmes side by side shows (sessions, attendances, people, contacts and
     // certificates; the programme's code and name, no other reference data, no breakdowns), from the kept counts
-    // of schema migration 6 when the period is whole months: a row per session and per person engaged rather than
+    // of schema migration 7 when the period is whole months: a row per session and per person engaged rather than
     // per attendance. Same errors.
     static Result<AllCounts> runTable(const QSqlDatabase &db, const QStringList &programmeIds, const Period &period);
 };

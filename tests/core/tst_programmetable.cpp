@@ -1,8 +1,9 @@
-// The table of programmes side by side (ProgrammeReport::computeTable) reads the kept counts of schema migration 6
-// (report_session, report_engagement) that triggers maintain as records are written. Its figures must be
-// those of the full count (computeAll) whatever was written, changed or removed, in any order; this checks it on
-// records made at random and then changed at random, and that the migration fills the kept counts from the
-// records a device already holds.
+// The table of programmes side by side (ProgrammeReport::computeTable) and one programme's whole report over whole
+// months (ReportQuery::Source::Kept) read the kept counts of schema migration 7 (report_session, report_engagement,
+// report_first, report_code) that triggers maintain as records are written. Their figures, every breakdown
+// included, must be those of the count from the records whatever was written, changed or removed, in any order;
+// this checks it on records made at random and then changed at random, and that the migration fills the kept
+// counts from the records a device already holds.
 #include "reportfixture.h"
 
 #include "core/reports/crossprogrammereport.h"
