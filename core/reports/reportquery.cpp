@@ -271,6 +271,12 @@ QHash<QString, qint64> byCode(const IdIndex &codes, const std::vector<qint64> &c
     return out;
 }
 
+void addTo(QHash<QString, qint64> &to, const QHash<QString, qint64> &counts)
+{
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        to[it.key()] += it.value();
+}
+
 void bump(std::vector<qint64> &counts, int index)
 {
     if (counts.size() <= size_t(index))
@@ -750,6 +756,31 @@ int lastYearOf(const Period &period)
     return period.to().year() - (period.to().month() < 4 ? 1 : 0);
 }
 
+// The whole months of a period, if it has any: the period without the days before its first whole month and
+// after its last.
+std::optional<Period> wholeMonthsOf(const Period &period)
+{
+    const QDate first = period.from().day() == 1 ? period.from() : QDate(period.from().year(), period.from().month(), 1).addMonths(1);
+    const QDate last = period.to().day() == period.to().daysInMonth() ? period.to()
+                                                                        : QDate(period.to().year(), period.to().month(), 1).addDays(-1);
+    if (first > last)
+        return std::nullopt;
+    auto whole = Period::custom(first, last);
+    return whole.ok() ? std::optional<Period>(whole.value()) : std::nullopt;
+}
+
+// Days from `from` to `to`, both included, as the report's SQL binds them.
+struct Range
+{
+    Range(const QDate &from, const QDate &to)
+        : from(from.toString(Qt::ISODate))
+        , toExclusive(to.addDays(1).toString(Qt::ISODate))
+    {
+    }
+    QVariant from;
+    QVariant toExclusive;
+};
+
 // What every programme of a run (one report, or one across programmes) shares: the read transaction, the period.
 struct Run
 {
@@ -760,7 +791,7 @@ struct Run
         , from(p.fromText())
         , toExclusive(p.to().addDays(1).toString(Qt::ISODate))
         , firstMonth(p.from().year() * 12 + p.from().month())
-        , kept(source == ReportQuery::Source::Kept && isWholeMonths(p))
+        , kept(source == ReportQuery::Source::Kept)
     {
     }
 
@@ -796,7 +827,7 @@ struct Run
     QVariant from;
     QVariant toExclusive;
     int firstMonth;
-    bool kept; // count from the kept rows where they have room
+    bool kept; // count the whole months from the kept rows where they have room
     bool bandsRead = false;
     std::vector<QByteArray> bands;
 };
@@ -820,24 +851,64 @@ public:
         if (Status st = readReference(m_run.s, c, m_run.period); !st)
             return st;
         lap("reference");
-        auto kept = canCountKept();
-        if (!kept)
-            return kept.errors();
-        if (kept.value())
-            return countKept(lap);
-        if (Status st = readSessions(); !st)
-            return st;
-        lap("sessions");
+        // The period's whole months from the kept counts where they have room for this programme; the days before
+        // and after them (or the whole period) from the records.
+        std::optional<Period> middle = wholeMonthsOf(m_run.period);
+        if (middle) {
+            auto kept = canCountKept();
+            if (!kept)
+                return kept.errors();
+            if (!kept.value())
+                middle.reset();
+        }
+        const QDate from = m_run.period.from();
+        const QDate to = m_run.period.to();
+        std::optional<Range> before, after; // the days counted from the records, before and after the kept months
+        if (!middle)
+            before = Range(from, to);
+        else {
+            if (middle->from() > from)
+                before = Range(from, middle->from().addDays(-1));
+            if (middle->to() < to)
+                after = Range(middle->to().addDays(1), to);
+        }
+
+        for (const std::optional<Range> &days : {before, after}) {
+            if (days) {
+                if (Status st = readSessions(*days); !st)
+                    return st;
+            }
+        }
+        if (middle) {
+            if (Status st = readSessionsKept(Range(middle->from(), middle->to())); !st)
+                return st;
+        }
+        lap(middle ? "sessions (kept)" : "sessions");
         if (m_types.size() > kMaxTypes)
             return Error {QString(), QStringLiteral("The period has more than %1 kinds of session.").arg(kMaxTypes),
                           QStringLiteral("internal")};
-        if (m_types.size() > 0) {
-            if (Status st = readAttendances(); !st)
-                return st;
-            lap("attendances");
-            if (Status st = readContacts(); !st)
-                return st;
-            lap("contacts");
+        if (c.sessions > 0) {
+            // In the order of the days, so that a person's first attendance is the first one counted.
+            if (before) {
+                if (Status st = readAttendances(*before); !st)
+                    return st;
+            }
+            if (middle) {
+                if (Status st = readPeopleKept(*middle); !st)
+                    return st;
+            }
+            if (after) {
+                if (Status st = readAttendances(*after); !st)
+                    return st;
+            }
+            for (const std::optional<Range> &days : {before, after}) {
+                if (days) {
+                    if (Status st = readContacts(*days); !st)
+                        return st;
+                }
+            }
+            finishPeople();
+            lap(middle ? "people (kept)" : "attendances");
         }
         if (Status st = readOutcomesAndCertificates(); !st)
             return st;
@@ -875,7 +946,7 @@ private:
     // A person engaged in the programme in the period.
     struct Engaged
     {
-        int firstDate; // in m_dates: the day of their first attendance in the period
+        int firstDate; // in m_dates: the day of their first attendance in the period; -1: in the kept months
         int firstSession; // and its session; on a day with several, the one with the lowest id
         int ageBand; // in m_ageBands: recorded with that attendance
         quint64 types = 0; // a bit per session type they came to
@@ -883,7 +954,7 @@ private:
 
     // Delivered, not deleted sessions of the programme in the period: counted by type, module and month, and kept
     // (id → type and month) for the attendance and contact passes.
-    Status readSessions()
+    Status readSessions(const Range &days)
     {
         IdIndex modules;
         std::vector<qint64> byType, byModule;
@@ -915,26 +986,25 @@ private:
                 RecordSql {{QStringLiteral("id"), QStringLiteral("session_type"), QStringLiteral("coalesce(module_id, '')")},
                            QStringLiteral("FROM session WHERE programme_id = ? AND session_date >= ? AND session_date < ? "
                                           "AND deleted = 0 AND status = 'delivered'"),
-                           {c.programmeId, m_run.from, m_run.toExclusive},
+                           {c.programmeId, days.from, days.toExclusive},
                            QStringLiteral("session_date"),
                            QStringLiteral("count the period's sessions")},
                 onRecord);
             !st)
             return st;
-        c.sessionsByType = byCode(m_types, byType);
-        c.sessionsByModule = byCode(modules, byModule); // "" is no module (NULL)
+        addTo(c.sessionsByType, byCode(m_types, byType));
+        addTo(c.sessionsByModule, byCode(modules, byModule)); // "" is no module (NULL)
         return {};
     }
 
     // One pass over the period's present attendances, day by day (attendance_report index), each checked against
     // the session table: counting distinct people costs a hash probe per attendance, where SQL would sort the
     // attendances once per breakdown.
-    Status readAttendances()
+    Status readAttendances(const Range &days)
     {
         const qsizetype monthCount = m_run.months.size();
         std::vector<qint64> attendancesByMonth(size_t(monthCount), 0);
         std::vector<qint64> peopleByMonth(size_t(monthCount), 0);
-        std::vector<qint64> peopleByType(size_t(m_types.size()), 0);
         const auto count = [&](int date, const std::array<QByteArrayView, 3> &f) {
             const int session = m_sessionIds.find(f[1]);
             if (session < 0)
@@ -955,12 +1025,7 @@ private:
                 if (isEarlier(date, session, e))
                     e = Engaged {date, session, m_ageBands.insert(f[2]), e.types};
             }
-            Engaged &e = m_engaged[size_t(person)];
-            const quint64 typeBit = quint64(1) << info.type;
-            if (!(e.types & typeBit)) {
-                e.types |= typeBit;
-                ++peopleByType[size_t(info.type)];
-            }
+            m_engaged[size_t(person)].types |= quint64(1) << info.type;
             quint64 &word = m_monthBits[size_t(person) * size_t(m_monthWords) + size_t(info.month / 64)];
             const quint64 monthBit = quint64(1) << (info.month % 64);
             if (!(word & monthBit)) {
@@ -980,28 +1045,42 @@ private:
             RecordSql {{QStringLiteral("participant_id"), QStringLiteral("session_id"), QStringLiteral("age_band")},
                        QStringLiteral("FROM attendance WHERE programme_id = ? AND session_date >= ? "
                                       "AND session_date < ? AND status = 'present' AND deleted = 0"),
-                       {c.programmeId, m_run.from, m_run.toExclusive},
+                       {c.programmeId, days.from, days.toExclusive},
                        QStringLiteral("session_date"),
                        QStringLiteral("count the period's attendances")});
         counting.finish();
         if (!read)
             return read;
 
-        c.people = qint64(m_engaged.size());
-        for (int i = 0; i < m_types.size(); ++i)
-            c.peopleBySessionType.insert(text(m_types.id(i)), peopleByType[size_t(i)]);
         for (qsizetype i = 0; i < monthCount; ++i) {
             const QString key = m_run.months.at(i).from().toString(QStringLiteral("yyyy-MM"));
-            c.attendancesByMonth.insert(key, attendancesByMonth[size_t(i)]);
-            c.peopleByMonth.insert(key, peopleByMonth[size_t(i)]);
+            c.attendancesByMonth[key] += attendancesByMonth[size_t(i)];
+            c.peopleByMonth[key] += peopleByMonth[size_t(i)];
         }
-        std::vector<qint64> byAgeBand;
-        for (const Engaged &e : m_engaged)
-            bump(byAgeBand, e.ageBand);
-        c.peopleByAgeBand = byCode(m_ageBands, byAgeBand);
-        // A band seen only after someone's first attendance counts nobody: no entry, as from the kept counts.
-        c.peopleByAgeBand.removeIf([](const QHash<QString, qint64>::iterator &it) { return it.value() == 0; });
         return {};
+    }
+
+    // The people counted by type and age band; every month of the period in the monthly figures.
+    void finishPeople()
+    {
+        c.people = qint64(m_engaged.size());
+        std::vector<qint64> byType(size_t(m_types.size()), 0);
+        std::vector<qint64> byAgeBand;
+        for (const Engaged &e : m_engaged) {
+            for (quint64 types = e.types; types; types &= types - 1)
+                ++byType[size_t(std::countr_zero(types))];
+            bump(byAgeBand, e.ageBand);
+        }
+        for (int i = 0; i < m_types.size(); ++i)
+            c.peopleBySessionType.insert(text(m_types.id(i)), byType[size_t(i)]);
+        c.peopleByAgeBand = byCode(m_ageBands, byAgeBand);
+        // A band seen only after someone's first attendance counts nobody: no entry.
+        c.peopleByAgeBand.removeIf([](const QHash<QString, qint64>::iterator &it) { return it.value() == 0; });
+        for (const Period &month : std::as_const(m_run.months)) {
+            const QString key = month.from().toString(QStringLiteral("yyyy-MM"));
+            c.attendancesByMonth[key] += 0;
+            c.peopleByMonth[key] += 0;
+        }
     }
 
     // ---- from the kept counts (schema migration 7), for a period of whole months -------------------------
@@ -1033,25 +1112,9 @@ private:
         return true;
     }
 
-    Status countKept(Laps &lap)
-    {
-        if (Status st = readSessionsKept(); !st)
-            return st;
-        lap("sessions (kept)");
-        if (c.sessions > 0) {
-            if (Status st = readPeopleKept(); !st)
-                return st;
-            lap("people (kept)");
-        }
-        if (Status st = readOutcomesAndCertificates(); !st)
-            return st;
-        lap("outcomes");
-        return {};
-    }
-
     // Sessions by month, type and module, and their attendances and contacts: one aggregate over report_session.
     // (Types and modules keyed by QString here: a few hundred rows, where the attendance pass has 100 000.)
-    Status readSessionsKept()
+    Status readSessionsKept(const Range &days)
     {
         QSqlQuery q = m_run.s.query();
         if (Status st = m_run.s.exec(
@@ -1060,7 +1123,7 @@ private:
                 QStringLiteral("SELECT session_date, session_type, module_id, count(*), sum(attendances), "
                                "sum(contacts_new), sum(contacts_returning) FROM report_session "
                                "WHERE programme_id = ? AND session_date >= ? AND session_date < ? GROUP BY 1, 2, 3"),
-                {c.programmeId, m_run.from, m_run.toExclusive}, QStringLiteral("count the period's sessions"));
+                {c.programmeId, days.from, days.toExclusive}, QStringLiteral("count the period's sessions"));
             !st)
             return st;
         while (q.next()) {
@@ -1078,27 +1141,24 @@ private:
             c.contactsNew += q.value(5).toLongLong();
             c.contactsReturning += q.value(6).toLongLong();
         }
-        if (c.sessions > 0) { // as the attendance pass gives them: every month of the period
-            for (const Period &month : std::as_const(m_run.months)) {
-                const QString key = month.from().toString(QStringLiteral("yyyy-MM"));
-                if (!c.attendancesByMonth.contains(key))
-                    c.attendancesByMonth.insert(key, 0);
-            }
-        }
         return {};
     }
 
     // The people engaged: a kept row per financial year each came in, with the months, the session types by
     // month and the age band of each month's first attendance. Years are read in order, so a person's first
     // attendance in the period is in the first row read for them, in its lowest month.
-    Status readPeopleKept()
+    Status readPeopleKept(const Period &months)
     {
         const qsizetype monthCount = m_run.months.size();
         std::vector<qint64> peopleByMonth(size_t(monthCount), 0);
-        std::vector<quint8> typesOf; // by person: a bit per type number
-        std::vector<qint64> byAgeBand;
-        for (int year = firstYearOf(m_run.period); year <= lastYearOf(m_run.period); ++year) {
-            const qint64 mask = monthsOfYearIn(year, m_run.period);
+        // Type number → bit in m_types (0: no session of that type in the period, so nobody counted for it).
+        std::array<quint64, store::KeptCounts::typeBits> typeBit {};
+        for (size_t t = 0; t < m_typeNumbers.size() && t < typeBit.size(); ++t) {
+            const int type = m_types.find(m_typeNumbers[t]);
+            typeBit[t] = type < 0 ? 0 : quint64(1) << type;
+        }
+        for (int year = firstYearOf(months); year <= lastYearOf(months); ++year) {
+            const qint64 mask = monthsOfYearIn(year, months);
             const int yearMonth = year * 12 + 4 - m_run.firstMonth; // April's index in the run's months
             bool malformed = false;
             const auto onRecord = [&](const Group &, const std::array<QByteArrayView, 3> &f) {
@@ -1111,28 +1171,28 @@ private:
                 // Every type of the programme has a number < typeBits (canCountKept()), so the months a person
                 // came in are those any type has a bit for: the months column need not be read too.
                 qint64 months = 0;
-                quint8 types = 0;
-                for (int t = 0; t < store::KeptCounts::typeBits; ++t) {
+                quint64 types = 0;
+                for (size_t t = 0; t < typeBit.size(); ++t) {
                     const qint64 ofType = (typeMonths >> (12 * t)) & mask;
                     months |= ofType;
                     if (ofType)
-                        types |= quint8(1u << t);
+                        types |= typeBit[t];
                 }
                 if (months == 0)
                     return; // cannot happen: the row is in the period
                 bool added = false;
                 const int person = m_people.insert(f[0], &added);
-                if (added) {
-                    typesOf.push_back(0);
+                if (added) { // their first attendance is in these months: the days before were counted first
                     const int first = std::countr_zero(quint64(months));
                     const qint64 band = (bands >> (4 * first)) & 15;
                     // 0 (no band kept for the month) cannot happen: the same trigger writes both.
                     const QByteArray code = band > 0 && size_t(band) <= m_run.bands.size()
                         ? m_run.bands[size_t(band) - 1]
                         : QByteArrayLiteral("not_recorded");
-                    bump(byAgeBand, m_ageBands.insert(code));
+                    m_engaged.push_back(Engaged {-1, -1, m_ageBands.insert(code), 0});
+                    m_monthBits.resize(m_monthBits.size() + size_t(m_monthWords), 0);
                 }
-                typesOf[size_t(person)] |= types;
+                m_engaged[size_t(person)].types |= types;
                 for (qint64 rest = months; rest; rest &= rest - 1)
                     ++peopleByMonth[size_t(yearMonth + std::countr_zero(quint64(rest)))];
             };
@@ -1166,21 +1226,8 @@ private:
                               QStringLiteral("internal")};
         }
 
-        c.people = m_people.size();
-        for (int i = 0; i < m_types.size(); ++i)
-            c.peopleBySessionType.insert(text(m_types.id(i)), 0);
-        std::vector<qint64> byNumber(m_typeNumbers.size(), 0);
-        for (const quint8 types : typesOf) {
-            for (size_t t = 0; t < byNumber.size(); ++t)
-                byNumber[t] += (types >> t) & 1;
-        }
-        for (size_t t = 0; t < byNumber.size(); ++t) {
-            if (byNumber[t] > 0)
-                c.peopleBySessionType[text(m_typeNumbers[t])] += byNumber[t];
-        }
         for (qsizetype i = 0; i < monthCount; ++i)
-            c.peopleByMonth.insert(m_run.months.at(i).from().toString(QStringLiteral("yyyy-MM")), peopleByMonth[size_t(i)]);
-        c.peopleByAgeBand = byCode(m_ageBands, byAgeBand);
+            c.peopleByMonth[m_run.months.at(i).from().toString(QStringLiteral("yyyy-MM"))] += peopleByMonth[size_t(i)];
         return {};
     }
 
@@ -1188,6 +1235,8 @@ private:
     // lowest id (what reading attendance_report in its order gives).
     bool isEarlier(int date, int session, const Engaged &e) const
     {
+        if (e.firstDate < 0)
+            return false; // in the kept months, before these days
         if (date != e.firstDate) {
             const QByteArrayView day = m_dates[size_t(date)];
             const QByteArrayView first = m_dates[size_t(e.firstDate)];
@@ -1199,16 +1248,16 @@ private:
 
     // Anonymous contacts recorded at the period's delivered sessions: kept per session (report_session, schema
     // migration 7), so a sum over the period's sessions.
-    Status readContacts()
+    Status readContacts(const Range &days)
     {
         auto contacts = m_run.s.numbers(
             QStringLiteral("SELECT coalesce(sum(contacts_new), 0), coalesce(sum(contacts_returning), 0) "
                            "FROM report_session WHERE programme_id = ? AND session_date >= ? AND session_date < ?"),
-            {c.programmeId, m_run.from, m_run.toExclusive}, QStringLiteral("count the period's contacts"));
+            {c.programmeId, days.from, days.toExclusive}, QStringLiteral("count the period's contacts"));
         if (!contacts)
             return contacts.errors();
-        c.contactsNew = contacts->value(0);
-        c.contactsReturning = contacts->value(1);
+        c.contactsNew += contacts->value(0);
+        c.contactsReturning += contacts->value(1);
         return {};
     }
 

@@ -108,7 +108,13 @@ const QList<Period> &periods()
         Period::month(2020, 2),
         Period::academicYear(2019), // September to August: two financial years
         Period::custom(QDate(2019, 1, 1), QDate(2021, 6, 30)).value(), // whole months over three years
-        Period::custom(QDate(2019, 5, 17), QDate(2020, 2, 3)).value(), // days: counted in full
+        // Days that cut a month: the table counts them in full; a report takes the whole months between from the
+        // kept counts and the days before and after from the records.
+        Period::custom(QDate(2019, 5, 17), QDate(2020, 2, 3)).value(),
+        Period::custom(QDate(2019, 4, 1), QDate(2020, 3, 10)).value(), // days after only
+        Period::custom(QDate(2020, 1, 20), QDate(2020, 3, 31)).value(), // days before only
+        Period::custom(QDate(2019, 5, 17), QDate(2019, 6, 10)).value(), // no whole month
+        Period::custom(QDate(2019, 9, 3), QDate(2019, 9, 20)).value(), // within a month
     };
     return all;
 }
