@@ -150,20 +150,25 @@ QString typeNumber(const QString &programme, const QString &type)
         .arg(programme, type);
 }
 
-// Statements numbering a session type of a programme, and an age band, if new.
+// A statement numbering code `code` of kind `kind` in scope `scope` (SQL expressions) if it is new: the next
+// number. The test comes first, so that a code already numbered (nearly every time) costs one lookup.
+QString numberCode(const QString &kind, const QString &scope, const QString &code)
+{
+    return QStringLiteral("INSERT INTO report_code (kind, scope, code, number) SELECT %1, %2, %3, "
+                          "(SELECT count(*) FROM report_code WHERE kind = %1 AND scope = %2) WHERE NOT EXISTS "
+                          "(SELECT 1 FROM report_code WHERE kind = %1 AND scope = %2 AND code = %3); ")
+        .arg(kind, scope, code);
+}
+
+// Statements numbering a session row's type, and an attendance row's age band, if new.
 QString numberType(const QString &row)
 {
-    return QStringLiteral("INSERT OR IGNORE INTO report_code (kind, scope, code, number) SELECT 'type', "
-                          "%1.programme_id, %1.session_type, (SELECT count(*) FROM report_code WHERE kind = 'type' "
-                          "AND scope = %1.programme_id); ")
-        .arg(row);
+    return numberCode(QStringLiteral("'type'"), row + QStringLiteral(".programme_id"), row + QStringLiteral(".session_type"));
 }
 
 QString numberBand(const QString &row)
 {
-    return QStringLiteral("INSERT OR IGNORE INTO report_code (kind, scope, code, number) SELECT 'band', '', "
-                          "%1.age_band, (SELECT count(*) FROM report_code WHERE kind = 'band' AND scope = ''); ")
-        .arg(row);
+    return numberCode(QStringLiteral("'band'"), QStringLiteral("''"), row + QStringLiteral(".age_band"));
 }
 
 // The type_months bit of type number `number` in month `month` (0 when the rows have no bit for it).
@@ -307,12 +312,13 @@ QString reportTriggers()
     // of the month (and so its band), and one to its session's. Its session counts when it has a report_session
     // row of the same programme and date (which that row holds as the session's). Every band gets its number,
     // counted or not: a recount may count the attendance later.
-    const QString counts = QStringLiteral(
-        "session_id = NEW.session_id AND programme_id = NEW.programme_id AND session_date = NEW.session_date "
-        "AND NEW.status = 'present' AND NEW.deleted = 0");
-    const QString sessionCounts = QStringLiteral(
-        "r.session_id = NEW.session_id AND r.programme_id = NEW.programme_id AND r.session_date = NEW.session_date "
-        "AND NEW.status = 'present' AND NEW.deleted = 0");
+    const auto countsAt = [](const QString &r) {
+        return QStringLiteral("%1session_id = NEW.session_id AND %1programme_id = NEW.programme_id "
+                              "AND %1session_date = NEW.session_date AND NEW.status = 'present' AND NEW.deleted = 0")
+            .arg(r);
+    };
+    const QString counts = countsAt(QString()); // UPDATE takes no alias
+    const QString sessionCounts = countsAt(QStringLiteral("r."));
     const QString year = fyOf(QStringLiteral("NEW.session_date"));
     const QString month = monthOf(QStringLiteral("NEW.session_date"));
     const QString first = QStringLiteral(
