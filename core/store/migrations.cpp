@@ -109,20 +109,20 @@ Status migration6(QSqlDatabase &)
 // headcount) keeps: writers keep the copies in step.
 //   report_session: per delivered, not deleted session, its type and module ('' for none), and the attendances
 //     and anonymous contacts that count.
-//   report_first: per programme, financial year (the year it starts in: 1 April), person and month of that year
-//     (0 April … 11 March) they came in, their first attendance that counts in the month (the earliest day's; on a
-//     day with several, the one at the session with the lowest id) and the age band recorded with it.
-//   report_engagement: per programme, financial year and person with an attendance that counts,
-//     months: a bit per month they came in (bit m: month m);
+//   report_engagement: per programme, financial year (the year it starts in: 1 April) and person with an
+//     attendance that counts,
+//     months: a bit per month they came in (bit m: month m, 0 April … 11 March);
 //     type_months: a bit per session type and month (bit 12 t + m: type number t, for t < 5);
-//     bands: 4 bits per month, the band of that month's first attendance (bits 4m…4m+3: band number + 1, for
-//     numbers < 15; 0 none).
+//     bands: 4 bits per month, the band recorded with that month's first attendance that counts (the earliest
+//     day's; on a day with several, the one at the session with the lowest id) (bits 4m…4m+3: band number + 1,
+//     for numbers < 15; 0 none).
 //   report_code: the numbers of session types (kind 'type', per programme: scope is its id) and age bands (kind
 //     'band', scope ''), 0, 1, 2… in order of first sight. A report falls back to counting the records for a
 //     programme with more types, or a device with more bands, than the rows have bits for.
 // Each trigger recomputes the rows it may have changed from the records (attendance_participant,
 // attendance_session and headcount_cell indexes: a few rows each), except a new attendance, which can only add:
-// its month, type and perhaps an earlier first attendance, and one attendance. So nothing is ever drifted.
+// its month and type, one attendance, and its band if it comes first in its month (asked of the records only when
+// its band differs from the month's first one's). So nothing is ever drifted.
 
 constexpr int kTypeBits = KeptCounts::typeBits; // 5 × 12 = 60 bits
 constexpr int kBandCodes = KeptCounts::bandCodes; // 4 bits, 0 for none
@@ -179,13 +179,13 @@ QString typeMonthBit(const QString &number, const QString &month)
         .arg(kTypeBits);
 }
 
-// Person x's bands in year y of programme p, from report_first.
-QString bandsOf(const QString &p, const QString &y, const QString &x)
+// The bands column of a report_engagement row from `firsts`, a query of its months' first attendances (fm: the
+// month, fb: the band).
+QString bandsFrom(const QString &firsts)
 {
-    return QStringLiteral("(SELECT coalesce(sum((c.number + 1) << (4 * f.month)), 0) FROM report_first f "
-                          "JOIN report_code c ON c.kind = 'band' AND c.scope = '' AND c.code = f.age_band "
-                          "WHERE f.programme_id = %1 AND f.year = %2 AND f.participant_id = %3 AND c.number < %4)")
-        .arg(p, y, x)
+    return QStringLiteral("(SELECT coalesce(sum((c.number + 1) << (4 * f.fm)), 0) FROM (%1) f "
+                          "JOIN report_code c ON c.kind = 'band' AND c.scope = '' AND c.code = f.fb WHERE c.number < %2)")
+        .arg(firsts)
         .arg(kBandCodes);
 }
 
@@ -199,46 +199,37 @@ const QString kOfKey = QStringLiteral(
     "a.participant_id = k.x AND a.session_date >= (k.y || '-04-01') AND a.session_date < ((k.y + 1) || '-04-01') "
     "AND a.programme_id = k.p");
 
-// Statements (each ending "; ") recomputing report_first and report_engagement for the keys (p, y, x) that `keys`
-// selects, their rows for them deleted by `deleted` (by default: those the keys select).
+// Statements (each ending "; ") recomputing report_engagement for the keys (p, y, x) that `keys` selects, its
+// rows for them deleted by `deleted` (by default: those the keys select).
 QString recomputeEngagement(const QString &keys, const QString &deleted = QString())
 {
-    QString sql = deleted.isEmpty()
-        ? QStringLiteral("DELETE FROM report_engagement WHERE (programme_id, year, participant_id) "
-                         "IN (SELECT p, y, x FROM (%1)); "
-                         "DELETE FROM report_first WHERE (programme_id, year, participant_id) "
-                         "IN (SELECT p, y, x FROM (%1)); ")
-              .arg(keys)
-        : deleted;
-    const QString distinctKeys = QStringLiteral("(SELECT DISTINCT p, y, x FROM (%1)) k").arg(keys);
+    QString sql = deleted.isEmpty() ? QStringLiteral("DELETE FROM report_engagement WHERE (programme_id, year, participant_id) "
+                                                     "IN (SELECT p, y, x FROM (%1)); ")
+                                          .arg(keys)
+                                    : deleted;
     const QString a = QStringLiteral("a.session_date");
-    // The first attendance of each month: min() picks the row the other columns come from (SQLite's bare columns).
-    sql += QStringLiteral("INSERT INTO report_first (programme_id, year, participant_id, month, session_date, "
-                          "session_id, age_band) SELECT p, y, x, m, d, i, b FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
-                          "%1 AS m, a.session_date AS d, a.session_id AS i, a.age_band AS b, "
-                          "min(a.session_date || char(1) || a.session_id) FROM %2 JOIN attendance a ON %3 "
-                          "JOIN session s ON s.id = a.session_id WHERE %4 GROUP BY k.p, k.y, k.x, m); ")
-               .arg(monthOf(a), distinctKeys, kOfKey, kCounts);
     const QString counted = QStringLiteral("FROM attendance a JOIN session s ON s.id = a.session_id WHERE %1 AND %2")
                                 .arg(kOfKey, kCounts);
+    // The first attendance of each month: min() picks the row the band comes from (SQLite's bare columns).
+    const QString firsts = QStringLiteral("SELECT %1 AS fm, a.age_band AS fb, min(a.session_date || char(1) || a.session_id) "
+                                          "%2 GROUP BY fm")
+                               .arg(monthOf(a), counted);
     sql += QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months, type_months, bands) "
-                          "SELECT p, y, x, m, t, %1 FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
-                          "(SELECT sum(DISTINCT %2) %3) AS m, (SELECT coalesce(sum(DISTINCT %4), 0) %3) AS t "
-                          "FROM %5) WHERE m IS NOT NULL; ")
-               .arg(bandsOf(QStringLiteral("p"), QStringLiteral("y"), QStringLiteral("x")), monthBitOf(a), counted,
+                          "SELECT k.p, k.y, k.x, k.m, k.t, k.b FROM (SELECT k.p AS p, k.y AS y, k.x AS x, "
+                          "(SELECT sum(DISTINCT %1) %2) AS m, (SELECT coalesce(sum(DISTINCT %3), 0) %2) AS t, %4 AS b "
+                          "FROM (SELECT DISTINCT p, y, x FROM (%5)) k) k WHERE k.m IS NOT NULL; ")
+               .arg(monthBitOf(a), counted,
                     typeMonthBit(typeNumber(QStringLiteral("a.programme_id"), QStringLiteral("s.session_type")),
                                  monthOf(a)),
-                    distinctKeys);
+                    bandsFrom(firsts), keys);
     return sql;
 }
 
-// Deletes the report_engagement and report_first rows of one attendance row's key (NEW or OLD): by their primary
-// key, where a row value IN a one-row subquery would have SQLite search by the programme only.
+// Deletes the report_engagement row of one attendance row's key (NEW or OLD): by its primary key, where a row
+// value IN a one-row subquery would have SQLite search by the programme only.
 QString deleteEngagementOf(const QString &row)
 {
     return QStringLiteral("DELETE FROM report_engagement WHERE programme_id = %1.programme_id AND year = %2 "
-                          "AND participant_id = %1.participant_id; "
-                          "DELETE FROM report_first WHERE programme_id = %1.programme_id AND year = %2 "
                           "AND participant_id = %1.participant_id; ")
         .arg(row, fyOf(row + QStringLiteral(".session_date")));
 }
@@ -321,35 +312,36 @@ QString reportTriggers()
     const QString sessionCounts = countsAt(QStringLiteral("r."));
     const QString year = fyOf(QStringLiteral("NEW.session_date"));
     const QString month = monthOf(QStringLiteral("NEW.session_date"));
-    const QString first = QStringLiteral(
-        "INSERT INTO report_first (programme_id, year, participant_id, month, session_date, session_id, age_band) "
-        "SELECT NEW.programme_id, %1, NEW.participant_id, %2, NEW.session_date, NEW.session_id, NEW.age_band "
-        "FROM report_session r WHERE %3 ON CONFLICT (programme_id, year, participant_id, month) DO UPDATE SET "
-        "session_date = excluded.session_date, session_id = excluded.session_id, age_band = excluded.age_band "
-        "WHERE (excluded.session_date, excluded.session_id) < (session_date, session_id); ")
-                              .arg(year, month, sessionCounts);
-    // This month's 4 bits of bands, from report_first as it now is.
+    // This month's 4 bits of bands if the new attendance is the month's first.
     const QString monthBand = QStringLiteral(
-        "(SELECT coalesce((c.number + 1) << (4 * f.month), 0) FROM report_first f JOIN report_code c "
-        "ON c.kind = 'band' AND c.scope = '' AND c.code = f.age_band WHERE f.programme_id = NEW.programme_id "
-        "AND f.year = %1 AND f.participant_id = NEW.participant_id AND f.month = %2 AND c.number < %3)")
-                                  .arg(year, month)
+        "(SELECT (c.number + 1) << (4 * %1) FROM report_code c WHERE c.kind = 'band' AND c.scope = '' "
+        "AND c.code = NEW.age_band AND c.number < %2)")
+                                  .arg(month)
                                   .arg(kBandCodes);
+    // Whether an attendance that counts came before it in its month (the earliest day's, then the lowest session
+    // id, comes first). Asked only when its band differs from the month's first one's.
+    const QString earlier = QStringLiteral(
+        "EXISTS (SELECT 1 FROM attendance a JOIN session s ON s.id = a.session_id "
+        "WHERE a.participant_id = NEW.participant_id AND a.session_date >= substr(NEW.session_date, 1, 8) || '01' "
+        "AND a.session_date <= NEW.session_date AND (a.session_date < NEW.session_date OR a.session_id < NEW.session_id) "
+        "AND a.programme_id = NEW.programme_id AND %1)")
+                                .arg(kCounts);
     const QString engagement = QStringLiteral(
         "INSERT INTO report_engagement (programme_id, year, participant_id, months, type_months, bands) "
         "SELECT NEW.programme_id, %1, NEW.participant_id, %2, coalesce(%3, 0), coalesce(%4, 0) FROM report_session r "
         "WHERE %5 ON CONFLICT (programme_id, year, participant_id) DO UPDATE SET months = months | excluded.months, "
         "type_months = type_months | excluded.type_months, "
-        "bands = (bands & ~(15 << (4 * %6))) | excluded.bands "
+        "bands = CASE WHEN (months & excluded.months) = 0 OR NOT %7 "
+        "THEN (bands & ~(15 << (4 * %6))) | excluded.bands ELSE bands END "
         "WHERE (months & excluded.months) = 0 OR (type_months & excluded.type_months) <> excluded.type_months "
         "OR (bands & (15 << (4 * %6))) <> excluded.bands; ")
                                    .arg(year, monthBitOf(QStringLiteral("NEW.session_date")),
                                         typeMonthBit(typeNumber(QStringLiteral("NEW.programme_id"),
                                                                 QStringLiteral("r.session_type")),
                                                      month),
-                                        monthBand, sessionCounts, month);
+                                        monthBand, sessionCounts, month, earlier);
     sql += trigger(QStringLiteral("report_attendance_insert"), QStringLiteral("INSERT ON attendance"),
-                   numberBand(QStringLiteral("NEW")) + first + engagement
+                   numberBand(QStringLiteral("NEW")) + engagement
                        + QStringLiteral("UPDATE report_session SET attendances = attendances + 1 WHERE %1; ").arg(counts));
     sql += trigger(QStringLiteral("report_attendance_update"),
                    QStringLiteral("UPDATE ON attendance WHEN ") + attendanceChanged,
@@ -406,8 +398,7 @@ CREATE INDEX report_session_programme ON report_session(programme_id, session_da
     attendances, contacts_new, contacts_returning);
 CREATE TABLE report_first (
     programme_id TEXT NOT NULL, year INTEGER NOT NULL, participant_id TEXT NOT NULL, month INTEGER NOT NULL,
-    session_date TEXT NOT NULL, session_id TEXT NOT NULL, age_band TEXT NOT NULL,
-    PRIMARY KEY (programme_id, year, participant_id, month)
+    age_band TEXT NOT NULL, PRIMARY KEY (programme_id, year, participant_id, month)
 ) WITHOUT ROWID;
 CREATE TABLE report_engagement (
     programme_id TEXT NOT NULL, year INTEGER NOT NULL, participant_id TEXT NOT NULL, months INTEGER NOT NULL,
@@ -424,20 +415,22 @@ INSERT INTO report_code (kind, scope, code, number)
                              "WHERE s.deleted = 0 AND s.status = 'delivered';\n")
                   .arg(kSessionColumns, sessionValues());
     const QString a = QStringLiteral("a.session_date");
-    script += QStringLiteral("INSERT INTO report_first (programme_id, year, participant_id, month, session_date, "
-                             "session_id, age_band) SELECT p, y, x, m, d, i, b FROM (SELECT a.programme_id AS p, %2 AS y, "
-                             "a.participant_id AS x, %3 AS m, a.session_date AS d, a.session_id AS i, a.age_band AS b, "
-                             "min(a.session_date || char(1) || a.session_id) FROM attendance a "
+    // The first attendance of every month, in one pass (a working table, dropped once the bands are in).
+    script += QStringLiteral("INSERT INTO report_first (programme_id, year, participant_id, month, age_band) "
+                             "SELECT p, y, x, m, b FROM (SELECT a.programme_id AS p, %2 AS y, a.participant_id AS x, "
+                             "%3 AS m, a.age_band AS b, min(a.session_date || char(1) || a.session_id) FROM attendance a "
                              "JOIN session s ON s.id = a.session_id WHERE %1 GROUP BY 1, 2, 3, 4);\n")
                   .arg(kCounts, fyOf(a), monthOf(a));
     script += QStringLiteral("INSERT INTO report_engagement (programme_id, year, participant_id, months, type_months, bands) "
-                             "SELECT p, y, x, m, t, %4 FROM (SELECT a.programme_id AS p, %2 AS y, a.participant_id AS x, "
-                             "sum(DISTINCT %3) AS m, coalesce(sum(DISTINCT %5), 0) AS t FROM attendance a "
-                             "JOIN session s ON s.id = a.session_id WHERE %1 GROUP BY 1, 2, 3);\n")
+                             "SELECT e.p, e.y, e.x, e.m, e.t, %4 FROM (SELECT a.programme_id AS p, %2 AS y, "
+                             "a.participant_id AS x, sum(DISTINCT %3) AS m, coalesce(sum(DISTINCT %5), 0) AS t "
+                             "FROM attendance a JOIN session s ON s.id = a.session_id WHERE %1 GROUP BY 1, 2, 3) e;\n")
                   .arg(kCounts, fyOf(a), monthBitOf(a),
-                       bandsOf(QStringLiteral("p"), QStringLiteral("y"), QStringLiteral("x")),
+                       bandsFrom(QStringLiteral("SELECT month AS fm, age_band AS fb FROM report_first "
+                                                "WHERE programme_id = e.p AND year = e.y AND participant_id = e.x")),
                        typeMonthBit(typeNumber(QStringLiteral("a.programme_id"), QStringLiteral("s.session_type")),
                                     monthOf(a)));
+    script += QStringLiteral("DROP TABLE report_first;\n");
     script += reportTriggers();
     return execScript(db, script);
 }
