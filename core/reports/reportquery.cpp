@@ -781,6 +781,30 @@ struct Range
     QVariant toExclusive;
 };
 
+// The codes of `kind` in `scope` by their number in report_code (the kept counts' numbering, migration 7) into
+// `codes`; false when some number is `limit` or more (the kept rows have no bits for it).
+Result<bool> readCodes(Session &s, const QString &kind, const QString &scope, int limit, std::vector<QByteArray> &codes)
+{
+    QSqlQuery q = s.query();
+    if (Status st = s.exec(q, QStringLiteral("SELECT number, code FROM report_code WHERE kind = ? AND scope = ?"),
+                           {kind, scope.isNull() ? QString(QLatin1String("")) : scope},
+                           QStringLiteral("read the kept counts' numbering"));
+        !st)
+        return st.errors();
+    codes.clear();
+    while (q.next()) {
+        const qint64 number = q.value(0).toLongLong();
+        if (number < 0 || number >= limit) {
+            codes.clear();
+            return false;
+        }
+        if (codes.size() <= size_t(number))
+            codes.resize(size_t(number) + 1);
+        codes[size_t(number)] = q.value(1).toString().toUtf8();
+    }
+    return true;
+}
+
 // What every programme of a run (one report, or one across programmes) shares: the read transaction, the period.
 struct Run
 {
@@ -802,22 +826,10 @@ struct Run
         if (bandsRead)
             return {};
         bandsRead = true;
-        QSqlQuery q = s.query();
-        if (Status st = s.exec(q, QStringLiteral("SELECT number, code FROM report_code WHERE kind = 'band' AND scope = ''"),
-                               {}, QStringLiteral("read the age bands' numbers"));
-            !st)
-            return st;
-        while (q.next()) {
-            const qint64 number = q.value(0).toLongLong();
-            if (number < 0 || number >= store::KeptCounts::bandCodes) {
-                bands.clear();
-                kept = false;
-                return {};
-            }
-            if (bands.size() <= size_t(number))
-                bands.resize(size_t(number) + 1);
-            bands[size_t(number)] = q.value(1).toString().toUtf8();
-        }
+        auto fit = readCodes(s, QStringLiteral("band"), QString(), store::KeptCounts::bandCodes, bands);
+        if (!fit)
+            return fit.errors();
+        kept = kept && fit.value();
         return {};
     }
 
@@ -831,6 +843,21 @@ struct Run
     bool bandsRead = false;
     std::vector<QByteArray> bands;
 };
+
+// The certificates issued in the run's period and the people they went to.
+Status countCertificates(Run &run, Counts &c)
+{
+    auto certificates = run.s.numbers(QStringLiteral("SELECT count(*), count(DISTINCT participant_id) FROM certificate "
+                                                     "WHERE programme_id = ? AND issued_on >= ? AND issued_on < ? "
+                                                     "AND deleted = 0"),
+                                      {c.programmeId, run.from, run.toExclusive},
+                                      QStringLiteral("count the period's certificates"));
+    if (!certificates)
+        return certificates.errors();
+    c.certificates = certificates->value(0);
+    c.peopleCertificated = certificates->value(1);
+    return {};
+}
 
 // Reads and counts one programme's figures over the run's period, except gender, ethnicity and ward, which are
 // counted for all the programmes of a run at once (countAttributes()).
@@ -1095,21 +1122,7 @@ private:
             return st.errors();
         if (!m_run.kept)
             return false;
-        QSqlQuery q = m_run.s.query();
-        if (Status st = m_run.s.exec(q, QStringLiteral("SELECT number, code FROM report_code WHERE kind = 'type' AND scope = ?"),
-                                     {c.programmeId}, QStringLiteral("read the session types' numbers"));
-            !st)
-            return st.errors();
-        m_typeNumbers.clear();
-        while (q.next()) {
-            const qint64 number = q.value(0).toLongLong();
-            if (number < 0 || number >= store::KeptCounts::typeBits)
-                return false;
-            if (m_typeNumbers.size() <= size_t(number))
-                m_typeNumbers.resize(size_t(number) + 1);
-            m_typeNumbers[size_t(number)] = q.value(1).toString().toUtf8();
-        }
-        return true;
+        return readCodes(m_run.s, QStringLiteral("type"), c.programmeId, store::KeptCounts::typeBits, m_typeNumbers);
     }
 
     // Sessions by month, type and module, and their attendances and contacts: one aggregate over report_session.
@@ -1306,17 +1319,7 @@ private:
             return st;
         c.peopleByMeasure = byCode(measures, byMeasure);
 
-        auto certificates
-            = m_run.s.numbers(QStringLiteral("SELECT count(*), count(DISTINCT participant_id) FROM certificate "
-                                             "WHERE programme_id = ? AND issued_on >= ? AND issued_on < ? "
-                                             "AND deleted = 0"),
-                              {c.programmeId, m_run.from, m_run.toExclusive},
-                              QStringLiteral("count the period's certificates"));
-        if (!certificates)
-            return certificates.errors();
-        c.certificates = certificates->value(0);
-        c.peopleCertificated = certificates->value(1);
-        return {};
+        return countCertificates(m_run, c);
     }
 
     Run &m_run;
@@ -1538,14 +1541,8 @@ Status countTableRow(Run &run, Counts &c, IdIndex &everyone)
     c.attendances = sessions->value(1);
     c.contactsNew = sessions->value(2);
     c.contactsReturning = sessions->value(3);
-    auto certificates = s.numbers(QStringLiteral("SELECT count(*), count(DISTINCT participant_id) FROM certificate "
-                                                 "WHERE programme_id = ? AND issued_on >= ? AND issued_on < ? "
-                                                 "AND deleted = 0"),
-                                  range, QStringLiteral("count the period's certificates"));
-    if (!certificates)
-        return certificates.errors();
-    c.certificates = certificates->value(0);
-    c.peopleCertificated = certificates->value(1);
+    if (Status st = countCertificates(run, c); !st)
+        return st;
     lap("sessions and certificates");
 
     // People: a kept row per person and financial year. Over one year each row is one person; over several a
