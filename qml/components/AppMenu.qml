@@ -3,10 +3,8 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import Outreach.Ui
 
-// Every menu of the app: flat for the same reason as AppDialog (Material's elevation shadow is a shader effect the
-// software renderer cannot draw, and the menu's background vanished with it), with a border to set it apart; as
-// wide as its longest visible item (Material's fixed 200 px cut "Remove this device's records…" short), within the
-// window.
+// Every menu of the app: flat (FlatPopupBackground); as wide as its longest visible item (Material's fixed 200 px
+// cut "Remove this device's records…" short), within the window.
 Menu {
     id: menu
 
@@ -22,11 +20,8 @@ Menu {
         return Math.min(Math.max(200, widest + menu.leftPadding + menu.rightPadding), room);
     }
 
-    background: Rectangle {
+    background: FlatPopupBackground {
         implicitWidth: 200
         implicitHeight: 48
-        color: menu.Material.dialogColor
-        border.color: menu.Material.dividerColor
-        radius: 2
     }
 }

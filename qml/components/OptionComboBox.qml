@@ -33,11 +33,5 @@ ComboBox {
     font.pixelSize: Theme.fontSizeBody
     onActivated: index => box.picked(box.options[index].value)
 
-    // Material draws the list's background with an elevation shadow, a shader effect the software renderer cannot
-    // draw (see AppDialog): the list's background vanished with it. Flat, with a border.
-    popup.background: Rectangle {
-        color: box.Material.dialogColor
-        border.color: box.Material.dividerColor
-        radius: 2
-    }
+    popup.background: FlatPopupBackground {}
 }
