@@ -787,7 +787,7 @@ Result<bool> readCodes(Session &s, const QString &kind, const QString &scope, in
 {
     QSqlQuery q = s.query();
     if (Status st = s.exec(q, QStringLiteral("SELECT number, code FROM report_code WHERE kind = ? AND scope = ?"),
-                           {kind, scope.isNull() ? QString(QLatin1String("")) : scope},
+                           {kind, scope.isNull() ? QLatin1String("") : scope}, // '' rather than NULL
                            QStringLiteral("read the kept counts' numbering"));
         !st)
         return st.errors();
@@ -812,8 +812,7 @@ struct Run
         : s(session)
         , period(p)
         , months(p.months())
-        , from(p.fromText())
-        , toExclusive(p.to().addDays(1).toString(Qt::ISODate))
+        , days(p.from(), p.to())
         , firstMonth(p.from().year() * 12 + p.from().month())
         , kept(source == ReportQuery::Source::Kept)
     {
@@ -836,8 +835,7 @@ struct Run
     Session &s;
     Period period;
     QList<Period> months;
-    QVariant from;
-    QVariant toExclusive;
+    Range days; // the whole period
     int firstMonth;
     bool kept; // count the whole months from the kept rows where they have room
     bool bandsRead = false;
@@ -850,7 +848,7 @@ Status countCertificates(Run &run, Counts &c)
     auto certificates = run.s.numbers(QStringLiteral("SELECT count(*), count(DISTINCT participant_id) FROM certificate "
                                                      "WHERE programme_id = ? AND issued_on >= ? AND issued_on < ? "
                                                      "AND deleted = 0"),
-                                      {c.programmeId, run.from, run.toExclusive},
+                                      {c.programmeId, run.days.from, run.days.toExclusive},
                                       QStringLiteral("count the period's certificates"));
     if (!certificates)
         return certificates.errors();
@@ -892,7 +890,7 @@ public:
         const QDate to = m_run.period.to();
         std::optional<Range> before, after; // the days counted from the records, before and after the kept months
         if (!middle)
-            before = Range(from, to);
+            before = m_run.days;
         else {
             if (middle->from() > from)
                 before = Range(from, middle->from().addDays(-1));
@@ -1311,7 +1309,7 @@ private:
                 RecordSql {{QStringLiteral("measure_id"), QStringLiteral("participant_id")},
                            QStringLiteral("FROM outcome WHERE programme_id = ? AND observed_on >= ? AND observed_on < ? "
                                           "AND deleted = 0 AND achieved = 1"),
-                           {c.programmeId, m_run.from, m_run.toExclusive},
+                           {c.programmeId, m_run.days.from, m_run.days.toExclusive},
                            QStringLiteral("observed_on"),
                            QStringLiteral("count the period's outcomes")},
                 onRecord);
@@ -1530,7 +1528,7 @@ Status countTableRow(Run &run, Counts &c, IdIndex &everyone)
     if (Status st = readProgramme(s, c); !st) // the table shows no modules, measures, wards or targets
         return st;
     lap("programme");
-    const QVariantList range {c.programmeId, run.from, run.toExclusive};
+    const QVariantList range {c.programmeId, run.days.from, run.days.toExclusive};
     auto sessions = s.numbers(QStringLiteral("SELECT count(*), coalesce(sum(attendances), 0), coalesce(sum(contacts_new), 0), "
                                              "coalesce(sum(contacts_returning), 0) FROM report_session "
                                              "WHERE programme_id = ? AND session_date >= ? AND session_date < ?"),
