@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 namespace outreach::sync {
@@ -307,7 +308,7 @@ Status DeviceSync::recoverInFlight()
     return tx.commit();
 }
 
-Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizetype maxBytes)
+Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizetype maxBytes, qint64 afterSeq)
 {
     WriteTransaction tx(m_db, WriteTransaction::Mode::Pull); // outbox bookkeeping only: no mutations
     if (tx.failed())
@@ -323,7 +324,8 @@ Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizet
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT device_seq, mutation_id, entity, entity_id, programme_id, op, base_version, "
                              "fields, previous, hlc FROM outbox WHERE state IN ('pending', 'in_flight') "
-                             "ORDER BY device_seq LIMIT ?"));
+                             "AND device_seq > ? ORDER BY device_seq LIMIT ?"));
+    q.addBindValue(afterSeq);
     q.addBindValue(qMax(1, maxMutations));
     if (!q.exec())
         return sqlError(q, QStringLiteral("read the changes to send"));
@@ -411,6 +413,17 @@ Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &respon
         }
     }
     return tx.commit();
+}
+
+bool DeviceSync::acceptedWhole(const PushRequest &sent, const PushResponse &response)
+{
+    QHash<QString, const MutationResult *> results;
+    for (const MutationResult &r : response.results)
+        results.insert(r.mutationId, &r);
+    return std::all_of(sent.mutations.cbegin(), sent.mutations.cend(), [&results](const Mutation &m) {
+        const MutationResult *result = results.value(m.mutationId);
+        return result && isAccepted(*result);
+    });
 }
 
 Status DeviceSync::pushFailed(const PushRequest &sent, const QString &error)

@@ -30,14 +30,19 @@ public:
     // The next batch: a prefix, in device_seq order, of the pending and in-flight mutations (rejected ones are
     // skipped: they never block the rest), at most `maxMutations` and `maxBytes` (the first mutation always goes,
     // whatever its size). Sensitive columns are decrypted. The batch is marked in flight (attempts + 1) before it
-    // is returned. std::nullopt when nothing is owed.
+    // is returned. std::nullopt when nothing is owed. With `afterSeq`, the batch that follows a batch still in
+    // flight whose last mutation is `afterSeq`: read while the server handles that one, and sent only once it is
+    // accepted whole (SyncClient::pushNext).
     core::Result<std::optional<PushRequest>> nextPush(int maxMutations = Limits::MaxPushMutations,
-                                                      qsizetype maxBytes = Limits::MaxPushBytes);
+                                                      qsizetype maxBytes = Limits::MaxPushBytes, qint64 afterSeq = 0);
     // The server's answer to `sent`: accepted mutations (applied, merged, conflict_recorded, duplicate) leave the
     // outbox; rejected ones stay as 'rejected' with last_error {"code": …, "message": …}, except those rejected as
     // `purged` (about someone erased on the server): they go, with the row and what is below it; a sent mutation
     // without a result goes back to pending; a result for a mutation not sent is ignored.
     core::Status applyPush(const PushRequest &sent, const PushResponse &response);
+    // Whether the server accepted every mutation of `sent` (each has a result, none rejected): only then does the
+    // batch read behind it (nextPush with afterSeq) still stand as it was read.
+    static bool acceptedWhole(const PushRequest &sent, const PushResponse &response);
     // The batch did not get an answer (network, timeout, 5xx…): back to pending, `error` kept as last_error.
     core::Status pushFailed(const PushRequest &sent, const QString &error);
 

@@ -182,7 +182,7 @@ QString SyncClient::describeTlsFailure(const QList<QSslError> &errors, const QSt
 }
 
 void SyncClient::request(const QByteArray &verb, const QString &path, const QByteArray &body, bool authorised,
-                         Handler handler)
+                         Handler handler, std::function<void()> uploaded)
 {
     QString base = m_serverAddress.trimmed();
     while (base.endsWith(u'/'))
@@ -202,6 +202,15 @@ void SyncClient::request(const QByteArray &verb, const QString &path, const QByt
     req.setSslConfiguration(tls);
     const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
     QNetworkReply *reply = verb == "GET" ? m_network->get(req) : m_network->sendCustomRequest(req, verb, body);
+    if (uploaded) {
+        connect(reply, &QNetworkReply::uploadProgress, this,
+                [reply, called = false, uploaded = std::move(uploaded)](qint64 sent, qint64 total) mutable {
+                    if (!called && total > 0 && sent == total && !reply->isFinished()) {
+                        called = true;
+                        uploaded();
+                    }
+                });
+    }
     auto sslErrors = std::make_shared<QList<QSslError>>();
     connect(reply, &QNetworkReply::sslErrors, this,
             [sslErrors](const QList<QSslError> &errors) { *sslErrors += errors; });
@@ -398,6 +407,7 @@ void SyncClient::startCycle()
     m_failed = false;
     m_permanent = false;
     m_batchSize = Limits::MaxPushMutations;
+    m_nextBatch.reset();
     m_retry.stop();
     refreshCounts();
     m_toSend = m_pending;
@@ -505,23 +515,34 @@ void SyncClient::pushNext()
 {
     if (m_state == State::SignedOut || m_state == State::Revoked)
         return finishCycle(false);
-    auto batch = m_sync.nextPush(m_batchSize);
-    if (!batch) {
-        m_failed = m_permanent = m_pushFailed = true;
-        setLastError(core::describe(batch.errors()));
-        return pullNext();
+    Prepared batch;
+    if (m_nextBatch) {
+        batch = std::move(*m_nextBatch);
+        m_nextBatch.reset();
+    } else {
+        auto read = m_sync.nextPush(m_batchSize);
+        if (!read) {
+            m_failed = m_permanent = m_pushFailed = true;
+            setLastError(core::describe(read.errors()));
+            return pullNext();
+        }
+        if (!read.value())
+            return pullNext();
+        batch.request = std::move(*read.value());
+        batch.body = wire::toJson(batch.request);
     }
-    if (!batch.value())
-        return pullNext();
-    const PushRequest sent = *batch.value();
+    const PushRequest sent = batch.request;
     const int size = int(sent.mutations.size());
     setProgress(QStringLiteral("Sending %1 of %2…").arg(m_sent + size).arg(qMax(m_toSend, m_sent + size)));
-    request("POST", QStringLiteral("/v1/sync/push"), wire::toJson(sent), true, [this, sent, size](const Reply &r) {
+    request("POST", QStringLiteral("/v1/sync/push"), batch.body, true, [this, sent, size](const Reply &r) {
         if (r.status == 200) {
             auto response = wire::parsePushResponse(r.body);
             if (response) {
+                if (!DeviceSync::acceptedWhole(sent, response.value()))
+                    m_nextBatch.reset(); // a purge may have taken rows it holds: read it again
                 m_sync.observeServerTime(response->serverTimeMs, r.sentAtMs, r.receivedAtMs);
                 if (Status s = m_sync.applyPush(sent, response.value()); !s) {
+                    m_nextBatch.reset();
                     m_failed = m_permanent = m_pushFailed = true;
                     setLastError(core::describe(s.errors()));
                     return pullNext();
@@ -530,12 +551,16 @@ void SyncClient::pushNext()
                 refreshCounts();
                 return pushNext();
             }
+            m_nextBatch.reset();
             m_sync.pushFailed(sent, core::describe(response.errors()));
             m_failed = m_permanent = m_pushFailed = true;
             setLastError(
                 QStringLiteral("The server's answer could not be read: %1").arg(core::describe(response.errors())));
             return pullNext();
         }
+        // Whatever went wrong, the batch read behind this one is read again (it may change size, or follow
+        // a batch that is sent again); its mutations are in flight, which nextPush() reads as owed.
+        m_nextBatch.reset();
         m_sync.pushFailed(sent, describeFailure(r));
         if (m_state == State::SignedOut || m_state == State::Revoked)
             return finishCycle(false);
@@ -562,6 +587,15 @@ void SyncClient::pushNext()
         m_permanent = r.tlsFailed || (r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408);
         setLastError(describeFailure(r));
         pullNext();
+    }, [this, afterSeq = sent.mutations.constLast().deviceSeq] {
+        // While the server handles this batch, the device reads, decrypts and encodes the next one (its share of a
+        // push overlaps the server's instead of following it). A read that fails is met again when read for real.
+        auto following = m_sync.nextPush(m_batchSize, Limits::MaxPushBytes, afterSeq);
+        if (following && following.value()) {
+            Prepared next {std::move(*following.value()), {}};
+            next.body = wire::toJson(next.request);
+            m_nextBatch = std::move(next);
+        }
     });
 }
 

@@ -157,7 +157,10 @@ private:
     };
     using Handler = std::function<void(const Reply &)>;
 
-    void request(const QByteArray &verb, const QString &path, const QByteArray &body, bool authorised, Handler handler);
+    // `uploaded`, if given, is called once the body is sent (the network access manager uploads it through this
+    // thread's event loop), before the answer.
+    void request(const QByteArray &verb, const QString &path, const QByteArray &body, bool authorised, Handler handler,
+                 std::function<void()> uploaded = {});
     void startCycle();
     void pushNext();
     void pullNext();
@@ -217,6 +220,14 @@ private:
     bool m_failed = false; // the cycle met a failure (transient unless m_permanent)
     bool m_permanent = false;
     int m_batchSize = Limits::MaxPushMutations;
+    // The batch after the one in flight, read and encoded while the server handles that one; sent next only if
+    // that one is accepted whole (DeviceSync::acceptedWhole), otherwise read again.
+    struct Prepared
+    {
+        PushRequest request;
+        QByteArray body;
+    };
+    std::optional<Prepared> m_nextBatch;
     int m_sent = 0;
     int m_toSend = 0;
     int m_pulled = 0;

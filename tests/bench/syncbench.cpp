@@ -171,21 +171,28 @@ struct Device
         return network->post(request, body);
     }
 
-    // Synchronous POST (the single-device phases).
-    Reply call(const QString &path, const QByteArray &body)
+    // The answer to a request already sent: waits for it (the single-device phases).
+    Reply answer(QNetworkReply *reply, const QElapsedTimer &sentAt)
     {
-        QElapsedTimer t;
-        t.start();
-        QNetworkReply *reply = post(path, body);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
+        if (!reply->isFinished()) {
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
         Reply out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-                  double(t.nsecsElapsed()) / 1e6};
+                  double(sentAt.nsecsElapsed()) / 1e6};
         const QByteArray timing = reply->rawHeader("Server-Timing"); // "app;dur=12.34"
         serverMs += timing.mid(timing.indexOf('=') + 1).toDouble();
         reply->deleteLater();
         return out;
+    }
+
+    // Synchronous POST.
+    Reply call(const QString &path, const QByteArray &body)
+    {
+        QElapsedTimer t;
+        t.start();
+        return answer(post(path, body), t);
     }
 
     bool signIn(const QString &user)
@@ -204,39 +211,64 @@ struct Device
     double clientMs = 0; // time spent in DeviceSync and the wire format (batches, JSON, answers), not waiting
     double serverMs = 0; // the server's handling of this device's requests (its Server-Timing header)
 
+    // As SyncClient::pushNext does: while the server handles a batch, the next one is read and encoded; it is
+    // sent once the first is accepted whole, or read again.
     bool pushAll(QString *error, int *requests = nullptr)
     {
         QElapsedTimer client;
-        for (;;) {
+        client.start();
+        auto next = sync->nextPush();
+        std::optional<sync::PushRequest> batch = next ? next.value() : std::nullopt;
+        QByteArray body = batch ? sync::wire::toJson(*batch) : QByteArray();
+        clientMs += double(client.nsecsElapsed()) / 1e6;
+        if (!next) {
+            *error = core::describe(next.errors());
+            return false;
+        }
+        while (batch) {
+            QElapsedTimer sent;
+            sent.start();
+            QNetworkReply *reply = post(QStringLiteral("/v1/sync/push"), body);
+            // The network access manager uploads the body through this thread's event loop: the next batch is read
+            // once it is sent, while the server handles it.
+            QEventLoop uploading;
+            QObject::connect(reply, &QNetworkReply::uploadProgress, &uploading, [&](qint64 done, qint64 total) {
+                if (total > 0 && done == total)
+                    uploading.quit();
+            });
+            QObject::connect(reply, &QNetworkReply::finished, &uploading, &QEventLoop::quit);
+            uploading.exec();
             client.start();
-            auto next = sync->nextPush();
+            auto following = sync->nextPush(sync::Limits::MaxPushMutations, sync::Limits::MaxPushBytes,
+                                            batch->mutations.constLast().deviceSeq);
+            std::optional<sync::PushRequest> followingBatch = following ? following.value() : std::nullopt;
+            QByteArray followingBody = followingBatch ? sync::wire::toJson(*followingBatch) : QByteArray();
             clientMs += double(client.nsecsElapsed()) / 1e6;
-            if (!next) {
-                *error = core::describe(next.errors());
+            if (!following) {
+                *error = core::describe(following.errors());
                 return false;
             }
-            if (!next.value())
-                return true;
-            client.start();
-            const QByteArray body = sync::wire::toJson(*next.value());
-            clientMs += double(client.nsecsElapsed()) / 1e6;
-            const Reply r = call(QStringLiteral("/v1/sync/push"), body);
+            const Reply r = answer(reply, sent);
             if (requests)
                 ++*requests;
             if (r.status != 200) {
-                (void)sync->pushFailed(*next.value(), QStringLiteral("HTTP %1").arg(r.status));
+                (void)sync->pushFailed(*batch, QStringLiteral("HTTP %1").arg(r.status));
                 *error = QStringLiteral("push answered %1: %2").arg(r.status).arg(QString::fromUtf8(r.body.left(300)));
                 return false;
             }
             client.start();
             const auto parsed = sync::wire::parsePushResponse(r.body);
-            const bool applied = parsed && sync->applyPush(*next.value(), parsed.value());
+            const bool applied = parsed && sync->applyPush(*batch, parsed.value());
+            const bool whole = parsed && sync::DeviceSync::acceptedWhole(*batch, parsed.value());
             clientMs += double(client.nsecsElapsed()) / 1e6;
-            if (!applied) {
-                *error = QStringLiteral("push answer not applied");
+            if (!applied || !whole) {
+                *error = QStringLiteral("push answer not applied, or a mutation refused");
                 return false;
             }
+            batch = std::move(followingBatch);
+            body = std::move(followingBody);
         }
+        return true;
     }
 
     // Pulls until has_more is false. `cut` is called after each page; a failed request is retried after

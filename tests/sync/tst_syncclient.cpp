@@ -67,6 +67,8 @@ private Q_SLOTS:
     void cyclePushesThenPulls();
     void expiredTokenIsRefreshedOnceAndTheRequestRetried();
     void tooLargeBatchIsHalved();
+    void batchReadBehindAFailedOneIsReadAgainInOrder();
+    void batchReadBehindAPurgeIsReadAgain();
     void revokedDeviceStopsAndCanBeWiped();
     void seqRegressionReRegistersAndResends();
     void droppedResponseIsRetriedWithoutLossOrDuplicates();
@@ -244,6 +246,78 @@ void TestSyncClient::tooLargeBatchIsHalved()
     QCOMPARE(f.rows("outbox"), 0);
     for (const QString &id : owed)
         QCOMPARE(seen.value(id), 1);
+}
+
+// Batches of two (anything larger is refused with 413); the server fails the second one once. The batch the client
+// read behind it while it was in flight is not sent: everything reaches the server once, in the order owed.
+void TestSyncClient::batchReadBehindAFailedOneIsReadAgainInOrder()
+{
+    test::StoreFixture f;
+    for (int i = 0; i < 4; ++i)
+        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i)); // 8 mutations
+    const QStringList owed = outboxIds(f.db());
+    QCOMPARE(owed.size(), 8);
+    FakeServer server;
+    QHash<QString, int> seen;
+    QStringList accepted; // the mutations of every push answered 200, in the order the server got them
+    int fitting = 0;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path != "/v1/sync/push")
+            return standard(r, seen);
+        if (mutationCount(r) > 2)
+            return error(413, "batch_too_large");
+        if (++fitting == 2)
+            return error(503, "busy", "Try again");
+        for (const QJsonValue &m : r.json().value(QLatin1String("mutations")).toArray())
+            accepted << m.toObject().value(QLatin1String("mutation_id")).toString();
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QTRY_COMPARE_WITH_TIMEOUT(f.rows("outbox"), 0, 10000);
+    QCOMPARE(accepted, owed);
+    for (const QString &id : owed)
+        QCOMPARE(seen.value(id), 1);
+}
+
+// One change at a time; the server answers the first person's record `purged` (erased there). The device erases
+// them with their owed enrolment — which it had already read as the next batch while the first was in flight:
+// that batch is read again, so the enrolment is never sent.
+void TestSyncClient::batchReadBehindAPurgeIsReadAgain()
+{
+    test::StoreFixture f;
+    const QString erased = f.addPerson("ignite_gangs_work", QStringLiteral("Erased"));
+    f.addPerson("ignite_gangs_work", QStringLiteral("Kept"));
+    const QStringList owed = outboxIds(f.db());
+    QCOMPARE(owed.size(), 4); // each person, then their enrolment
+    FakeServer server;
+    QHash<QString, int> seen;
+    QStringList sent; // the mutations of every push that fits
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path != "/v1/sync/push")
+            return standard(r, seen);
+        if (mutationCount(r) > 1)
+            return error(413, "batch_too_large");
+        const QJsonObject m = r.json().value(QLatin1String("mutations")).toArray().first().toObject();
+        sent << m.value(QLatin1String("mutation_id")).toString();
+        if (m.value(QLatin1String("entity_id")).toString() != erased)
+            return standard(r, seen);
+        PushResponse response;
+        response.results << MutationResult {m.value(QLatin1String("mutation_id")).toString(),
+                                            QStringLiteral("rejected"),
+                                            0,
+                                            QStringLiteral("purged"),
+                                            QStringLiteral("This person was erased from the server"),
+                                            {}};
+        return HttpResponse {200, wire::toJson(response), false};
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    QTRY_COMPARE_WITH_TIMEOUT(f.rows("outbox"), 0, 10000);
+    QCOMPARE(sent, (QStringList {owed.at(0), owed.at(2), owed.at(3)}));
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM participant WHERE id = '%1'").arg(erased)), 0);
 }
 
 void TestSyncClient::revokedDeviceStopsAndCanBeWiped()
