@@ -308,11 +308,19 @@ Status DeviceSync::recoverInFlight()
     return tx.commit();
 }
 
-Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizetype maxBytes, qint64 afterSeq)
+Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizetype maxBytes)
 {
-    WriteTransaction tx(m_db, WriteTransaction::Mode::Pull); // outbox bookkeeping only: no mutations
-    if (tx.failed())
-        return tx.errors();
+    auto batch = readAhead(maxMutations, maxBytes, 0);
+    if (!batch || !batch.value())
+        return batch;
+    auto marked = markInFlight(*batch.value());
+    if (!marked)
+        return marked.errors();
+    return batch; // (always marked: nothing ran between reading and marking)
+}
+
+Result<std::optional<PushRequest>> DeviceSync::readAhead(int maxMutations, qsizetype maxBytes, qint64 afterSeq)
+{
     PushRequest request;
     request.deviceId = m_db.deviceId();
     request.batchId = core::newId();
@@ -356,13 +364,36 @@ Result<std::optional<PushRequest>> DeviceSync::nextPush(int maxMutations, qsizet
     q.finish();
     if (request.mutations.isEmpty())
         return std::optional<PushRequest>();
-    // The batch is a prefix of the owed mutations in device_seq order, so it is exactly the owed ones in its range.
+    return std::optional<PushRequest>(std::move(request));
+}
+
+Result<bool> DeviceSync::markInFlight(const PushRequest &batch)
+{
+    if (batch.mutations.isEmpty())
+        return true;
+    WriteTransaction tx(m_db, WriteTransaction::Mode::Pull); // outbox bookkeeping only: no mutations
+    if (tx.failed())
+        return tx.errors();
+    // The batch is a prefix of the owed mutations in device_seq order (after the batch before it, if read ahead),
+    // so it is exactly the owed ones in its range — unless some went since it was read (discarded by the worker):
+    // outbox rows are never changed, and new ones come after it.
+    const QVariantList range {batch.mutations.constFirst().deviceSeq, batch.mutations.constLast().deviceSeq};
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE device_seq BETWEEN ? AND ? "
+                             "AND state IN ('pending', 'in_flight')"));
+    q.addBindValue(range.at(0));
+    q.addBindValue(range.at(1));
+    if (!q.exec() || !q.next())
+        return sqlError(q, QStringLiteral("count the changes to send"));
+    if (q.value(0).toLongLong() != batch.mutations.size())
+        return false;
+    q.finish();
     tx.exec(QStringLiteral("UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 WHERE device_seq BETWEEN ? "
                            "AND ? AND state IN ('pending', 'in_flight')"),
-            {request.mutations.constFirst().deviceSeq, request.mutations.constLast().deviceSeq});
+            range);
     if (Status s = tx.commit(); !s)
         return s.errors();
-    return std::optional<PushRequest>(std::move(request));
+    return true;
 }
 
 Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &response)

@@ -30,11 +30,16 @@ public:
     // The next batch: a prefix, in device_seq order, of the pending and in-flight mutations (rejected ones are
     // skipped: they never block the rest), at most `maxMutations` and `maxBytes` (the first mutation always goes,
     // whatever its size). Sensitive columns are decrypted. The batch is marked in flight (attempts + 1) before it
-    // is returned. std::nullopt when nothing is owed. With `afterSeq`, the batch that follows a batch still in
-    // flight whose last mutation is `afterSeq`: read while the server handles that one, and sent only once it is
-    // accepted whole (SyncClient::pushNext).
+    // is returned. std::nullopt when nothing is owed.
     core::Result<std::optional<PushRequest>> nextPush(int maxMutations = Limits::MaxPushMutations,
-                                                      qsizetype maxBytes = Limits::MaxPushBytes, qint64 afterSeq = 0);
+                                                      qsizetype maxBytes = Limits::MaxPushBytes);
+    // The batch after the mutation `afterSeq` (the last of a batch still in flight), read as nextPush() reads but
+    // not marked: read while the server handles the batch before it, and marked (markInFlight) only when it is sent,
+    // once that one is accepted whole (SyncClient::pushNext). Dropped unsent, it leaves the outbox as it was.
+    core::Result<std::optional<PushRequest>> readAhead(int maxMutations, qsizetype maxBytes, qint64 afterSeq);
+    // `batch` is being sent: its mutations are in flight (attempts + 1). False, marking nothing, if some of them are
+    // no longer owed (discarded since it was read): read it again.
+    core::Result<bool> markInFlight(const PushRequest &batch);
     // The server's answer to `sent`: accepted mutations (applied, merged, conflict_recorded, duplicate) leave the
     // outbox; rejected ones stay as 'rejected' with last_error {"code": …, "message": …}, except those rejected as
     // `purged` (about someone erased on the server): they go, with the row and what is below it; a sent mutation

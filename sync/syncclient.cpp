@@ -519,7 +519,16 @@ void SyncClient::pushNext()
     if (m_nextBatch) {
         batch = std::move(*m_nextBatch);
         m_nextBatch.reset();
-    } else {
+        auto marked = m_sync.markInFlight(batch.request);
+        if (!marked) {
+            m_failed = m_permanent = m_pushFailed = true;
+            setLastError(core::describe(marked.errors()));
+            return pullNext();
+        }
+        if (!marked.value())
+            batch.request.mutations.clear(); // some were discarded since: read it again
+    }
+    if (batch.request.mutations.isEmpty()) {
         auto read = m_sync.nextPush(m_batchSize);
         if (!read) {
             m_failed = m_permanent = m_pushFailed = true;
@@ -559,7 +568,7 @@ void SyncClient::pushNext()
             return pullNext();
         }
         // Whatever went wrong, the batch read behind this one is read again (it may change size, or follow
-        // a batch that is sent again); its mutations are in flight, which nextPush() reads as owed.
+        // a batch that is sent again); reading it marked nothing.
         m_nextBatch.reset();
         m_sync.pushFailed(sent, describeFailure(r));
         if (m_state == State::SignedOut || m_state == State::Revoked)
@@ -590,7 +599,7 @@ void SyncClient::pushNext()
     }, [this, afterSeq = sent.mutations.constLast().deviceSeq] {
         // While the server handles this batch, the device reads, decrypts and encodes the next one (its share of a
         // push overlaps the server's instead of following it). A read that fails is met again when read for real.
-        auto following = m_sync.nextPush(m_batchSize, Limits::MaxPushBytes, afterSeq);
+        auto following = m_sync.readAhead(m_batchSize, Limits::MaxPushBytes, afterSeq);
         if (following && following.value()) {
             Prepared next {std::move(*following.value()), {}};
             next.body = wire::toJson(next.request);

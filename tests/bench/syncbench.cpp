@@ -239,8 +239,8 @@ struct Device
             QObject::connect(reply, &QNetworkReply::finished, &uploading, &QEventLoop::quit);
             uploading.exec();
             client.start();
-            auto following = sync->nextPush(sync::Limits::MaxPushMutations, sync::Limits::MaxPushBytes,
-                                            batch->mutations.constLast().deviceSeq);
+            auto following = sync->readAhead(sync::Limits::MaxPushMutations, sync::Limits::MaxPushBytes,
+                                             batch->mutations.constLast().deviceSeq);
             std::optional<sync::PushRequest> followingBatch = following ? following.value() : std::nullopt;
             QByteArray followingBody = followingBatch ? sync::wire::toJson(*followingBatch) : QByteArray();
             clientMs += double(client.nsecsElapsed()) / 1e6;
@@ -267,6 +267,15 @@ struct Device
             }
             batch = std::move(followingBatch);
             body = std::move(followingBody);
+            if (batch) {
+                client.start();
+                const auto marked = sync->markInFlight(*batch);
+                clientMs += double(client.nsecsElapsed()) / 1e6;
+                if (!marked || !marked.value()) {
+                    *error = QStringLiteral("the batch read ahead could not be marked in flight");
+                    return false;
+                }
+            }
         }
         return true;
     }

@@ -169,6 +169,7 @@ private Q_SLOTS:
     void nextPushDecryptsPreviousValuesOfAnUpdate();
     void nextPushRespectsCountAndByteLimits();
     void nextPushSkipsRejectedAndReturnsNothingWhenNothingIsOwed();
+    void readAheadMarksNothingAndIsRefusedOnceAChangeInItIsGone();
     void recoverInFlightMakesThemPendingAgain();
     void applyPushHandlesEveryStatus();
     void pushFailedPutsTheBatchBack();
@@ -293,6 +294,47 @@ void TestDeviceSync::nextPushSkipsRejectedAndReturnsNothingWhenNothingIsOwed()
     QVERIFY(batch.ok() && batch.value());
     QCOMPARE(batch.value()->mutations.first().deviceSeq, 2);
     QCOMPARE(f.count(QStringLiteral("SELECT state = 'rejected' AND attempts = 0 FROM outbox WHERE device_seq = 1")), 1);
+}
+
+// The batch read behind one in flight: the mutations after it, unmarked until sent; a change discarded in the
+// meantime makes it stale (marking it refuses, marks nothing), so it is read again rather than sent.
+void TestDeviceSync::readAheadMarksNothingAndIsRefusedOnceAChangeInItIsGone()
+{
+    test::StoreFixture f;
+    for (int i = 0; i < 3; ++i)
+        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i)); // device_seq 1…6
+    DeviceSync sync(f.db());
+    auto first = sync.nextPush(2);
+    QVERIFY(first.ok() && first.value());
+    QCOMPARE(first.value()->mutations.constLast().deviceSeq, 2);
+
+    auto ahead = sync.readAhead(2, Limits::MaxPushBytes, 2);
+    QVERIFY(ahead.ok() && ahead.value());
+    QCOMPARE(ahead.value()->mutations.size(), 2);
+    QCOMPARE(ahead.value()->mutations.at(0).deviceSeq, 3);
+    QCOMPARE(ahead.value()->mutations.at(1).deviceSeq, 4);
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'in_flight' OR attempts > 0")), 2);
+
+    auto marked = sync.markInFlight(*ahead.value());
+    QVERIFY(marked.ok() && marked.value());
+    QCOMPARE(f.count(QStringLiteral("SELECT group_concat(device_seq, '') FROM outbox WHERE state = 'in_flight' "
+                                    "AND attempts = 1")),
+             1234);
+    QVERIFY(sync.recoverInFlight().ok());
+
+    auto stale = sync.readAhead(2, Limits::MaxPushBytes, 4);
+    QVERIFY(stale.ok() && stale.value());
+    QCOMPARE(stale.value()->mutations.at(0).deviceSeq, 5);
+    QSqlQuery q(f.db().connection());
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM outbox WHERE device_seq = 6"))); // discarded by the worker
+    auto refused = sync.markInFlight(*stale.value());
+    QVERIFY(refused.ok());
+    QVERIFY(!refused.value());
+    QCOMPARE(f.count(QStringLiteral("SELECT attempts = 0 AND state = 'pending' FROM outbox WHERE device_seq = 5")), 1);
+
+    auto none = sync.readAhead(2, Limits::MaxPushBytes, 6);
+    QVERIFY(none.ok());
+    QVERIFY(!none.value().has_value());
 }
 
 void TestDeviceSync::recoverInFlightMakesThemPendingAgain()
