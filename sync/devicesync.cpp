@@ -14,7 +14,6 @@
 #include <unordered_map>
 #include <QSqlQuery>
 
-#include <algorithm>
 #include <cmath>
 
 namespace outreach::sync {
@@ -375,8 +374,8 @@ Result<bool> DeviceSync::markInFlight(const PushRequest &batch)
     if (tx.failed())
         return tx.errors();
     // The batch is a prefix of the owed mutations in device_seq order (after the batch before it, if read ahead),
-    // so it is exactly the owed ones in its range — unless some went since it was read (discarded by the worker):
-    // outbox rows are never changed, and new ones come after it.
+    // so it is exactly the owed ones in its range — unless some went since it was read (discarded by the worker,
+    // erased by a purge): outbox rows are never changed, and new ones come after it.
     const QVariantList range {batch.mutations.constFirst().deviceSeq, batch.mutations.constLast().deviceSeq};
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE device_seq BETWEEN ? AND ? "
@@ -444,17 +443,6 @@ Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &respon
         }
     }
     return tx.commit();
-}
-
-bool DeviceSync::acceptedWhole(const PushRequest &sent, const PushResponse &response)
-{
-    QHash<QString, const MutationResult *> results;
-    for (const MutationResult &r : response.results)
-        results.insert(r.mutationId, &r);
-    return std::all_of(sent.mutations.cbegin(), sent.mutations.cend(), [&results](const Mutation &m) {
-        const MutationResult *result = results.value(m.mutationId);
-        return result && isAccepted(*result);
-    });
 }
 
 Status DeviceSync::pushFailed(const PushRequest &sent, const QString &error)

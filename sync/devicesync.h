@@ -35,19 +35,17 @@ public:
                                                       qsizetype maxBytes = Limits::MaxPushBytes);
     // The batch after the mutation `afterSeq` (the last of a batch still in flight), read as nextPush() reads but
     // not marked: read while the server handles the batch before it, and marked (markInFlight) only when it is sent,
-    // once that one is accepted whole (SyncClient::pushNext). Dropped unsent, it leaves the outbox as it was.
+    // once that one is answered (SyncClient::pushNext). Dropped unsent, it leaves the outbox as it was.
     core::Result<std::optional<PushRequest>> readAhead(int maxMutations, qsizetype maxBytes, qint64 afterSeq);
     // `batch` is being sent: its mutations are in flight (attempts + 1). False, marking nothing, if some of them are
-    // no longer owed (discarded since it was read): read it again.
+    // no longer owed (discarded by the worker, or erased with their person by a `purged` answer, since it was
+    // read): read it again.
     core::Result<bool> markInFlight(const PushRequest &batch);
     // The server's answer to `sent`: accepted mutations (applied, merged, conflict_recorded, duplicate) leave the
     // outbox; rejected ones stay as 'rejected' with last_error {"code": …, "message": …}, except those rejected as
     // `purged` (about someone erased on the server): they go, with the row and what is below it; a sent mutation
     // without a result goes back to pending; a result for a mutation not sent is ignored.
     core::Status applyPush(const PushRequest &sent, const PushResponse &response);
-    // Whether the server accepted every mutation of `sent` (each has a result, none rejected): only then does the
-    // batch read behind it (nextPush with afterSeq) still stand as it was read.
-    static bool acceptedWhole(const PushRequest &sent, const PushResponse &response);
     // The batch did not get an answer (network, timeout, 5xx…): back to pending, `error` kept as last_error.
     core::Status pushFailed(const PushRequest &sent, const QString &error);
 

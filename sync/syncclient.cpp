@@ -526,7 +526,7 @@ void SyncClient::pushNext()
             return pullNext();
         }
         if (!marked.value())
-            batch.request.mutations.clear(); // some were discarded since: read it again
+            batch.request.mutations.clear(); // some went since (discarded, or erased by a purge): read it again
     }
     if (batch.request.mutations.isEmpty()) {
         auto read = m_sync.nextPush(m_batchSize);
@@ -544,32 +544,29 @@ void SyncClient::pushNext()
     const int size = int(sent.mutations.size());
     setProgress(QStringLiteral("Sending %1 of %2…").arg(m_sent + size).arg(qMax(m_toSend, m_sent + size)));
     request("POST", QStringLiteral("/v1/sync/push"), batch.body, true, [this, sent, size](const Reply &r) {
+        // The batch read behind this one goes next if this one was answered; whatever else happened, it is read
+        // again. (Reading it marked nothing; markInFlight refuses it if an answer erased some of its changes.)
+        std::optional<Prepared> following = std::exchange(m_nextBatch, std::nullopt);
         if (r.status == 200) {
             auto response = wire::parsePushResponse(r.body);
             if (response) {
-                if (!DeviceSync::acceptedWhole(sent, response.value()))
-                    m_nextBatch.reset(); // a purge may have taken rows it holds: read it again
                 m_sync.observeServerTime(response->serverTimeMs, r.sentAtMs, r.receivedAtMs);
                 if (Status s = m_sync.applyPush(sent, response.value()); !s) {
-                    m_nextBatch.reset();
                     m_failed = m_permanent = m_pushFailed = true;
                     setLastError(core::describe(s.errors()));
                     return pullNext();
                 }
+                m_nextBatch = std::move(following);
                 m_sent += size;
                 refreshCounts();
                 return pushNext();
             }
-            m_nextBatch.reset();
             m_sync.pushFailed(sent, core::describe(response.errors()));
             m_failed = m_permanent = m_pushFailed = true;
             setLastError(
                 QStringLiteral("The server's answer could not be read: %1").arg(core::describe(response.errors())));
             return pullNext();
         }
-        // Whatever went wrong, the batch read behind this one is read again (it may change size, or follow
-        // a batch that is sent again); reading it marked nothing.
-        m_nextBatch.reset();
         m_sync.pushFailed(sent, describeFailure(r));
         if (m_state == State::SignedOut || m_state == State::Revoked)
             return finishCycle(false);

@@ -220,8 +220,8 @@ private:
     bool m_failed = false; // the cycle met a failure (transient unless m_permanent)
     bool m_permanent = false;
     int m_batchSize = Limits::MaxPushMutations;
-    // The batch after the one in flight, read and encoded while the server handles that one; sent next only if
-    // that one is accepted whole (DeviceSync::acceptedWhole), otherwise read again.
+    // The batch after the one in flight, read and encoded while the server handles that one; sent next once that
+    // one is answered and applied, if its changes are all still owed (DeviceSync::markInFlight), else read again.
     struct Prepared
     {
         PushRequest request;

@@ -211,8 +211,8 @@ struct Device
     double clientMs = 0; // time spent in DeviceSync and the wire format (batches, JSON, answers), not waiting
     double serverMs = 0; // the server's handling of this device's requests (its Server-Timing header)
 
-    // As SyncClient::pushNext does: while the server handles a batch, the next one is read and encoded; it is
-    // sent once the first is accepted whole, or read again.
+    // As SyncClient::pushNext does: while the server handles a batch, the next one is read and encoded, and sent
+    // once the first is answered.
     bool pushAll(QString *error, int *requests = nullptr)
     {
         QElapsedTimer client;
@@ -259,10 +259,9 @@ struct Device
             client.start();
             const auto parsed = sync::wire::parsePushResponse(r.body);
             const bool applied = parsed && sync->applyPush(*batch, parsed.value());
-            const bool whole = parsed && sync::DeviceSync::acceptedWhole(*batch, parsed.value());
             clientMs += double(client.nsecsElapsed()) / 1e6;
-            if (!applied || !whole) {
-                *error = QStringLiteral("push answer not applied, or a mutation refused");
+            if (!applied) {
+                *error = QStringLiteral("push answer not applied");
                 return false;
             }
             batch = std::move(followingBatch);
