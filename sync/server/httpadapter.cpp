@@ -7,6 +7,12 @@
 #include <QMetaEnum>
 #include <QTcpSocket>
 
+#if __has_include(<netinet/tcp.h>)
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
+
 namespace outreach::server {
 
 namespace {
@@ -27,6 +33,19 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 }
 
 } // namespace
+
+void acknowledgeAtOnce(QTcpSocket *socket)
+{
+#ifdef TCP_QUICKACK
+    // Before QtHttpServer's own reading of the data (connected first): the ACK of what has arrived goes now.
+    QObject::connect(socket, &QIODevice::readyRead, socket, [socket] {
+        const int on = 1;
+        ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+    });
+#else
+    Q_UNUSED(socket);
+#endif
+}
 
 HttpAdapter::HttpAdapter(SyncService &service, QObject *parent)
     : QAbstractHttpServer(parent)

@@ -154,7 +154,7 @@ int main(int argc, char *argv[])
     QTcpServer *tcp = nullptr;
     std::function<void()> reloadTls;
     if (tls) {
-        auto *ssl = new QSslServer(&http);
+        auto *ssl = new QuickAckServer<QSslServer>(&http);
         ssl->setSslConfiguration(*tls);
         tcp = ssl;
         // SIGHUP: a renewed certificate (Let's Encrypt every 60-90 days, a council's PKI) is read again without a
@@ -171,7 +171,7 @@ int main(int argc, char *argv[])
             out << "TLS certificate reloaded from " << cert << Qt::endl;
         };
     } else {
-        tcp = new QTcpServer(&http);
+        tcp = new QuickAckServer<QTcpServer>(&http);
     }
     if (!tcp->listen(address, quint16(port))) {
         err << "Cannot listen on " << address.toString() << ':' << port << ": " << tcp->errorString() << Qt::endl;
