@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 namespace outreach::sync {
@@ -443,6 +444,17 @@ Status DeviceSync::applyPush(const PushRequest &sent, const PushResponse &respon
         }
     }
     return tx.commit();
+}
+
+bool DeviceSync::acceptsAll(const PushRequest &sent, const PushResponse &response)
+{
+    QHash<QString, const MutationResult *> results;
+    for (const MutationResult &r : response.results)
+        results.insert(r.mutationId, &r);
+    return std::all_of(sent.mutations.cbegin(), sent.mutations.cend(), [&results](const Mutation &m) {
+        const MutationResult *result = results.value(m.mutationId);
+        return result && isAccepted(*result);
+    });
 }
 
 Status DeviceSync::pushFailed(const PushRequest &sent, const QString &error)

@@ -46,6 +46,9 @@ public:
     // `purged` (about someone erased on the server): they go, with the row and what is below it; a sent mutation
     // without a result goes back to pending; a result for a mutation not sent is ignored.
     core::Status applyPush(const PushRequest &sent, const PushResponse &response);
+    // Every mutation of `sent` has a result in `response`, and it was accepted: applying the answer only takes them
+    // out of the outbox (and settles hidden server values), which nothing read since depends on.
+    static bool acceptsAll(const PushRequest &sent, const PushResponse &response);
     // The batch did not get an answer (network, timeout, 5xx…): back to pending, `error` kept as last_error.
     core::Status pushFailed(const PushRequest &sent, const QString &error);
 

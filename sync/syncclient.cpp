@@ -547,10 +547,20 @@ void SyncClient::pushNext()
         // The batch read behind this one goes next if this one was answered; whatever else happened, it is read
         // again. (Reading it marked nothing; markInFlight refuses it if an answer erased some of its changes.)
         std::optional<Prepared> following = std::exchange(m_nextBatch, std::nullopt);
+        if (!applyAnswered()) { // the answer before this one could not be applied: this one waits for next time
+            m_sync.pushFailed(sent, m_lastError);
+            return pullNext();
+        }
         if (r.status == 200) {
             auto response = wire::parsePushResponse(r.body);
             if (response) {
                 m_sync.observeServerTime(response->serverTimeMs, r.sentAtMs, r.receivedAtMs);
+                if (following && DeviceSync::acceptsAll(sent, response.value())) {
+                    m_answered = Answered {sent, std::move(response.value())};
+                    m_nextBatch = std::move(following);
+                    m_sent += size;
+                    return pushNext();
+                }
                 if (Status s = m_sync.applyPush(sent, response.value()); !s) {
                     m_failed = m_permanent = m_pushFailed = true;
                     setLastError(core::describe(s.errors()));
@@ -594,8 +604,11 @@ void SyncClient::pushNext()
         setLastError(describeFailure(r));
         pullNext();
     }, [this, afterSeq = sent.mutations.constLast().deviceSeq] {
-        // While the server handles this batch, the device reads, decrypts and encodes the next one (its share of a
-        // push overlaps the server's instead of following it). A read that fails is met again when read for real.
+        // While the server handles this batch, the device applies the answer to the one before and reads, decrypts
+        // and encodes the next one (its share of a push overlaps the server's instead of following it). A read that
+        // fails is met again when read for real.
+        if (!applyAnswered())
+            return;
         auto following = m_sync.readAhead(m_batchSize, Limits::MaxPushBytes, afterSeq);
         if (following && following.value()) {
             Prepared next {std::move(*following.value()), {}};
@@ -605,8 +618,23 @@ void SyncClient::pushNext()
     });
 }
 
+bool SyncClient::applyAnswered()
+{
+    if (!m_answered)
+        return !m_pushFailed;
+    const Answered answered = std::exchange(m_answered, std::nullopt).value();
+    if (Status s = m_sync.applyPush(answered.sent, answered.response); !s) {
+        m_failed = m_permanent = m_pushFailed = true;
+        setLastError(core::describe(s.errors()));
+        return false;
+    }
+    refreshCounts();
+    return true;
+}
+
 void SyncClient::pullNext()
 {
+    applyAnswered(); // (a failure to is kept in the cycle's state; the pull goes on)
     if (m_state == State::SignedOut || m_state == State::Revoked)
         return finishCycle(false);
     auto pull = m_sync.nextPull();
@@ -732,6 +760,7 @@ void SyncClient::uploadViews(std::function<void()> next, int round)
 
 void SyncClient::finishCycle(bool ok)
 {
+    applyAnswered();
     m_busy = false;
     m_rescanned = false;
     setProgress({});

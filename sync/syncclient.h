@@ -163,6 +163,7 @@ private:
                  std::function<void()> uploaded = {});
     void startCycle();
     void pushNext();
+    bool applyAnswered();
     void pullNext();
     void finishCycle(bool ok);
     // POST /v1/audit/views with the profile views not yet uploaded (profile_view.uploaded = 0), up to
@@ -228,6 +229,16 @@ private:
         QByteArray body;
     };
     std::optional<Prepared> m_nextBatch;
+    // The answer to the batch before the one in flight, when it accepted every change sent: applied (applyAnswered)
+    // once the next batch's body is uploaded, so the device's bookkeeping overlaps the server's work on that batch,
+    // and in any case before that batch's answer, the pull, or the end of the cycle. Held back, it changes nothing
+    // the next batch holds: that batch was read before it came, and it only takes acknowledged changes out.
+    struct Answered
+    {
+        PushRequest sent;
+        PushResponse response;
+    };
+    std::optional<Answered> m_answered;
     int m_sent = 0;
     int m_toSend = 0;
     int m_pulled = 0;

@@ -211,8 +211,8 @@ struct Device
     double clientMs = 0; // time spent in DeviceSync and the wire format (batches, JSON, answers), not waiting
     double serverMs = 0; // the server's handling of this device's requests (its Server-Timing header)
 
-    // As SyncClient::pushNext does: while the server handles a batch, the next one is read and encoded, and sent
-    // once the first is answered.
+    // As SyncClient::pushNext does: while the server handles a batch, the answer to the one before is applied (if it
+    // accepted everything) and the next one is read and encoded, and sent once the first is answered.
     bool pushAll(QString *error, int *requests = nullptr)
     {
         QElapsedTimer client;
@@ -225,6 +225,7 @@ struct Device
             *error = core::describe(next.errors());
             return false;
         }
+        std::optional<std::pair<sync::PushRequest, sync::PushResponse>> answered; // as SyncClient::m_answered
         while (batch) {
             QElapsedTimer sent;
             sent.start();
@@ -239,6 +240,11 @@ struct Device
             QObject::connect(reply, &QNetworkReply::finished, &uploading, &QEventLoop::quit);
             uploading.exec();
             client.start();
+            if (answered && !sync->applyPush(answered->first, answered->second)) {
+                *error = QStringLiteral("push answer not applied");
+                return false;
+            }
+            answered.reset();
             auto following = sync->readAhead(sync::Limits::MaxPushMutations, sync::Limits::MaxPushBytes,
                                              batch->mutations.constLast().deviceSeq);
             std::optional<sync::PushRequest> followingBatch = following ? following.value() : std::nullopt;
@@ -258,7 +264,9 @@ struct Device
             }
             client.start();
             const auto parsed = sync::wire::parsePushResponse(r.body);
-            const bool applied = parsed && sync->applyPush(*batch, parsed.value());
+            if (parsed && followingBatch && sync::DeviceSync::acceptsAll(*batch, parsed.value()))
+                answered.emplace(std::move(*batch), parsed.value()); // applied once the next batch is uploaded
+            const bool applied = answered || (parsed && sync->applyPush(*batch, parsed.value()));
             clientMs += double(client.nsecsElapsed()) / 1e6;
             if (!applied) {
                 *error = QStringLiteral("push answer not applied");

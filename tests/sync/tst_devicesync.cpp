@@ -382,6 +382,17 @@ void TestDeviceSync::applyPushHandlesEveryStatus()
         // m[5] has no result; and a result for a mutation that was never sent is ignored.
         {newId(), QStringLiteral("applied"), 1, {}, {}, {}},
     };
+    // Not an answer whose applying can wait behind the next batch (SyncClient): one is refused, one has no result.
+    QVERIFY(!DeviceSync::acceptsAll(*batch.value(), response));
+    PushRequest accepted = *batch.value();
+    accepted.mutations = m.mid(0, 4); // applied, merged, conflict_recorded, duplicate of an applied one
+    QVERIFY(DeviceSync::acceptsAll(accepted, response));
+    PushResponse duplicateOfRefused = response;
+    duplicateOfRefused.results[3].original = QStringLiteral("rejected");
+    QVERIFY(!DeviceSync::acceptsAll(accepted, duplicateOfRefused));
+    accepted.mutations << m[5];
+    QVERIFY(!DeviceSync::acceptsAll(accepted, response));
+
     QVERIFY(sync.applyPush(*batch.value(), response).ok());
 
     // Acknowledged mutations are pruned; the outbox keeps what is refused or still owed.

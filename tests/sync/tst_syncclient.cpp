@@ -69,6 +69,7 @@ private Q_SLOTS:
     void tooLargeBatchIsHalved();
     void batchReadBehindAFailedOneIsReadAgainInOrder();
     void batchReadBehindAPurgeIsReadAgain();
+    void answerHeldBehindTheNextBatchIsAppliedWhenThatOneFails();
     void revokedDeviceStopsAndCanBeWiped();
     void seqRegressionReRegistersAndResends();
     void droppedResponseIsRetriedWithoutLossOrDuplicates();
@@ -318,6 +319,40 @@ void TestSyncClient::batchReadBehindAPurgeIsReadAgain()
     QTRY_COMPARE_WITH_TIMEOUT(f.rows("outbox"), 0, 10000);
     QCOMPARE(sent, (QStringList {owed.at(0), owed.at(2), owed.at(3)}));
     QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM participant WHERE id = '%1'").arg(erased)), 0);
+}
+
+// Batches of three; the first is accepted whole, so the device applies its answer only once the second is on its way
+// (SyncClient::m_answered). The server fails the second and everything after it: the first answer is applied all the
+// same, and only what the server never took is still owed.
+void TestSyncClient::answerHeldBehindTheNextBatchIsAppliedWhenThatOneFails()
+{
+    test::StoreFixture f;
+    for (int i = 0; i < 3; ++i)
+        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i)); // 6 mutations
+    const QStringList owed = outboxIds(f.db());
+    QCOMPARE(owed.size(), 6);
+    FakeServer server;
+    QHash<QString, int> seen;
+    int fitting = 0;
+    server.handler = [&](const HttpRequest &r) {
+        if (r.path != "/v1/sync/push")
+            return standard(r, seen);
+        if (mutationCount(r) > 3)
+            return error(413, "batch_too_large");
+        if (++fitting > 1)
+            return error(503, "busy", "Try again");
+        return standard(r, seen);
+    };
+    SyncClient client(f.db());
+    client.setTiming(fastTiming());
+    client.signIn(server.url(), QStringLiteral("amara"), QStringLiteral("pw"));
+    // Between cycles (the failed one ended, the retry not started) nothing is in flight.
+    QTRY_VERIFY_WITH_TIMEOUT(fitting >= 2 && client.state() == SyncClient::State::Offline, 10000);
+    QCOMPARE(outboxIds(f.db()), owed.mid(3));
+    QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state <> 'pending'")), 0);
+    QCOMPARE(seen.value(owed.at(0)), 1);
+    QCOMPARE(seen.value(owed.at(2)), 1);
+    QCOMPARE(seen.value(owed.at(3)), 0);
 }
 
 void TestSyncClient::revokedDeviceStopsAndCanBeWiped()
