@@ -634,7 +634,7 @@ bool SyncClient::applyAnswered()
 
 void SyncClient::pullNext()
 {
-    applyAnswered(); // (a failure to is kept in the cycle's state; the pull goes on)
+    applyAnswered(); // (a failure to apply it marks the cycle failed; the pull goes on all the same)
     if (m_state == State::SignedOut || m_state == State::Revoked)
         return finishCycle(false);
     auto pull = m_sync.nextPull();
