@@ -4,6 +4,7 @@
 
 #include "centralschema.h"
 #include "sqlquery.h"
+#include "walcheckpointer.h"
 
 #include "core/domain/ids.h"
 #include "core/store/catalogueloader.h"
@@ -86,6 +87,7 @@ CentralStore::CentralStore(Backend backend, const QString &connectionName, Optio
 
 CentralStore::~CentralStore()
 {
+    m_checkpointer.reset(); // its connection closed first: the store's own close checkpoints what is left
     sql::forgetStatements(m_connectionName);
     m_db.close();
     m_db = QSqlDatabase();
@@ -113,6 +115,14 @@ Result<std::unique_ptr<CentralStore>> CentralStore::openDataDir(const QString &d
         if (auto q = sql::run(store->m_db, QString::fromLatin1(pragma), {}, QStringLiteral("configure SQLite")); !q)
             return q.errors();
     }
+    // The log is checkpointed on a thread of its own after commits (walcheckpointer.h); this connection does it
+    // only as a backstop.
+    if (auto q = sql::run(store->m_db,
+                          QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(WalCheckpointer::kBackstopPages), {},
+                          QStringLiteral("configure SQLite"));
+        !q)
+        return q.errors();
+    store->m_checkpointer = std::make_unique<WalCheckpointer>(store->m_db.databaseName());
     return store;
 }
 
@@ -176,6 +186,8 @@ Status CentralStore::commit()
         rollback();
         return q.errors();
     }
+    if (m_checkpointer)
+        m_checkpointer->request();
     return {};
 }
 

@@ -20,6 +20,8 @@
 
 namespace outreach::server {
 
+class WalCheckpointer;
+
 struct User
 {
     QString id;
@@ -353,6 +355,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     Options m_options;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite: the log checkpointed off the request thread
 };
 
 } // namespace outreach::server
