@@ -163,6 +163,7 @@ private:
                  std::function<void()> uploaded = {});
     void startCycle();
     void pushNext();
+    // Applies m_answered if an answer is held. False if applying it failed, now or earlier in this push (m_pushFailed).
     bool applyAnswered();
     void pullNext();
     void finishCycle(bool ok);

@@ -66,7 +66,9 @@ private:
             ++m_owner.m_totals.checkpoints;
             m_owner.m_totals.lastError.clear();
         }
-        Q_EMIT m_owner.checkpointed(logFrames, copied);
+        // The frames in the log, and how many of them are now in the database file (all unless a reader still
+        // needed older pages): QT_LOGGING_RULES="outreach.server.checkpoint.debug=true".
+        qCDebug(lcCheckpoint) << "checkpointed" << copied << "of" << logFrames << "frames";
     }
 
     void fail(const QString &message)

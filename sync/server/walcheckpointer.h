@@ -8,25 +8,22 @@
 #pragma once
 
 #include <QMutex>
-#include <QObject>
 #include <QString>
 #include <QThread>
 
-#include <memory>
-
 namespace outreach::server {
 
-class WalCheckpointer : public QObject
+class WalCheckpointer
 {
-    Q_OBJECT
-
 public:
     // The store's own connection checkpoints by itself only past this many pages of log (256 MiB at 4 KiB pages).
     static constexpr int kBackstopPages = 65536;
 
     // `databasePath`: the store's file. The checkpoints start at request().
     explicit WalCheckpointer(const QString &databasePath, int minGapMs = 250);
-    ~WalCheckpointer() override;
+    ~WalCheckpointer();
+    WalCheckpointer(const WalCheckpointer &) = delete;
+    WalCheckpointer &operator=(const WalCheckpointer &) = delete;
 
     // From any thread, after a commit: a checkpoint runs soon (at most one per `minGapMs`; requests in between are
     // one checkpoint).
@@ -39,18 +36,12 @@ public:
     };
     Totals totals() const;
 
-Q_SIGNALS:
-    // After each checkpoint, on the checkpointer's thread: the frames in the log, and how many of them are now in the
-    // database file (all of them unless a reader still needed older pages).
-    void checkpointed(int logFrames, int copiedFrames);
-
 private:
     class Worker;
     QThread m_thread;
     Worker *m_worker = nullptr; // lives on m_thread
     mutable QMutex m_mutex;
     Totals m_totals;
-    friend class Worker;
 };
 
 } // namespace outreach::server
