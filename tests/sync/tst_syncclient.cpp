@@ -46,6 +46,15 @@ int mutationCount(const HttpRequest &push)
     return int(push.json().value(QLatin1String("mutations")).toArray().size());
 }
 
+// `people` new people in Ignite (a record and an enrolment each: two mutations a person); the outbox's mutation ids,
+// in the order owed.
+QStringList addPeople(test::StoreFixture &f, int people)
+{
+    for (int i = 0; i < people; ++i)
+        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i));
+    return outboxIds(f.db());
+}
+
 // Signs in with short delays and waits for the first sync cycle to succeed.
 bool signInAndSync(SyncClient &client, const FakeServer &server)
 {
@@ -227,9 +236,7 @@ void TestSyncClient::expiredTokenIsRefreshedOnceAndTheRequestRetried()
 void TestSyncClient::tooLargeBatchIsHalved()
 {
     test::StoreFixture f;
-    for (int i = 0; i < 3; ++i)
-        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i)); // 6 mutations
-    const QStringList owed = outboxIds(f.db());
+    const QStringList owed = addPeople(f, 3); // 6 mutations
     QCOMPARE(owed.size(), 6);
     FakeServer server;
     QHash<QString, int> seen;
@@ -254,9 +261,7 @@ void TestSyncClient::tooLargeBatchIsHalved()
 void TestSyncClient::batchReadBehindAFailedOneIsReadAgainInOrder()
 {
     test::StoreFixture f;
-    for (int i = 0; i < 4; ++i)
-        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i)); // 8 mutations
-    const QStringList owed = outboxIds(f.db());
+    const QStringList owed = addPeople(f, 4); // 8 mutations
     QCOMPARE(owed.size(), 8);
     FakeServer server;
     QHash<QString, int> seen;
@@ -327,9 +332,7 @@ void TestSyncClient::batchReadBehindAPurgeIsReadAgain()
 void TestSyncClient::answerHeldBehindTheNextBatchIsAppliedWhenThatOneFails()
 {
     test::StoreFixture f;
-    for (int i = 0; i < 3; ++i)
-        f.addPerson("ignite_gangs_work", QStringLiteral("Person %1").arg(i)); // 6 mutations
-    const QStringList owed = outboxIds(f.db());
+    const QStringList owed = addPeople(f, 3); // 6 mutations
     QCOMPARE(owed.size(), 6);
     FakeServer server;
     QHash<QString, int> seen;
